@@ -1,0 +1,9 @@
+import type { Scanner } from '../core/scanner.js';
+
+/** Every scanner Bulwark ships, in the order their findings are reported. */
+export const SCANNERS: readonly Scanner[] = [];
+
+/** Look up a scanner by id. */
+export function findScanner(id: string): Scanner | undefined {
+  return SCANNERS.find((scanner) => scanner.id === id);
+}
