@@ -4,13 +4,16 @@ import type { Logger } from '../../core/logger.js';
 /** The infrastructure formats the iac scanner understands. */
 export type FrameworkId = 'terraform' | 'kubernetes' | 'dockerfile' | 'github-actions' | 'gitlab-ci';
 
-/** What a framework's checks get for one file. */
+/** One file handed to a framework: its path relative to the scan root and its text. */
 export interface FrameworkFile {
-  /** Path relative to the scan root, forward slashes. */
   path: string;
   text: string;
-  /** Other files of the same scan this framework wants (Terraform modules read their folder). */
-  siblings: ReadonlyMap<string, string>;
+}
+
+/** What a framework gets for one scan: every file it wants, at once. */
+export interface FrameworkInput {
+  /** All files of the scan this framework wants; Terraform resolves across a folder. */
+  files: readonly FrameworkFile[];
   logger: Logger;
   /** When set, only checks carrying one of these tags run. */
   tags?: readonly string[];
@@ -21,6 +24,6 @@ export interface Framework {
   id: FrameworkId;
   /** Whether this framework reads the file, by its path and (when needed) its text. */
   wants(path: string, text?: string): boolean;
-  /** Run every check of the framework on one file. */
-  scanFile(file: FrameworkFile): Finding[];
+  /** Run every check of the framework on its files. */
+  scan(input: FrameworkInput): Finding[];
 }
