@@ -1,0 +1,50 @@
+import { basename, dirname } from 'node:path';
+import { assertText } from './lockfile-error.js';
+import { parseNpmPackageLock } from './npm-package-lock.js';
+import type { LockfileResult, ReadSibling } from './package.js';
+
+export type {
+  Ecosystem,
+  LockfileResult,
+  Package,
+  ReadSibling,
+  UnpinnedDependency,
+} from './package.js';
+
+/** A parser for one lockfile format. */
+type Parser = (path: string, content: string, readSibling?: ReadSibling) => LockfileResult;
+
+/** Parsers by the lockfile's base name. */
+const BY_NAME: Record<string, Parser> = {
+  'package-lock.json': parseNpmPackageLock,
+  'npm-shrinkwrap.json': parseNpmPackageLock,
+};
+
+/** The parser for a path, judged by its base name (and for requirements, its folder). */
+function parserFor(path: string): Parser | undefined {
+  const name = basename(path);
+  return Object.hasOwn(BY_NAME, name) ? BY_NAME[name] : undefined;
+}
+
+/** Whether a path (by its base name) is a lockfile Bulwark parses. */
+export function isLockfile(path: string): boolean {
+  return parserFor(path) !== undefined;
+}
+
+/**
+ * Parse one lockfile; throws BulwarkError (kind 'input', where {file, line}) when it does not
+ * parse. `readSibling` reads another file next to it (package.json for direct dependencies,
+ * go.sum, a `-r` include), returning undefined when absent.
+ */
+export function parseLockfile(
+  path: string,
+  content: string,
+  readSibling?: ReadSibling,
+): LockfileResult {
+  const parser = parserFor(path);
+  if (!parser) {
+    throw new Error(`${path} is not a lockfile Bulwark parses (${dirname(path)})`);
+  }
+  assertText(path, content, 'restore the lockfile from version control or regenerate it');
+  return parser(path, content, readSibling);
+}
