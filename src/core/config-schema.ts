@@ -47,18 +47,13 @@ export const configSchema = z
     severity: z.record(z.string(), severity).default({}),
     scanners: z
       .object({
-        secrets: secretsConfigSchema.default(secretsConfigSchema.parse({})),
-        deps: depsConfigSchema.default(depsConfigSchema.parse({})),
-        code: codeConfigSchema.default(codeConfigSchema.parse({})),
-        iac: iacConfigSchema.default(iacConfigSchema.parse({})),
+        secrets: secretsConfigSchema.prefault({}),
+        deps: depsConfigSchema.prefault({}),
+        code: codeConfigSchema.prefault({}),
+        iac: iacConfigSchema.prefault({}),
       })
       .strict()
-      .default({
-        secrets: secretsConfigSchema.parse({}),
-        deps: depsConfigSchema.parse({}),
-        code: codeConfigSchema.parse({}),
-        iac: iacConfigSchema.parse({}),
-      }),
+      .prefault({}),
     tiers: z
       .object({
         commit: tierSchema.optional(),
@@ -67,7 +62,7 @@ export const configSchema = z
       })
       .strict()
       .default({}),
-    proxy: proxyConfigSchema.default({}),
+    proxy: proxyConfigSchema.prefault({}),
     /** Governance policy, checked by `bulwark govern`. */
     govern: z.record(z.string(), z.unknown()).optional(),
   })

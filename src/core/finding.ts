@@ -56,4 +56,6 @@ export interface Finding {
   properties?: Record<string, unknown>;
   /** Rule tags, for example `fast`. */
   tags?: string[];
+  /** Source lines around the finding for the text report; filled by the pipeline, redacted. */
+  snippet?: { startLine: number; lines: string[] };
 }

@@ -1,0 +1,36 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+
+import { baselinePath, writeBaseline } from '../core/baseline.js';
+import { loadConfig } from '../core/config-load.js';
+import { runScan } from '../core/pipeline.js';
+import { terminalProgress } from '../core/progress.js';
+import { planScan } from '../core/tiers.js';
+import { SCANNERS } from '../scanners/registry.js';
+import { cliLogger } from './output.js';
+
+/** Add `bulwark baseline` to the program. */
+export function registerBaselineCommand(program: Command): void {
+  program
+    .command('baseline')
+    .description('record the current findings so that later scans report only new ones')
+    .argument('[path]', 'the folder to scan', '.')
+    .option('-o, --output <file>', 'baseline file (default: .bulwark-baseline.json in the folder)')
+    .option('-c, --config <file>', 'configuration file')
+    .action(async (path: string, flags: { output?: string; config?: string }) => {
+      const root = resolve(path);
+      const logger = cliLogger({});
+      const { config } = loadConfig(root, flags.config ? resolve(flags.config) : undefined);
+      const result = await runScan({
+        root,
+        config,
+        plan: planScan(config, {}),
+        scanners: SCANNERS,
+        logger,
+        progress: terminalProgress(),
+      });
+      const file = flags.output ? resolve(flags.output) : baselinePath(root);
+      const baseline = writeBaseline(file, result.findings);
+      process.stdout.write(`wrote ${baseline.findings.length} findings to ${file}\n`);
+    });
+}

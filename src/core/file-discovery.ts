@@ -1,0 +1,199 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+import { parseChangedLines, type ChangedLines } from './changed-lines.js';
+import { usageError } from './errors.js';
+import { git, gitTopLevel, refExists, splitNul } from './git.js';
+import type { Logger } from './logger.js';
+import type { ScanFile } from './scanner.js';
+
+/** Which files a scan reads. */
+export type FileMode = 'all' | 'staged' | 'changed';
+
+/** Options for choosing files. */
+export interface DiscoveryOptions {
+  root: string;
+  mode: FileMode;
+  /** For `changed`: the ref to compare with (its merge base with the working tree). */
+  since?: string;
+  maxFileSize: number;
+  /** Gitignore-style patterns from bulwark.yaml and .bulwarkignore. */
+  ignore: readonly string[];
+  logger: Logger;
+}
+
+/** The chosen files, and for staged/changed scans the lines that changed. */
+export interface Discovery {
+  files: ScanFile[];
+  /** Set for staged and changed scans: only findings on these lines are reported. */
+  changedLines?: ChangedLines;
+  /** Whether the root is inside a git work tree. */
+  inGit: boolean;
+  skipped: { tooLarge: number; ignored: number };
+}
+
+// Fixed prefixes and no colour, whatever the user's git configuration says.
+const DIFF_ARGS = [
+  '-U0',
+  '--no-color',
+  '--relative',
+  '--no-ext-diff',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
+];
+
+/** The ignore file at the scan root. */
+export const IGNORE_FILE = '.bulwarkignore';
+
+/** Choose the files to scan under `root` according to the mode. */
+export function discoverFiles(options: DiscoveryOptions): Discovery {
+  const { root, mode } = options;
+  const inGit = gitTopLevel(root) !== undefined;
+  if (!inGit && mode !== 'all') {
+    throw usageError(
+      `${root} is not a git repository`,
+      `--${mode === 'staged' ? 'staged' : 'since'} needs git`,
+    );
+  }
+  const filter = buildIgnore(root, options.ignore);
+
+  let candidates: string[];
+  let changedLines: ChangedLines | undefined;
+  if (mode === 'staged') {
+    changedLines = parseChangedLines(git(root, ['diff', '--cached', ...DIFF_ARGS]));
+    candidates = splitNul(
+      git(root, ['diff', '--cached', '--name-only', '-z', '--relative', '--diff-filter=ACMR']),
+    );
+  } else if (mode === 'changed') {
+    ({ candidates, changedLines } = changedSince(root, options.since));
+  } else {
+    candidates = inGit ? gitListed(root) : walk(root, root, ignore().add('.git'));
+  }
+
+  const files: ScanFile[] = [];
+  const skipped = { tooLarge: 0, ignored: 0 };
+  for (const path of candidates) {
+    if (filter.ignores(path)) {
+      skipped.ignored++;
+      continue;
+    }
+    const absPath = join(root, path);
+    const size = sizeOf(absPath);
+    if (size === undefined) continue;
+    if (size > options.maxFileSize) {
+      skipped.tooLarge++;
+      options.logger.info(`skipped: larger than ${options.maxFileSize} bytes`, { path });
+      continue;
+    }
+    files.push({ path, absPath, size, source: mode === 'staged' ? 'index' : 'worktree' });
+  }
+  return { files, changedLines, inGit, skipped };
+}
+
+function gitListed(root: string): string[] {
+  const out = git(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
+  return [...new Set(splitNul(out))];
+}
+
+function changedSince(
+  root: string,
+  since: string | undefined,
+): { candidates: string[]; changedLines: ChangedLines } {
+  if (!since) throw usageError('the changed-files tier needs a ref', 'pass --since <ref>');
+  if (!refExists(root, since)) {
+    throw usageError(
+      `unknown git ref: ${since}`,
+      'fetch it first, for example `git fetch origin main`',
+    );
+  }
+  const base = git(root, ['merge-base', since, 'HEAD']).trim();
+  const diff = git(root, ['diff', base, ...DIFF_ARGS]);
+  const changedLines = parseChangedLines(diff);
+  const names = splitNul(
+    git(root, ['diff', base, '--name-only', '-z', '--relative', '--diff-filter=ACMR']),
+  );
+  const untracked = splitNul(git(root, ['ls-files', '-z', '--others', '--exclude-standard']));
+  for (const path of untracked) changedLines.set(path, allLines(join(root, path)));
+  return { candidates: [...new Set([...names, ...untracked])], changedLines };
+}
+
+function allLines(absPath: string): Set<number> {
+  const lines = new Set<number>();
+  try {
+    const count = readFileSync(absPath, 'utf8').split('\n').length;
+    for (let n = 1; n <= count; n++) lines.add(n);
+  } catch {
+    // An unreadable file yields no lines; it is reported when the scan reads it.
+  }
+  return lines;
+}
+
+function buildIgnore(root: string, patterns: readonly string[]): Ignore {
+  const filter = ignore().add([...patterns]);
+  const file = join(root, IGNORE_FILE);
+  if (existsSync(file)) filter.add(readFileSync(file, 'utf8'));
+  return filter;
+}
+
+/** Walk a tree outside git, honouring .gitignore files at every level. */
+function walk(root: string, dir: string, inherited: Ignore): string[] {
+  const rules = ignore().add(inherited);
+  const gitignore = join(dir, '.gitignore');
+  const prefix = toPosix(relative(root, dir));
+  if (existsSync(gitignore)) {
+    const lines = readFileSync(gitignore, 'utf8').split(/\r?\n/);
+    rules.add(lines.map((line) => rebase(line, prefix)));
+  }
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      if (!rules.ignores(`${path}/`)) out.push(...walk(root, join(dir, entry.name), rules));
+    } else if (entry.isFile() && !rules.ignores(path)) {
+      out.push(path);
+    }
+  }
+  return out;
+}
+
+/** Make a nested .gitignore's pattern relative to the walk root. */
+function rebase(pattern: string, prefix: string): string {
+  const trimmed = pattern.trim();
+  if (!prefix || trimmed === '' || trimmed.startsWith('#')) return trimmed;
+  const negate = trimmed.startsWith('!');
+  const body = negate ? trimmed.slice(1) : trimmed;
+  const anchored = body.replace(/\/$/, '').includes('/');
+  const rebased = anchored ? `${prefix}/${body.replace(/^\//, '')}` : `${prefix}/**/${body}`;
+  return negate ? `!${rebased}` : rebased;
+}
+
+function sizeOf(absPath: string): number | undefined {
+  try {
+    const stat = statSync(absPath);
+    return stat.isFile() ? stat.size : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+/** Parse a size such as `2MB`, `512KiB` or a plain byte count. */
+export function parseByteSize(value: number | string): number {
+  if (typeof value === 'number') return value;
+  const match = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|KiB|MiB|GiB)?$/i.exec(value.trim());
+  if (!match) throw usageError(`not a size: ${value}`, 'write a size such as 2MB or 512KB');
+  const units: Record<string, number> = {
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    kib: 1024,
+    mib: 1024 ** 2,
+    gib: 1024 ** 3,
+  };
+  return Math.round(Number(match[1]) * (units[(match[2] ?? 'b').toLowerCase()] ?? 1));
+}

@@ -1,0 +1,74 @@
+import { spawn, spawnSync } from 'node:child_process';
+
+import { inputError } from './errors.js';
+
+/** Run git synchronously in `cwd` and return stdout as a Buffer; throws on failure. */
+export function gitBuffer(cwd: string, args: readonly string[]): Buffer {
+  const result = spawnSync('git', args, { cwd, maxBuffer: 1 << 30 });
+  if (result.error) {
+    throw inputError(`could not run git: ${result.error.message}`, undefined, 'install git');
+  }
+  if (result.status !== 0) {
+    const stderr = result.stderr.toString('utf8').trim().split('\n')[0] ?? '';
+    throw inputError(`git ${args[0]} failed in ${cwd}: ${stderr}`);
+  }
+  return result.stdout;
+}
+
+/** Run git synchronously and return stdout as text. */
+export function git(cwd: string, args: readonly string[]): string {
+  return gitBuffer(cwd, args).toString('utf8');
+}
+
+/** The top-level folder of the git work tree containing `dir`, or undefined outside git. */
+export function gitTopLevel(dir: string): string | undefined {
+  const result = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir });
+  if (result.status !== 0) return undefined;
+  return result.stdout.toString('utf8').trim();
+}
+
+/** Whether `ref` names a commit in the repository at `cwd`. */
+export function refExists(cwd: string, ref: string): boolean {
+  const result = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd });
+  return result.status === 0;
+}
+
+/** Split NUL-separated git output into entries. */
+export function splitNul(output: string): string[] {
+  return output.split('\0').filter((entry) => entry.length > 0);
+}
+
+/**
+ * Read many blobs from the index or a commit with one `git cat-file --batch` process.
+ * `specs` are object names such as `:path` (the index) or `HEAD:path`.
+ */
+export async function readBlobs(
+  cwd: string,
+  specs: readonly string[],
+): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  if (specs.length === 0) return out;
+  const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  const chunks: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', () => resolve());
+  });
+  child.stdin.end(specs.map((s) => `${s}\n`).join(''));
+  await done;
+
+  const all = Buffer.concat(chunks);
+  let offset = 0;
+  for (const spec of specs) {
+    const newline = all.indexOf(10, offset);
+    if (newline < 0) break;
+    const header = all.subarray(offset, newline).toString('utf8');
+    offset = newline + 1;
+    if (header.endsWith(' missing') || header.endsWith(' ambiguous')) continue;
+    const size = Number(header.split(' ')[2]);
+    out.set(spec, all.subarray(offset, offset + size));
+    offset += size + 1;
+  }
+  return out;
+}

@@ -1,0 +1,233 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { readBaseline, type Baseline } from './baseline.js';
+import { touches } from './changed-lines.js';
+import type { Config } from './config-schema.js';
+import { discoverFiles, parseByteSize, type Discovery } from './file-discovery.js';
+import { createTextReader } from './file-reader.js';
+import type { Finding, ScannerId } from './finding.js';
+import { isSuppressedInline } from './inline-suppression.js';
+import type { Logger } from './logger.js';
+import type { Progress } from './progress.js';
+import type { HistoryContext, ScanContext, Scanner } from './scanner.js';
+import { atOrAbove, type Severity } from './severity.js';
+import type { ScanPlan } from './tiers.js';
+
+/** Everything a scan run needs. */
+export interface ScanOptions {
+  root: string;
+  config: Config;
+  plan: ScanPlan;
+  scanners: readonly Scanner[];
+  logger: Logger;
+  progress: Progress;
+  /** The baseline file to subtract, if any. */
+  baselineFile?: string;
+  signal?: AbortSignal;
+}
+
+/** Wall time and finding count of one scanner in one run. */
+export interface ScannerTiming {
+  scanner: ScannerId;
+  ms: number;
+  findings: number;
+}
+
+/** The outcome of a scan: what to report, what was hidden and why, and timings. */
+export interface ScanResult {
+  findings: Finding[];
+  suppressed: { inline: number; baseline: number; outsideChange: number };
+  /** Baseline entries that no longer match any finding: fixed, or moved to another path. */
+  staleBaselineEntries: number;
+  filesScanned: number;
+  timings: ScannerTiming[];
+  failOn: Severity;
+  /** Findings at or above the fail threshold. */
+  failing: number;
+}
+
+/** Choose files, run scanners concurrently, apply suppressions and the threshold. */
+export async function runScan(options: ScanOptions): Promise<ScanResult> {
+  const { root, config, plan, logger } = options;
+  const signal = options.signal ?? new AbortController().signal;
+  const scanners = chooseScanners(options.scanners, config, plan);
+
+  const discovery: Discovery =
+    plan.files === 'none'
+      ? { files: [], inGit: true, skipped: { tooLarge: 0, ignored: 0 } }
+      : discoverFiles({
+          root,
+          mode: plan.files,
+          since: plan.since,
+          maxFileSize: parseByteSize(config.maxFileSize),
+          ignore: config.ignore,
+          logger,
+        });
+  logger.info(
+    `scanning ${discovery.files.length} files with ${scanners.map((s) => s.id).join(', ')}`,
+  );
+
+  const readText = createTextReader(root, discovery.files, logger);
+  const runs = scanners.map((scanner) =>
+    timed(scanner, async function* () {
+      const context: ScanContext = {
+        root,
+        files: discovery.files.filter((f) => scanner.wants(f.path)),
+        config,
+        signal,
+        logger,
+        progress: options.progress,
+        tags: plan.tags,
+        readText,
+      };
+      if (plan.files !== 'none') yield* scanner.scan(context);
+      if (plan.history && scanner.scanHistory) {
+        const history: HistoryContext = { ...context, range: plan.history };
+        yield* scanner.scanHistory(history);
+      }
+    }),
+  );
+  const outcomes = await Promise.all(runs);
+
+  const all = outcomes.flatMap((o) => o.findings).map((f) => withOverride(f, config));
+  const readLines = lineReader(root);
+  const baseline = options.baselineFile ? readBaseline(options.baselineFile) : undefined;
+  const filtered = await applySuppressions(all, {
+    root,
+    discovery,
+    baseline,
+    readText: readLines,
+  });
+  const findings = sortFindings(filtered.kept).map((f) => withSnippet(f, readLines));
+  const failing = findings.filter((f) => atOrAbove(f.severity, config.failOn)).length;
+  return {
+    findings,
+    suppressed: filtered.counts,
+    staleBaselineEntries: filtered.staleBaseline,
+    filesScanned: discovery.files.length,
+    timings: outcomes.map((o) => o.timing),
+    failOn: config.failOn,
+    failing,
+  };
+}
+
+function chooseScanners(all: readonly Scanner[], config: Config, plan: ScanPlan): Scanner[] {
+  return all.filter((scanner) => {
+    if (!config.scanners[scanner.id].enabled) return false;
+    if (plan.scanners) return plan.scanners.includes(scanner.id);
+    if (plan.fastOnly) return scanner.fast;
+    if (plan.files === 'none') return scanner.scanHistory !== undefined;
+    return true;
+  });
+}
+
+async function timed(
+  scanner: Scanner,
+  run: () => AsyncIterable<Finding>,
+): Promise<{ findings: Finding[]; timing: ScannerTiming }> {
+  const started = performance.now();
+  const findings: Finding[] = [];
+  for await (const finding of run()) findings.push(finding);
+  const ms = Math.round(performance.now() - started);
+  return { findings, timing: { scanner: scanner.id, ms, findings: findings.length } };
+}
+
+function withOverride(finding: Finding, config: Config): Finding {
+  const severity = config.severity[finding.ruleId];
+  return severity ? { ...finding, severity } : finding;
+}
+
+interface SuppressionInput {
+  root: string;
+  discovery: Discovery;
+  baseline?: Baseline;
+  readText: (path: string) => string[] | undefined;
+}
+
+async function applySuppressions(findings: Finding[], input: SuppressionInput) {
+  const counts = { inline: 0, baseline: 0, outsideChange: 0 };
+  const known = new Set(input.baseline?.findings.map((e) => e.fingerprint));
+  const matched = new Set<string>();
+  const kept: Finding[] = [];
+  const seen = new Set<string>();
+  for (const finding of findings) {
+    const { path, startLine, endLine, commit } = finding.location;
+    const changed = input.discovery.changedLines;
+    if (changed && !commit && !touches(changed.get(path), startLine, endLine)) {
+      counts.outsideChange++;
+      continue;
+    }
+    const lines = commit ? undefined : input.readText(path);
+    if (lines && isSuppressedInline(finding, lines)) {
+      counts.inline++;
+      continue;
+    }
+    if (known.has(finding.fingerprint)) {
+      matched.add(finding.fingerprint);
+      counts.baseline++;
+      continue;
+    }
+    // A history finding and a tree finding of the same content are one problem.
+    if (seen.has(finding.fingerprint)) continue;
+    seen.add(finding.fingerprint);
+    kept.push(finding);
+  }
+  const staleBaseline = input.baseline
+    ? input.baseline.findings.filter((e) => !matched.has(e.fingerprint)).length
+    : 0;
+  return { kept, counts, staleBaseline };
+}
+
+/** Reads a file's lines once per run, for suppression comments and code frames. */
+function lineReader(root: string): (path: string) => string[] | undefined {
+  const cache = new Map<string, string[] | undefined>();
+  return (path) => {
+    if (!cache.has(path)) {
+      try {
+        cache.set(path, readFileSync(join(root, path), 'utf8').split(/\r?\n/));
+      } catch {
+        cache.set(path, undefined);
+      }
+    }
+    return cache.get(path);
+  };
+}
+
+/** Attach a short code frame; secrets findings show only their redacted evidence. */
+function withSnippet(finding: Finding, readLines: (path: string) => string[] | undefined): Finding {
+  if (finding.snippet) return finding;
+  if (finding.scanner === 'secrets' || finding.location.commit) {
+    return finding.evidence
+      ? {
+          ...finding,
+          snippet: { startLine: finding.location.startLine, lines: [finding.evidence] },
+        }
+      : finding;
+  }
+  const lines = readLines(finding.location.path);
+  if (!lines) return finding;
+  // One line of context either side, at most six lines in all.
+  const start = Math.max(1, finding.location.startLine - 1);
+  const last = Math.max(finding.location.startLine, finding.location.endLine) + 1;
+  const end = Math.min(lines.length, last, start + 5);
+  return {
+    ...finding,
+    snippet: { startLine: start, lines: lines.slice(start - 1, end).map(clip) },
+  };
+}
+
+function clip(line: string): string {
+  return line.length > 200 ? `${line.slice(0, 197)}...` : line;
+}
+
+/** Order findings by path, line, then rule id, so output is stable. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      a.location.path.localeCompare(b.location.path) ||
+      a.location.startLine - b.location.startLine ||
+      a.location.startColumn - b.location.startColumn ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+}

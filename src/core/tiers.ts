@@ -1,0 +1,71 @@
+import type { Config, Tier } from './config-schema.js';
+import type { ScannerId } from './finding.js';
+
+/** The tier names `--tier` accepts. */
+export const TIER_NAMES = ['commit', 'pull-request', 'scheduled'] as const;
+
+/** A tier name. */
+export type TierName = (typeof TIER_NAMES)[number];
+
+/** Built-in tiers, used when bulwark.yaml does not define one. */
+export const DEFAULT_TIERS: Record<TierName, Tier> = {
+  // Pre-commit: only what is staged, only checks cheap enough to run on every commit.
+  commit: { files: 'staged', history: false, tags: ['fast'] },
+  // Pull request: the files and lines changed since the target branch, every scanner.
+  'pull-request': { files: 'changed', since: 'origin/main', history: false },
+  // Scheduled: the whole tree and every commit reachable from HEAD.
+  scheduled: { files: 'all', history: true },
+};
+
+/** What one run scans, after the tier and the command-line flags are combined. */
+export interface ScanPlan {
+  /** Which files of the tree are scanned; `none` for a history-only scan. */
+  files: Tier['files'] | 'none';
+  since?: string;
+  /** Revision range for the history scan, or undefined for none. */
+  history?: string;
+  scanners?: readonly ScannerId[];
+  tags?: readonly string[];
+  /** Only scanners marked fast run when a tier asks for fast checks without naming scanners. */
+  fastOnly: boolean;
+}
+
+/** Command-line choices that shape a plan. */
+export interface PlanFlags {
+  tier?: TierName;
+  staged?: boolean;
+  since?: string;
+  history?: string | boolean;
+  scanners?: readonly ScannerId[];
+}
+
+/** Combine the chosen tier (from config or the defaults) with explicit flags. */
+export function planScan(config: Config, flags: PlanFlags): ScanPlan {
+  const tier = flags.tier ? (config.tiers[flags.tier] ?? DEFAULT_TIERS[flags.tier]) : undefined;
+  let files: Tier['files'] = tier?.files ?? 'all';
+  let since = tier?.since;
+  if (flags.staged) files = 'staged';
+  if (flags.since) {
+    files = 'changed';
+    since = flags.since;
+  }
+  let history = tier?.history ? 'HEAD' : undefined;
+  if (flags.history) history = typeof flags.history === 'string' ? flags.history : 'HEAD';
+
+  const tags = tier?.tags;
+  // `--history` on its own reads commits only, as gitleaks does; a tier may ask for both.
+  const historyOnly =
+    flags.history !== undefined &&
+    flags.history !== false &&
+    !tier &&
+    !flags.staged &&
+    !flags.since;
+  return {
+    files: historyOnly ? 'none' : files,
+    since,
+    history,
+    scanners: flags.scanners ?? tier?.scanners,
+    tags,
+    fastOnly: tags?.includes('fast') === true && !tier?.scanners && !flags.scanners,
+  };
+}

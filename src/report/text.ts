@@ -1,0 +1,83 @@
+import pc from 'picocolors';
+
+import type { Finding } from '../core/finding.js';
+import type { ScanResult } from '../core/pipeline.js';
+import type { Severity } from '../core/severity.js';
+
+/** Options for the text report. */
+export interface TextOptions {
+  color: boolean;
+}
+
+/** Render a scan for a terminal: findings grouped by file, each with a short code frame. */
+export function renderText(result: ScanResult, options: TextOptions): string {
+  const c = pc.createColors(options.color);
+  const out: string[] = [];
+  const byPath = new Map<string, Finding[]>();
+  for (const finding of result.findings) {
+    const key = finding.location.path;
+    byPath.set(key, [...(byPath.get(key) ?? []), finding]);
+  }
+
+  for (const [path, findings] of byPath) {
+    out.push(c.bold(c.underline(path)));
+    for (const finding of findings) out.push(...renderFinding(finding, c), '');
+  }
+
+  out.push(summaryLine(result, c));
+  return `${out.join('\n')}\n`;
+}
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+function renderFinding(finding: Finding, c: Colors): string[] {
+  const { startLine, startColumn, commit, commitDate } = finding.location;
+  const where = `${startLine}:${startColumn}`;
+  const lines = [
+    `  ${c.dim(where.padEnd(8))}${paintSeverity(finding.severity, c)}  ${finding.message}  ${c.dim(finding.ruleId)}`,
+  ];
+  if (commit) {
+    const date = commitDate ? ` on ${commitDate.slice(0, 10)}` : '';
+    lines.push(`  ${' '.repeat(8)}${c.dim(`introduced in commit ${commit.slice(0, 12)}${date}`)}`);
+  }
+  const snippet = finding.snippet;
+  if (snippet) {
+    const width = String(snippet.startLine + snippet.lines.length - 1).length;
+    snippet.lines.forEach((text, i) => {
+      const n = snippet.startLine + i;
+      const marker = n === startLine ? '>' : ' ';
+      lines.push(`  ${' '.repeat(6)}${c.dim(`${marker} ${String(n).padStart(width)} |`)} ${text}`);
+    });
+  }
+  if (finding.fix) lines.push(`  ${' '.repeat(8)}${c.green('fix:')} ${finding.fix.text}`);
+  return lines;
+}
+
+function paintSeverity(severity: Severity, c: Colors): string {
+  const label = severity.padEnd(8);
+  if (severity === 'critical' || severity === 'high') return c.red(label);
+  if (severity === 'medium') return c.yellow(label);
+  return c.blue(label);
+}
+
+function summaryLine(result: ScanResult, c: Colors): string {
+  const { inline, baseline, outsideChange } = result.suppressed;
+  const hidden: string[] = [];
+  if (inline) hidden.push(`${inline} suppressed inline`);
+  if (baseline) hidden.push(`${baseline} in baseline`);
+  if (outsideChange) hidden.push(`${outsideChange} on unchanged lines`);
+  const timings = result.timings.map((t) => `${t.scanner} ${t.ms} ms`).join(', ');
+  const count = result.findings.length;
+  const head =
+    count === 0
+      ? c.green(`no findings in ${result.filesScanned} files`)
+      : `${count} finding${count === 1 ? '' : 's'} in ${result.filesScanned} files, ${result.failing} at or above ${result.failOn}`;
+  const lines = [head + (hidden.length ? ` (${hidden.join(', ')})` : '')];
+  if (result.staleBaselineEntries) {
+    lines.push(
+      `${result.staleBaselineEntries} baseline entries no longer match; run \`bulwark baseline\` to refresh`,
+    );
+  }
+  if (timings) lines.push(c.dim(`time: ${timings}`));
+  return lines.join('\n');
+}
