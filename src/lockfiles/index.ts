@@ -1,7 +1,13 @@
 import { basename, dirname } from 'node:path';
+import { parseBunLock } from './bun.js';
+import { parseDenoLock } from './deno.js';
 import { assertText } from './lockfile-error.js';
 import { parseNpmPackageLock } from './npm-package-lock.js';
 import type { LockfileResult, ReadSibling } from './package.js';
+import { parsePnpmLock } from './pnpm.js';
+import { parseYarnBerry } from './yarn-berry.js';
+import { isBerryLock } from './yarn-blocks.js';
+import { parseYarnClassic } from './yarn-classic.js';
 
 export type {
   Ecosystem,
@@ -18,6 +24,13 @@ type Parser = (path: string, content: string, readSibling?: ReadSibling) => Lock
 const BY_NAME: Record<string, Parser> = {
   'package-lock.json': parseNpmPackageLock,
   'npm-shrinkwrap.json': parseNpmPackageLock,
+  'pnpm-lock.yaml': parsePnpmLock,
+  'bun.lock': parseBunLock,
+  'deno.lock': parseDenoLock,
+  'yarn.lock': (path, content, readSibling) =>
+    isBerryLock(content)
+      ? parseYarnBerry(path, content, readSibling)
+      : parseYarnClassic(path, content, readSibling),
 };
 
 /** The parser for a path, judged by its base name (and for requirements, its folder). */

@@ -1,6 +1,7 @@
 import { packagesFromGraph, type GraphNode, type GraphRoot } from './dependency-graph.js';
 import { parseJsonDocument, type JsonDocument } from './json-document.js';
 import { lockfileError } from './lockfile-error.js';
+import { readManifest } from './manifest.js';
 import type { LockfileResult, ReadSibling } from './package.js';
 import { dict, isDict, keysOf, str, type Dict } from './values.js';
 
@@ -182,16 +183,4 @@ function treeRoots(
   return [...nodes.values()]
     .filter((node) => !node.id.includes('/node_modules/') && !required.has(node.id))
     .map((node) => ({ id: node.id, dev: node.dev === true }));
-}
-
-/** The package.json beside the lockfile, when present and valid. */
-function readManifest(readSibling?: ReadSibling): Dict | undefined {
-  const text = readSibling?.('package.json');
-  if (text === undefined) return undefined;
-  try {
-    const value: unknown = JSON.parse(text);
-    return isDict(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }

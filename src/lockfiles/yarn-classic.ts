@@ -1,0 +1,77 @@
+import { packagesFromGraph, type GraphNode, type GraphRoot } from './dependency-graph.js';
+import { declaredDependencies, readManifest } from './manifest.js';
+import type { LockfileResult, ReadSibling } from './package.js';
+import { readYarnBlocks, splitDescriptor } from './yarn-blocks.js';
+
+const HINT = 'regenerate it with `yarn install` (or restore it from version control)';
+
+/** Ranges that do not come from the registry: local folders, links, git and tarball URLs. */
+const OUTSIDE_REGISTRY = /^(file:|link:|portal:|git|github:|https?:|ssh:|\.{0,2}\/)/;
+
+/**
+ * yarn.lock classic (`# yarn lockfile v1`). The lockfile has no root entry, so direct
+ * dependencies come from the package.json beside it; entries nothing depends on are taken as
+ * direct too, which covers workspace members' dependencies without reading every member.
+ * `npm:` aliases resolve to the real name; `file:`, `link:`, git and URL entries are not
+ * registry releases and are left out, though what they depend on keeps its paths.
+ */
+export function parseYarnClassic(
+  path: string,
+  content: string,
+  readSibling?: ReadSibling,
+): LockfileResult {
+  const blocks = readYarnBlocks(path, content, false, HINT);
+  const nodes = new Map<string, GraphNode>();
+  const byDescriptor = new Map<string, string>();
+
+  for (const block of blocks) {
+    const id = block.descriptors[0];
+    const { name: key, range } = splitDescriptor(id);
+    const alias = /^npm:((?:@[^/@]+\/)?[^@]+)@/.exec(range);
+    const version = block.fields.get('version');
+    if (version === undefined) continue;
+    const deps = [
+      ...(block.maps.get('dependencies') ?? []),
+      ...(block.maps.get('optionalDependencies') ?? []),
+    ].map(([name, spec]) => `${name}@${spec}`);
+    const thirdParty =
+      !OUTSIDE_REGISTRY.test(alias ? '' : range) &&
+      !/^(file|link):/.test(block.fields.get('resolved') ?? '');
+    nodes.set(id, {
+      id,
+      name: alias ? alias[1] : key,
+      version,
+      line: block.line,
+      thirdParty,
+      deps,
+    });
+    for (const descriptor of block.descriptors) byDescriptor.set(descriptor, id);
+  }
+  for (const node of nodes.values()) {
+    node.deps = node.deps.flatMap((descriptor) => byDescriptor.get(descriptor) ?? []);
+  }
+
+  const roots = classicRoots(nodes, byDescriptor, readSibling);
+  const packages = packagesFromGraph(nodes, roots, 'npm', path);
+  return { lockfile: path, format: 'yarn.lock v1', packages, unpinned: [] };
+}
+
+function classicRoots(
+  nodes: Map<string, GraphNode>,
+  byDescriptor: Map<string, string>,
+  readSibling?: ReadSibling,
+): GraphRoot[] {
+  const roots: GraphRoot[] = [];
+  const seen = new Set<string>();
+  const manifest = readManifest(readSibling);
+  for (const dep of manifest ? declaredDependencies(manifest) : []) {
+    const id = byDescriptor.get(`${dep.name}@${dep.range}`);
+    if (id && !seen.has(id)) roots.push({ id, dev: dep.dev });
+    if (id) seen.add(id);
+  }
+  const required = new Set(Array.from(nodes.values(), (node) => node.deps).flat());
+  for (const id of nodes.keys()) {
+    if (!required.has(id) && !seen.has(id)) roots.push({ id, dev: false });
+  }
+  return roots;
+}
