@@ -1,0 +1,142 @@
+import { existsSync } from 'node:fs';
+
+import Database from 'better-sqlite3';
+
+import { inputError } from '../core/errors.js';
+import { compileAffected, type CompiledAffected } from './match.js';
+import { mergeMatches, type MatchedAdvisory, type Vulnerability } from './merge.js';
+import type { Advisory, Ecosystem } from './model.js';
+import { normalizeName } from './names.js';
+import { SCHEMA_VERSION } from './schema.js';
+import { smallestUpgrade } from './upgrade.js';
+
+/** What `bulwark db status` shows. */
+export interface DbStatus {
+  path: string;
+  advisories: number;
+  perEcosystem: Record<string, number>;
+  importedAt?: string;
+  source?: string;
+  /** Whole days since the last import. */
+  ageDays?: number;
+}
+
+/** Every vulnerability of one package version and the upgrade that clears them all. */
+export interface PackageMatch {
+  vulnerabilities: Vulnerability[];
+  /** Smallest version above the current one that no known advisory affects. */
+  upgradeTo?: string;
+}
+
+/** The advisory database, opened for reading. */
+export interface AdvisoryDb {
+  readonly path: string;
+  /** Every advisory naming the package, whatever the version; for checking a packument. */
+  advisoriesFor(ecosystem: Ecosystem, name: string): Advisory[];
+  /** The merged vulnerabilities affecting one version, with malicious flag, severity, fixes. */
+  match(ecosystem: Ecosystem, name: string, version: string): Vulnerability[];
+  /** `match` plus the smallest upgrade that clears every advisory of the package. */
+  matchPackage(ecosystem: Ecosystem, name: string, version: string): PackageMatch;
+  status(now?: Date): DbStatus;
+  close(): void;
+}
+
+interface Candidate {
+  advisory: Advisory;
+  entries: CompiledAffected[];
+}
+
+/** Open an advisory database file created by `bulwark db import` or `bulwark db update`. */
+export function openAdvisoryDb(path: string): AdvisoryDb {
+  if (!existsSync(path)) {
+    throw inputError(`no advisory database at ${path}`, { file: path }, CREATE_HINT);
+  }
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const version = readMeta(db, 'schema_version');
+  if (version !== SCHEMA_VERSION) {
+    db.close();
+    throw inputError(
+      `advisory database ${path} has layout ${version ?? 'unknown'}`,
+      { file: path },
+      CREATE_HINT,
+    );
+  }
+
+  const lookup = db.prepare<[string, string], { body: string }>(
+    'SELECT a.body FROM affected f JOIN advisories a ON a.id = f.advisory_id ' +
+      'WHERE f.ecosystem = ? AND f.name = ? ORDER BY a.id',
+  );
+  const cache = new Map<string, Candidate[]>();
+
+  const candidates = (ecosystem: Ecosystem, name: string): Candidate[] => {
+    const key = normalizeName(ecosystem, name);
+    const cacheKey = `${ecosystem}\0${key}`;
+    const hit = cache.get(cacheKey);
+    if (hit) return hit;
+    const loaded = lookup.all(ecosystem, key).map((row) => {
+      const advisory = JSON.parse(row.body) as Advisory;
+      const entries = advisory.affected
+        .filter((e) => e.ecosystem === ecosystem && normalizeName(ecosystem, e.name) === key)
+        .map(compileAffected);
+      return { advisory, entries };
+    });
+    cache.set(cacheKey, loaded);
+    return loaded;
+  };
+
+  const matched = (ecosystem: Ecosystem, name: string, version: string): MatchedAdvisory[] =>
+    candidates(ecosystem, name)
+      .filter((c) => c.entries.some((e) => e.affects(version)))
+      .map((c) => ({ ...c, fixes: c.entries.flatMap((e) => e.fixesFor(version)) }));
+
+  return {
+    path,
+    advisoriesFor: (ecosystem, name) => candidates(ecosystem, name).map((c) => c.advisory),
+    match: (ecosystem, name, version) => mergeMatches(ecosystem, matched(ecosystem, name, version)),
+    matchPackage(ecosystem, name, version) {
+      const hits = matched(ecosystem, name, version);
+      if (hits.length === 0) return { vulnerabilities: [] };
+      const all = candidates(ecosystem, name).flatMap((c) => c.entries);
+      return {
+        vulnerabilities: mergeMatches(ecosystem, hits),
+        upgradeTo: smallestUpgrade(version, all),
+      };
+    },
+    status: (now = new Date()) => readStatus(db, path, now),
+    close: () => db.close(),
+  };
+}
+
+/** How to create the database, for messages about a missing or outdated one. */
+export const CREATE_HINT =
+  'create it with `bulwark db import <dir|zip>` (OSV files) or `bulwark db update` (download)';
+
+function readMeta(db: Database.Database, key: string): string | undefined {
+  try {
+    const row = db
+      .prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?')
+      .get(key);
+    return row?.value;
+  } catch {
+    return undefined;
+  }
+}
+
+function readStatus(db: Database.Database, path: string, now: Date): DbStatus {
+  const rows = db
+    .prepare<[], { ecosystem: string; n: number }>(
+      'SELECT ecosystem, COUNT(DISTINCT advisory_id) AS n FROM affected GROUP BY ecosystem ORDER BY ecosystem',
+    )
+    .all();
+  const total = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM advisories').get();
+  const importedAt = readMeta(db, 'imported_at');
+  const age = importedAt ? now.getTime() - Date.parse(importedAt) : undefined;
+  return {
+    path,
+    advisories: total?.n ?? 0,
+    perEcosystem: Object.fromEntries(rows.map((r) => [r.ecosystem, r.n])),
+    importedAt,
+    source: readMeta(db, 'source'),
+    ageDays: age === undefined ? undefined : Math.floor(age / 86_400_000),
+  };
+}
