@@ -1,0 +1,28 @@
+// Samples for code/js/command-injection.
+const { exec, execFile } = require('child_process');
+const cp = require('child_process');
+
+app.get('/ping', (req, res) => {
+  const host = req.query.host;
+  // bulwark-expect: command-injection
+  exec(`ping -c 1 ${host}`, (err, out) => res.send(out));
+});
+
+app.post('/convert', (req, res) => {
+  const { name } = req.body;
+  const target = name + '.png';
+  // bulwark-expect: command-injection
+  cp.execSync('convert in.svg ' + target);
+  // bulwark-ok: command-injection (the safe variant: no shell, arguments as an array)
+  execFile('convert', ['in.svg', target]);
+  // bulwark-ok: command-injection (a fixed command string)
+  cp.execSync('convert in.svg out.png');
+  res.end();
+});
+
+app.get('/safe', (req, res) => {
+  let dir = req.query.dir;
+  dir = shellEscape(dir);
+  // bulwark-ok: command-injection (the value was escaped for the shell before use)
+  exec('ls ' + dir);
+});

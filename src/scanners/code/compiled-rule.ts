@@ -1,0 +1,87 @@
+import type { RuleLanguage } from './languages.js';
+import { namespaceRecord, namespaceRule, renamePattern } from './namespace.js';
+import { allOf, anyOf, requirementOf, type Requirement } from './prefilter.js';
+import type { AstRule, CodeRuleFile } from './rule-schema.js';
+
+/** One part of a rule that ast-grep looks for: the whole rule, or one taint sink. */
+export interface MatchEntry {
+  rule: AstRule;
+  /** For taint sinks: the (namespaced) metavariable whose value must be clean. */
+  focus?: string;
+}
+
+/** A rule ready to run: its metadata plus namespaced ast-grep parts and its text prefilter. */
+export interface CompiledRule {
+  meta: CodeRuleFile;
+  language: RuleLanguage;
+  /** `code/<language>/<id>`. */
+  ruleId: string;
+  /** The rule file, for error messages and the catalogue. */
+  file: string;
+  builtin: boolean;
+  /** Prefix given to every metavariable and utility name of this rule. */
+  prefix: string;
+  entries: MatchEntry[];
+  constraints: Record<string, AstRule>;
+  utils: Record<string, AstRule>;
+  requirement: Requirement;
+  taint?: { sources: AstRule[]; sanitizers: AstRule[]; propagators: string[] };
+}
+
+/** Where a rule comes from, before compiling. */
+export interface RuleSource {
+  meta: CodeRuleFile;
+  language: RuleLanguage;
+  file: string;
+  builtin: boolean;
+  /** Utility rules shared by every rule of the language folder. */
+  sharedUtils: Record<string, AstRule>;
+}
+
+/** Compile a validated rule: merge shared utils, namespace it with `prefix`, derive its filter. */
+export function compileRule(source: RuleSource, prefix: string): CompiledRule {
+  const { meta } = source;
+  const utils = { ...source.sharedUtils, ...meta.utils };
+  const base = {
+    meta,
+    language: source.language,
+    ruleId: `code/${source.language}/${meta.id}`,
+    file: source.file,
+    builtin: source.builtin,
+    prefix,
+    constraints: namespaceRecord(meta.constraints, prefix),
+    utils: namespaceRecord(utils, prefix),
+  };
+  if (meta.taint) {
+    const { sources, sanitizers, sinks, propagators } = meta.taint;
+    const sinkReq = anyOf(sinks.map((sink) => requirementOf(sink.rule, utils)));
+    const sourceReq = anyOf(sources.map((rule) => requirementOf(rule, utils)));
+    return {
+      ...base,
+      entries: sinks.map((sink) => ({
+        rule: namespaceRule(sink.rule, prefix),
+        focus: renamePattern(`$${sink.focus}`, prefix).slice(1),
+      })),
+      requirement: allOf([sinkReq, sourceReq]),
+      taint: {
+        sources: sources.map((rule) => namespaceRule(rule, prefix)),
+        sanitizers: sanitizers.map((rule) => namespaceRule(rule, prefix)),
+        propagators,
+      },
+    };
+  }
+  const rule = meta.rule as AstRule;
+  return {
+    ...base,
+    entries: [{ rule: namespaceRule(rule, prefix) }],
+    requirement: requirementOf(rule, utils),
+  };
+}
+
+/** The ast-grep config for one entry of a rule (its constraints and utils included). */
+export function entryConfig(
+  rule: CompiledRule,
+  entry: AstRule,
+): { rule: AstRule; constraints: Record<string, AstRule>; utils: Record<string, AstRule> } {
+  return { rule: entry, constraints: rule.constraints, utils: rule.utils };
+}

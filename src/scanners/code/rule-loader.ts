@@ -1,0 +1,167 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { parse as parseCode, type NapiConfig } from '@ast-grep/napi';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+
+import { compileRule, entryConfig, type CompiledRule, type RuleSource } from './compiled-rule.js';
+import { parsersOf, registerLanguages, RULE_LANGUAGES, type RuleLanguage } from './languages.js';
+import { codeRuleSchema, sharedUtilsSchema, type AstRule } from './rule-schema.js';
+
+/** The built-in rule packs shipped with Bulwark (rules/code/ at the package root). */
+export const BUILTIN_RULES_DIR = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'rules',
+  'code',
+);
+
+/** Where a team keeps its own rules, relative to the scan root. */
+export const USER_RULES_DIR = join('.bulwark', 'rules');
+
+/** A rule file that could not be used: which file, which rule, what is wrong. */
+export interface RuleLoadError {
+  file: string;
+  ruleId?: string;
+  problem: string;
+}
+
+/** Every usable rule of a set of folders, and the problems with the rest. */
+export interface RulePack {
+  rules: CompiledRule[];
+  errors: RuleLoadError[];
+}
+
+/** A folder of rule packs (one sub-folder per language) and whether it ships with Bulwark. */
+export interface RuleDir {
+  dir: string;
+  builtin: boolean;
+}
+
+/** Load and compile every rule under the folders; broken rules become errors, not failures. */
+export function loadRulePack(dirs: readonly RuleDir[]): RulePack {
+  registerLanguages();
+  const errors: RuleLoadError[] = [];
+  const sources: RuleSource[] = [];
+  for (const { dir, builtin } of dirs) {
+    for (const language of RULE_LANGUAGES) {
+      sources.push(...readLanguageFolder(join(dir, language), language, builtin, errors));
+    }
+  }
+
+  const rules: CompiledRule[] = [];
+  const seen = new Map<string, string>();
+  for (const source of sources) {
+    const compiled = compileRule(source, `R${rules.length}_`);
+    const clash = seen.get(compiled.ruleId);
+    if (clash !== undefined) {
+      errors.push({
+        file: source.file,
+        ruleId: compiled.ruleId,
+        problem: `the id is already used by ${clash}`,
+      });
+      continue;
+    }
+    const problem = checkCompiles(compiled);
+    if (problem !== undefined) {
+      errors.push({ file: source.file, ruleId: compiled.ruleId, problem });
+      continue;
+    }
+    seen.set(compiled.ruleId, source.file);
+    rules.push(compiled);
+  }
+  return { rules, errors };
+}
+
+/** The rule files of one language folder: `*.yaml` rules and an optional `shared.yaml`. */
+export function ruleFilesIn(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => /\.ya?ml$/.test(name) && !/^shared\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => join(folder, name));
+}
+
+function readLanguageFolder(
+  folder: string,
+  language: RuleLanguage,
+  builtin: boolean,
+  errors: RuleLoadError[],
+): RuleSource[] {
+  const sharedUtils = readSharedUtils(folder, errors);
+  const out: RuleSource[] = [];
+  for (const file of ruleFilesIn(folder)) {
+    const data = readYaml(file, errors);
+    if (data === undefined) continue;
+    const parsed = codeRuleSchema.safeParse(data);
+    if (!parsed.success) {
+      const id =
+        typeof (data as { id?: unknown })?.id === 'string'
+          ? (data as { id: string }).id
+          : undefined;
+      errors.push({
+        file,
+        ruleId: id === undefined ? undefined : `code/${language}/${id}`,
+        problem: describeIssues(parsed.error),
+      });
+      continue;
+    }
+    out.push({ meta: parsed.data, language, file, builtin, sharedUtils });
+  }
+  return out;
+}
+
+function readSharedUtils(folder: string, errors: RuleLoadError[]): Record<string, AstRule> {
+  for (const name of ['shared.yaml', 'shared.yml']) {
+    const file = join(folder, name);
+    if (!existsSync(file)) continue;
+    const data = readYaml(file, errors);
+    if (data === undefined) return {};
+    const parsed = sharedUtilsSchema.safeParse(data);
+    if (parsed.success) return parsed.data.utils;
+    errors.push({ file, problem: describeIssues(parsed.error) });
+  }
+  return {};
+}
+
+function readYaml(file: string, errors: RuleLoadError[]): unknown {
+  try {
+    return parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const text = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    errors.push({ file, problem: `not valid YAML: ${text}` });
+    return undefined;
+  }
+}
+
+/** Zod issues as one line: `severity: Invalid option ...; cwe.0: CWE-<number>`. */
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(file)'}: ${issue.message}`)
+    .join('; ');
+}
+
+/** Ask ast-grep to compile every entry of the rule for each parser of its language. */
+function checkCompiles(rule: CompiledRule): string | undefined {
+  for (const parser of parsersOf(rule.language)) {
+    const root = parseCode(parser, '').root();
+    const parts: AstRule[] = [
+      ...rule.entries.map((entry) => entry.rule),
+      ...(rule.taint?.sources ?? []),
+      ...(rule.taint?.sanitizers ?? []),
+    ];
+    for (const part of parts) {
+      try {
+        root.findAll(entryConfig(rule, part) as NapiConfig);
+      } catch (error) {
+        const text = error instanceof Error ? error.message : String(error);
+        return `ast-grep cannot use the rule for ${String(parser)}: ${text.split('\n')[0]}`;
+      }
+    }
+  }
+  return undefined;
+}

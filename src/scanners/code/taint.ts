@@ -1,0 +1,207 @@
+import type { NapiConfig, SgNode } from '@ast-grep/napi';
+
+import type { CompiledRule } from './compiled-rule.js';
+import { callParts, type TaintGrammar } from './taint-lang.js';
+
+/** One step of a traced flow: the node and what happens there. */
+export interface TraceStep {
+  node: SgNode;
+  message: string;
+}
+
+interface Definition {
+  node: SgNode;
+  value: SgNode;
+  /** Byte offset where the assigned value ends; uses after it may see the value. */
+  readyAt: number;
+  accumulates: boolean;
+  unconditional: (use: SgNode) => boolean;
+}
+
+const MAX_DEPTH = 30;
+const BLOCK_KINDS =
+  /(^|_)(block|body|program|module|source_file|compound_statement|statement_block|declaration_list|class_body)$/;
+
+/**
+ * Follows values backwards inside one file, from a sink's argument to the sources of a taint
+ * rule: through assignments, destructuring, template literals, concatenation, method calls on
+ * tainted values and calls known to return their argument. Functions are analysed one at a
+ * time; values passed between functions are not followed.
+ */
+export class TaintTracer {
+  private readonly sources: Set<string>;
+  private readonly sanitizers: Set<string>;
+  private readonly propagators: Set<string>;
+  private readonly scopes = new Map<number, Map<string, Definition[]>>();
+  private readonly active = new Set<string>();
+
+  constructor(
+    root: SgNode,
+    private readonly rule: CompiledRule,
+    private readonly grammar: TaintGrammar,
+  ) {
+    const taint = rule.taint ?? { sources: [], sanitizers: [], propagators: [] };
+    this.sources = this.rangesOf(root, taint.sources);
+    this.sanitizers = this.rangesOf(root, taint.sanitizers);
+    this.propagators = new Set([...grammar.propagators, ...taint.propagators]);
+  }
+
+  /** The flow from a source to `node`, or undefined when no source reaches it. */
+  trace(node: SgNode, depth = 0): TraceStep[] | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const key = rangeKey(node);
+    if (this.sanitizers.has(key)) return undefined;
+    if (this.sources.has(key)) return [{ node, message: `user input: ${short(node.text())}` }];
+
+    const kind = String(node.kind());
+    const { grammar } = this;
+    if (grammar.constants.includes(kind) || grammar.functions.includes(kind)) return undefined;
+    if (grammar.identifiers.includes(kind)) return this.traceIdentifier(node, depth);
+    if (grammar.calls.includes(kind)) return this.traceCall(node, depth);
+
+    const object = node.field('object') ?? node.field('operand');
+    if (object) return this.trace(object, depth + 1);
+    for (const child of node.children()) {
+      if (!child.isNamed() || String(child.kind()) === 'comment') continue;
+      if (child.range().start.index === node.field('condition')?.range().start.index) continue;
+      const found = this.trace(child, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private traceCall(call: SgNode, depth: number): TraceStep[] | undefined {
+    const parts = callParts(call);
+    if (parts.receiver) {
+      const found = this.trace(parts.receiver, depth + 1);
+      if (found) return found;
+    }
+    if (!this.propagators.has(parts.name)) return undefined;
+    for (const arg of parts.args) {
+      const found = this.trace(arg, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private traceIdentifier(use: SgNode, depth: number): TraceStep[] | undefined {
+    const name = use.text();
+    for (const scope of this.scopesOf(use)) {
+      const defs = this.definitions(scope).get(name);
+      const reaching = defs ? this.reaching(defs, use) : [];
+      if (reaching.length === 0) {
+        const param = this.parameter(scope, name);
+        if (param === undefined) continue;
+        return this.sources.has(rangeKey(param))
+          ? [{ node: param, message: `user input: ${name}` }]
+          : undefined;
+      }
+      for (const def of reaching) {
+        const key = rangeKey(def.node);
+        if (this.active.has(key)) continue;
+        this.active.add(key);
+        const found = this.trace(def.value, depth + 1);
+        this.active.delete(key);
+        if (found) return [...found, { node: def.node, message: `assigned to ${name}` }];
+      }
+      return undefined;
+    }
+    return undefined;
+  }
+
+  /** Definitions that may reach `use`: latest first, back to the first unconditional one. */
+  private reaching(defs: Definition[], use: SgNode): Definition[] {
+    const at = use.range().start.index;
+    const out: Definition[] = [];
+    for (let i = defs.length - 1; i >= 0; i--) {
+      const def = defs[i];
+      if (def.readyAt > at) continue;
+      out.push(def);
+      if (!def.accumulates && def.unconditional(use)) break;
+    }
+    return out;
+  }
+
+  private scopesOf(node: SgNode): SgNode[] {
+    const ancestors = node.ancestors();
+    const scopes = ancestors.filter((a) => this.grammar.functions.includes(String(a.kind())));
+    const root = ancestors[ancestors.length - 1];
+    return root ? [...scopes, root] : scopes;
+  }
+
+  private parameter(scope: SgNode, name: string): SgNode | undefined {
+    const params = scope.field('parameters');
+    if (!params) return undefined;
+    return this.namesIn(params).find((id) => id.text() === name);
+  }
+
+  private definitions(scope: SgNode): Map<string, Definition[]> {
+    const cached = this.scopes.get(scope.id());
+    if (cached) return cached;
+    const byName = new Map<string, Definition[]>();
+    const kinds = this.grammar.definitions;
+    const found = scope.findAll({
+      rule: { any: kinds.map((d) => ({ kind: d.kind })) },
+    } as NapiConfig);
+    for (const node of found) {
+      const spec = kinds.find((d) => d.kind === String(node.kind()));
+      const target = spec && node.field(spec.target);
+      const value = spec && node.field(spec.value);
+      if (!spec || !target || !value) continue;
+      const container = enclosingBlock(node);
+      const def: Definition = {
+        node,
+        value,
+        readyAt: value.range().end.index,
+        accumulates: spec.accumulates === true || /for/.test(String(node.kind())),
+        unconditional: (use) => container !== undefined && contains(container, use),
+      };
+      for (const id of this.namesIn(target)) {
+        const list = byName.get(id.text()) ?? [];
+        list.push(def);
+        byName.set(id.text(), list);
+      }
+    }
+    this.scopes.set(scope.id(), byName);
+    return byName;
+  }
+
+  private namesIn(target: SgNode): SgNode[] {
+    const kinds = this.grammar.identifiers;
+    if (kinds.includes(String(target.kind()))) return [target];
+    return target.findAll({ rule: { any: kinds.map((kind) => ({ kind })) } } as NapiConfig);
+  }
+
+  private rangesOf(root: SgNode, rules: CompiledRule['entries'][number]['rule'][]): Set<string> {
+    if (rules.length === 0) return new Set();
+    const config = {
+      rule: { any: rules },
+      constraints: this.rule.constraints,
+      utils: this.rule.utils,
+    };
+    return new Set(root.findAll(config as NapiConfig).map(rangeKey));
+  }
+}
+
+function enclosingBlock(node: SgNode): SgNode | undefined {
+  let current = node.parent();
+  while (current && !BLOCK_KINDS.test(String(current.kind()))) current = current.parent();
+  return current ?? undefined;
+}
+
+function contains(outer: SgNode, inner: SgNode): boolean {
+  const o = outer.range();
+  const i = inner.range();
+  return o.start.index <= i.start.index && i.end.index <= o.end.index;
+}
+
+function rangeKey(node: SgNode): string {
+  const range = node.range();
+  return `${range.start.index}:${range.end.index}`;
+}
+
+/** A node's text cut to one short line for flow messages. */
+export function short(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
+}
