@@ -1,4 +1,7 @@
 import type { Framework } from './framework.js';
+import { kubernetesFramework } from './kubernetes/index.js';
 
 /** Every infrastructure framework the iac scanner runs. */
-export const FRAMEWORKS: readonly Framework[] = [];
+export const FRAMEWORKS: readonly Framework[] = [
+  kubernetesFramework,
+];

@@ -1,0 +1,44 @@
+import type { Finding } from '../../core/finding.js';
+import { toFinding, type CheckHit } from './check-finding.js';
+import type { Check } from './check-schema.js';
+import { indexSuppressions, isSuppressed, type SuppressionIndex } from './check-suppression.js';
+import type { FrameworkFile, FrameworkId } from './framework.js';
+
+/**
+ * Run `evaluate` for every check, drop hits silenced by an inline `bulwark-ignore` on the
+ * offending line or the resource's lines, and return findings ordered by path and line.
+ */
+export function runChecks(
+  framework: FrameworkId,
+  checks: readonly Check[],
+  files: readonly FrameworkFile[],
+  evaluate: (check: Check) => CheckHit[],
+): Finding[] {
+  const texts = new Map(files.map((file) => [file.path, file.text]));
+  const indexes = new Map<string, SuppressionIndex>();
+  const indexOf = (path: string): SuppressionIndex => {
+    let index = indexes.get(path);
+    if (!index) {
+      index = indexSuppressions(texts.get(path) ?? '');
+      indexes.set(path, index);
+    }
+    return index;
+  };
+
+  const findings: Finding[] = [];
+  for (const check of checks) {
+    const ruleId = `iac/${framework}/${check.id}`;
+    for (const hit of evaluate(check)) {
+      const lines = [hit.line, ...(hit.resourceLines ?? [])];
+      if (isSuppressed(indexOf(hit.path), ruleId, lines)) continue;
+      findings.push(toFinding(framework, check, hit));
+    }
+  }
+
+  return findings.sort(
+    (a, b) =>
+      a.location.path.localeCompare(b.location.path) ||
+      a.location.startLine - b.location.startLine ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+}

@@ -1,0 +1,182 @@
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  type Document,
+  type Node,
+} from 'yaml';
+
+/** One parsed YAML file: its documents and a line counter for positions. */
+export interface YamlSource {
+  path: string;
+  text: string;
+  counter: LineCounter;
+  docs: Document.Parsed[];
+}
+
+/** A 1-based position span. */
+export interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** Parse every document of a YAML file, keeping source ranges; `error` is the first problem. */
+export function parseYaml(path: string, text: string): { source: YamlSource; error?: string } {
+  const counter = new LineCounter();
+  const parsed = parseAllDocuments(text, { lineCounter: counter, merge: true, uniqueKeys: false });
+  const docs = Array.isArray(parsed) ? parsed : [];
+  const failed = docs.find((doc) => doc.errors.length > 0);
+  const source = { path, text, counter, docs: docs.filter((doc) => doc.errors.length === 0) };
+  return { source, error: failed?.errors[0]?.message.split('\n')[0] };
+}
+
+/**
+ * A YAML node with the position of the key it was reached by, so that checks report the line
+ * of the attribute (`privileged: true`) rather than of its value.
+ */
+export class YNode {
+  constructor(
+    readonly source: YamlSource,
+    readonly doc: Document.Parsed,
+    readonly node: Node | null,
+    /** Source offsets of the key (or of the item for list items). */
+    readonly anchor: [number, number],
+  ) {}
+
+  /** Wrap a document's root. */
+  static root(source: YamlSource, doc: Document.Parsed): YNode | undefined {
+    const node = doc.contents;
+    if (!node || !node.range) return undefined;
+    return new YNode(source, doc, node, [node.range[0], node.range[1]]);
+  }
+
+  private resolved(): Node | null {
+    let node = this.node;
+    for (let hop = 0; node && isAlias(node) && hop < 10; hop++) {
+      node = node.resolve(this.doc) ?? null;
+    }
+    return node;
+  }
+
+  /** The value under `key` of a mapping, following `<<` merge keys; undefined when absent. */
+  get(key: string): YNode | undefined {
+    const node = this.resolved();
+    if (!isMap(node)) return undefined;
+    for (const pair of node.items) {
+      const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (name === key && isScalar(pair.key) && pair.key.range) {
+        const value = (pair.value as Node | null) ?? null;
+        return new YNode(this.source, this.doc, value, [pair.key.range[0], pair.key.range[1]]);
+      }
+    }
+    for (const pair of node.items) {
+      if (isScalar(pair.key) && pair.key.value === '<<') {
+        const merged = new YNode(this.source, this.doc, pair.value as Node, this.anchor);
+        const found = merged.get(key);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
+  /** Follow a dot-separated path of mapping keys. */
+  at(path: string): YNode | undefined {
+    let current: YNode | undefined = this;
+    for (const key of path.split('.')) current = current?.get(key);
+    return current;
+  }
+
+  /** The scalar value: string, number, boolean or null; undefined for collections. */
+  value(): unknown {
+    const node = this.resolved();
+    if (node === null) return null;
+    return isScalar(node) ? node.value : undefined;
+  }
+
+  /** The scalar as a string, or undefined when it is not a scalar or is null. */
+  str(): string | undefined {
+    const value = this.value();
+    return value === null || value === undefined ? undefined : String(value);
+  }
+
+  /** True when this is a mapping. */
+  isMap(): boolean {
+    return isMap(this.resolved());
+  }
+
+  /** True when this is a sequence. */
+  isSeq(): boolean {
+    return isSeq(this.resolved());
+  }
+
+  /** Items of a sequence, each positioned at its own line. */
+  items(): YNode[] {
+    const node = this.resolved();
+    if (!isSeq(node)) return [];
+    return node.items.flatMap((item) => {
+      const child = item as Node;
+      if (!child.range) return [];
+      // A mapping item is positioned at its first key, so a span covers one line, not the item.
+      const first = isMap(child) ? child.items[0]?.key : undefined;
+      const range = isScalar(first) && first.range ? first.range : child.range;
+      return [new YNode(this.source, this.doc, child, [range[0], range[1]])];
+    });
+  }
+
+  /** Keys and values of a mapping, in order, each value positioned at its key. */
+  entries(): Array<[string, YNode]> {
+    const node = this.resolved();
+    if (!isMap(node)) return [];
+    const out: Array<[string, YNode]> = [];
+    for (const pair of node.items) {
+      if (!isScalar(pair.key) || !pair.key.range || pair.key.value === '<<') continue;
+      const value = (pair.value as Node | null) ?? null;
+      const anchor: [number, number] = [pair.key.range[0], pair.key.range[1]];
+      out.push([String(pair.key.value), new YNode(this.source, this.doc, value, anchor)]);
+    }
+    return out;
+  }
+
+  /** The plain JavaScript value of this node. */
+  toJS(): unknown {
+    const node = this.resolved();
+    if (node === null) return null;
+    return node.toJS(this.doc);
+  }
+
+  /** The 1-based span of the key (or list item) this node was reached by. */
+  span(): Span {
+    return spanOf(this.source, this.anchor[0], this.anchor[1]);
+  }
+
+  /** The 1-based line of the key or item. */
+  get line(): number {
+    return this.span().line;
+  }
+
+  /**
+   * The span of the first occurrence of `needle` inside this node's value in the source text,
+   * so that a finding in a block scalar points at the line holding it; the key's span otherwise.
+   */
+  find(needle: string): Span {
+    const node = this.resolved();
+    const range = node?.range;
+    if (range) {
+      const at = this.source.text.slice(range[0], range[1]).indexOf(needle);
+      if (at >= 0) return spanOf(this.source, range[0] + at, range[0] + at + needle.length);
+    }
+    return this.span();
+  }
+}
+
+/** The 1-based span between two source offsets. */
+export function spanOf(source: YamlSource, start: number, end: number): Span {
+  const from = source.counter.linePos(start);
+  const to = source.counter.linePos(Math.max(start, end));
+  return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
+}
