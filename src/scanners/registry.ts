@@ -1,7 +1,8 @@
 import type { Scanner } from '../core/scanner.js';
+import { iacScanner } from './iac/index.js';
 
 /** Every scanner Bulwark ships, in the order their findings are reported. */
-export const SCANNERS: readonly Scanner[] = [];
+export const SCANNERS: readonly Scanner[] = [iacScanner];
 
 /** Look up a scanner by id. */
 export function findScanner(id: string): Scanner | undefined {
