@@ -1,15 +1,7 @@
+import type { Ecosystem } from '../lockfiles/package.js';
+
 /** Package ecosystems as OSV names them; the same set the lockfile parsers report. */
-export type Ecosystem =
-  | 'npm'
-  | 'PyPI'
-  | 'Go'
-  | 'crates.io'
-  | 'RubyGems'
-  | 'Packagist'
-  | 'Maven'
-  | 'NuGet'
-  | 'Pub'
-  | 'Hex';
+export type { Ecosystem };
 
 /** Every ecosystem Bulwark can order versions for. */
 export const ECOSYSTEMS: readonly Ecosystem[] = [

@@ -1,8 +1,9 @@
 import type { Scanner } from '../core/scanner.js';
+import { depsScanner } from './deps/index.js';
 import { iacScanner } from './iac/index.js';
 
 /** Every scanner Bulwark ships, in the order their findings are reported. */
-export const SCANNERS: readonly Scanner[] = [iacScanner];
+export const SCANNERS: readonly Scanner[] = [depsScanner, iacScanner];
 
 /** Look up a scanner by id. */
 export function findScanner(id: string): Scanner | undefined {
