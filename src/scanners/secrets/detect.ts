@@ -1,0 +1,121 @@
+import { shannonEntropy } from './entropy.js';
+import { LineIndex } from './line-index.js';
+import { nonSecretHashReason, placeholderReason, wordLikeReason } from './placeholders.js';
+import type { CompiledRule, RuleSet, SecretAllowlist } from './ruleset.js';
+
+/** One secret found in a text. Lines and columns are 1-based; `endColumn` is exclusive. */
+export interface SecretMatch {
+  ruleId: string;
+  secret: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The whole text the rule's pattern matched (it contains the secret). */
+  matchText: string;
+  /** Offsets of the secret in the text: start inclusive, end exclusive. */
+  start: number;
+  end: number;
+}
+
+/** How far back on the secret's line the hash-context checks look. */
+const CONTEXT_CHARS = 200;
+
+/**
+ * Find the secrets in `text`: run each rule whose keyword occurs in the text, then drop
+ * matches below the rule's entropy, failing its validator, that are placeholders or content
+ * hashes, or that the allowlist excuses. A generic rule's match that overlaps a
+ * provider-specific match is dropped in favour of the specific one.
+ */
+export function detectSecrets(text: string, ruleSet: RuleSet): SecretMatch[] {
+  const ruleIndexes = new Set<number>();
+  for (const k of ruleSet.keywords.find(text)) {
+    for (const r of ruleSet.rulesByKeyword[k]) ruleIndexes.add(r);
+  }
+  if (ruleIndexes.size === 0) return [];
+
+  const lines = new LineIndex(text);
+  const candidates: Array<{ match: SecretMatch; generic: boolean }> = [];
+  for (const r of [...ruleIndexes].sort((a, b) => a - b)) {
+    const rule = ruleSet.rules[r];
+    for (const match of runRule(text, rule, lines, ruleSet.allowlist)) {
+      candidates.push({ match, generic: rule.generic });
+    }
+  }
+
+  const specific = candidates.filter((c) => !c.generic).map((c) => c.match);
+  return candidates
+    .filter(
+      (c) => !c.generic || !specific.some((s) => s.start < c.match.end && c.match.start < s.end),
+    )
+    .map((c) => c.match)
+    .sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+}
+
+function runRule(
+  text: string,
+  compiled: CompiledRule,
+  lines: LineIndex,
+  allowlist: SecretAllowlist,
+): SecretMatch[] {
+  const out: SecretMatch[] = [];
+  const regex = compiled.regex;
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+    if (m[0].length === 0) regex.lastIndex++;
+    const span = secretSpan(m, compiled.secretGroup);
+    if (!span) continue;
+    const secret = text.slice(span[0], span[1]);
+    // A password equal to its user name (`guest:guest`) is a documented local default.
+    if (m.groups?.user === secret) continue;
+    if (!accept(secret, text, span[0], compiled, lines, allowlist)) continue;
+
+    const from = lines.position(span[0]);
+    const to = lines.position(span[1]);
+    out.push({
+      ruleId: compiled.rule.id,
+      secret,
+      line: from.line,
+      column: from.column,
+      endLine: to.line,
+      endColumn: to.column,
+      matchText: m[0],
+      start: span[0],
+      end: span[1],
+    });
+  }
+  return out;
+}
+
+function secretSpan(
+  m: RegExpExecArray,
+  group: CompiledRule['secretGroup'],
+): [number, number] | undefined {
+  const indices = m.indices;
+  if (!indices) return undefined;
+  const span = group === 'secret' ? indices.groups?.secret : indices[group];
+  if (!span || span[1] <= span[0]) return undefined;
+  return span;
+}
+
+function accept(
+  secret: string,
+  text: string,
+  start: number,
+  compiled: CompiledRule,
+  lines: LineIndex,
+  allowlist: SecretAllowlist,
+): boolean {
+  const { rule, validator } = compiled;
+  if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return false;
+  if (validator && !validator(secret)) return false;
+  if (placeholderReason(secret) !== undefined) return false;
+  if (compiled.generic && wordLikeReason(secret) !== undefined) return false;
+
+  const before = text.slice(Math.max(lines.lineStart(start), start - CONTEXT_CHARS), start);
+  if (nonSecretHashReason(secret, before) !== undefined) return false;
+
+  const lower = secret.toLowerCase();
+  if (allowlist.stopwords.some((word) => lower.includes(word))) return false;
+  return !allowlist.regexes.some((regex) => regex.test(secret));
+}

@@ -1,0 +1,95 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+
+import { configError } from '../../core/errors.js';
+import { secretRuleFileSchema, type SecretRule } from './rule-schema.js';
+
+/**
+ * The package root: this module sits at `<root>/src/scanners/secrets/` when run from source
+ * and at `<root>/dist/scanners/secrets/` when built, three folders down either way.
+ */
+const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/** The folder of built-in secrets rules shipped with the package. */
+export function defaultRulesDir(): string {
+  return join(PACKAGE_ROOT, 'rules', 'secrets');
+}
+
+/** Load and validate every `*.yaml` rule file in `dir`; rule ids must be unique. */
+export function loadSecretRules(dir: string = defaultRulesDir()): SecretRule[] {
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
+    .sort();
+  const rules: SecretRule[] = [];
+  const seen = new Map<string, SecretRule>();
+
+  for (const name of files) {
+    for (const rule of parseRuleFile(join(dir, name), readFileSync(join(dir, name), 'utf8'))) {
+      const earlier = seen.get(rule.id);
+      if (earlier) {
+        throw configError(
+          `secrets rule id "${rule.id}" is already used at ${earlier.source.file}:${earlier.source.line}`,
+          rule.source,
+          'give each rule a unique id',
+        );
+      }
+      seen.set(rule.id, rule);
+      rules.push(rule);
+    }
+  }
+  return rules;
+}
+
+/** Parse one rule file's text; errors name the file, the line and the rule id. */
+export function parseRuleFile(file: string, text: string): SecretRule[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0];
+    const line = lineCounter.linePos(error.pos[0]).line;
+    throw configError(`invalid YAML: ${error.message}`, { file, line }, 'fix the YAML syntax');
+  }
+
+  const parsed = secretRuleFileSchema.safeParse(doc.toJS());
+  if (!parsed.success) throw schemaError(file, doc, lineCounter, parsed.error);
+
+  return parsed.data.rules.map((rule, index) => ({
+    ...rule,
+    provider: parsed.data.provider,
+    source: { file, line: lineOf(doc, lineCounter, ['rules', index]) },
+  }));
+}
+
+function schemaError(
+  file: string,
+  doc: Document,
+  lineCounter: LineCounter,
+  error: z.ZodError,
+): Error {
+  const issue = error.issues[0];
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const ruleIndex = path[0] === 'rules' && typeof path[1] === 'number' ? path[1] : undefined;
+  const ruleIdValue = ruleIndex === undefined ? undefined : doc.getIn(['rules', ruleIndex, 'id']);
+  const inRule = typeof ruleIdValue === 'string' ? ` in rule "${ruleIdValue}"` : '';
+  const field = path.length > 0 ? ` at ${path.join('.')}` : '';
+  return configError(
+    `invalid secrets rule${inRule}${field}: ${issue.message}`,
+    { file, line: lineOf(doc, lineCounter, path) },
+    'see docs/rules-secrets.md for the rule format',
+  );
+}
+
+/** The 1-based line of the deepest node along `path` that exists in the document. */
+function lineOf(doc: Document, lineCounter: LineCounter, path: Array<string | number>): number {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth), true);
+    if (node && typeof node === 'object' && 'range' in node && Array.isArray(node.range)) {
+      return lineCounter.linePos(node.range[0] as number).line;
+    }
+  }
+  return 1;
+}

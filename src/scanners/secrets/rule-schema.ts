@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+import { SEVERITIES } from '../../core/severity.js';
+import { VALIDATOR_NAMES } from './validators/index.js';
+
+/** Rule ids: lowercase words joined by hyphens, reported as `secrets/<id>`. */
+const ruleId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters and digits joined by hyphens');
+
+/** A JavaScript regular expression source that compiles. */
+const pattern = z
+  .string()
+  .min(1)
+  .superRefine((source, ctx) => {
+    try {
+      new RegExp(source, 'dg');
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${String(error)}` });
+    }
+  });
+
+/** A sample that the rule must not report, and why. */
+export const negativeExampleSchema = z
+  .object({ text: z.string().min(1), reason: z.string().min(1) })
+  .strict();
+
+/** One secrets rule, as written in a rule file. */
+export const secretRuleSchema = z
+  .object({
+    id: ruleId,
+    title: z.string().min(1),
+    severity: z.enum(SEVERITIES),
+    /** Literals; the rule runs only on text containing one of them (case-insensitive). */
+    keywords: z
+      .array(z.string().regex(/^[\x20-\x7e]+$/, 'printable ASCII'))
+      .min(1, 'at least one keyword'),
+    pattern,
+    flags: z.literal('i').optional(),
+    /** Minimum Shannon entropy (bits per character) of the secret. */
+    entropy: z.number().min(0).max(8).optional(),
+    validator: z.enum(VALIDATOR_NAMES).optional(),
+    tags: z.array(z.string().min(1)).default([]),
+    cwe: z.array(z.string().regex(/^CWE-\d+$/, 'CWE-<number>')).default(['CWE-798']),
+    references: z.array(z.url()).min(1, 'at least one reference'),
+    fix: z.string().min(1),
+    examples: z
+      .object({
+        positive: z.array(z.string().min(1)).min(1, 'at least one positive example'),
+        negative: z.array(negativeExampleSchema).min(1, 'at least one negative example'),
+      })
+      .strict(),
+  })
+  .strict();
+
+/** One rule file: a provider and its rules. */
+export const secretRuleFileSchema = z
+  .object({
+    provider: z.string().min(1),
+    rules: z.array(secretRuleSchema).min(1),
+  })
+  .strict();
+
+/** A rule as written in a rule file, with defaults filled in. */
+export type SecretRuleSpec = z.infer<typeof secretRuleSchema>;
+
+/** A parsed rule file. */
+export type SecretRuleFile = z.infer<typeof secretRuleFileSchema>;
+
+/** A rule with the provider it belongs to and the file and line it came from. */
+export interface SecretRule extends SecretRuleSpec {
+  provider: string;
+  source: { file: string; line: number };
+}

@@ -1,0 +1,110 @@
+import { configError } from '../../core/errors.js';
+import { KeywordMatcher } from './keyword-matcher.js';
+import type { SecretRule } from './rule-schema.js';
+import { VALIDATORS, type Validator } from './validators/index.js';
+
+/** The tag that marks a rule as generic: a provider-specific match on the same text wins. */
+export const GENERIC_TAG = 'generic';
+
+/** A rule ready to run: its regular expression compiled and its validator resolved. */
+export interface CompiledRule {
+  rule: SecretRule;
+  /** Global, with indices (`dg`), plus `i` when the rule asks for it. */
+  regex: RegExp;
+  /** Which part of the match is the secret: the `secret` group, group 1, or all of it. */
+  secretGroup: 'secret' | 1 | 0;
+  validator?: Validator;
+  generic: boolean;
+}
+
+/** Values that are never reported, from `scanners.secrets.allowlist` in bulwark.yaml. */
+export interface SecretAllowlist {
+  regexes: readonly RegExp[];
+  /** Lowercased words; a secret containing one is dropped. */
+  stopwords: readonly string[];
+}
+
+/** Compiled rules plus the keyword index that decides which of them run on a text. */
+export interface RuleSet {
+  rules: readonly CompiledRule[];
+  keywords: KeywordMatcher;
+  /** For each keyword index, the indexes of the rules that keyword enables. */
+  rulesByKeyword: ReadonlyArray<readonly number[]>;
+  allowlist: SecretAllowlist;
+}
+
+/** Which rules to run and what to allow; every field is optional. */
+export interface RuleSetOptions {
+  /** Rule ids (without `secrets/`) to leave out. */
+  disabledRules?: readonly string[];
+  /** When set, only rules with one of these tags run. */
+  tags?: readonly string[];
+  allowlist?: { regexes?: readonly string[]; stopwords?: readonly string[] };
+}
+
+/** Compile rules for detection, leaving out disabled rules and those without a wanted tag. */
+export function compileRuleSet(
+  rules: readonly SecretRule[],
+  options: RuleSetOptions = {},
+): RuleSet {
+  const disabled = new Set(options.disabledRules ?? []);
+  const tags = options.tags;
+  const chosen = rules.filter(
+    (rule) =>
+      !disabled.has(rule.id) &&
+      (tags === undefined || tags.length === 0 || rule.tags.some((tag) => tags.includes(tag))),
+  );
+  const compiled = chosen.map(compileRule);
+
+  const keywordIndex = new Map<string, number>();
+  const rulesByKeyword: number[][] = [];
+  compiled.forEach((entry, ruleIndex) => {
+    for (const keyword of entry.rule.keywords) {
+      const key = keyword.toLowerCase();
+      let k = keywordIndex.get(key);
+      if (k === undefined) {
+        k = rulesByKeyword.length;
+        keywordIndex.set(key, k);
+        rulesByKeyword.push([]);
+      }
+      if (!rulesByKeyword[k].includes(ruleIndex)) rulesByKeyword[k].push(ruleIndex);
+    }
+  });
+
+  return {
+    rules: compiled,
+    keywords: new KeywordMatcher([...keywordIndex.keys()]),
+    rulesByKeyword,
+    allowlist: compileAllowlist(options.allowlist),
+  };
+}
+
+/** Compile one rule; its pattern was already checked by the schema. */
+export function compileRule(rule: SecretRule): CompiledRule {
+  const regex = new RegExp(rule.pattern, `dg${rule.flags ?? ''}`);
+  const hasNamed = /\(\?<secret>/.test(rule.pattern);
+  const groups = new RegExp(`${rule.pattern}|`, rule.flags ?? '').exec('')?.length ?? 1;
+  return {
+    rule,
+    regex,
+    secretGroup: hasNamed ? 'secret' : groups > 1 ? 1 : 0,
+    validator: rule.validator === undefined ? undefined : VALIDATORS[rule.validator],
+    generic: rule.tags.includes(GENERIC_TAG),
+  };
+}
+
+function compileAllowlist(allowlist: RuleSetOptions['allowlist']): SecretAllowlist {
+  const regexes = (allowlist?.regexes ?? []).map((source, index) => {
+    try {
+      return new RegExp(source);
+    } catch (error) {
+      throw configError(
+        `scanners.secrets.allowlist.regexes[${index}] is not a valid regular expression: ${String(error)}`,
+        { file: 'bulwark.yaml' },
+        'write a JavaScript regular expression, escaping backslashes in YAML',
+      );
+    }
+  });
+  const stopwords = (allowlist?.stopwords ?? []).map((word) => word.toLowerCase());
+  return { regexes, stopwords };
+}
