@@ -49,7 +49,12 @@ function renderFinding(finding: Finding, c: Colors): string[] {
       lines.push(`  ${' '.repeat(6)}${c.dim(`${marker} ${String(n).padStart(width)} |`)} ${text}`);
     });
   }
-  if (finding.fix) lines.push(`  ${' '.repeat(8)}${c.green('fix:')} ${finding.fix.text}`);
+  if (finding.fix) {
+    // Multi-line fixes carry a corrected snippet: keep it indented under the finding.
+    const [first, ...rest] = finding.fix.text.trimEnd().split('\n');
+    lines.push(`  ${' '.repeat(8)}${c.green('fix:')} ${first}`);
+    for (const line of rest) lines.push(line.trim() === '' ? '' : `  ${' '.repeat(12)}${line}`);
+  }
   return lines;
 }
 
