@@ -14,3 +14,5 @@ export {
   type PackageMatch,
 } from './store.js';
 export { versionOrder, type VersionOrder } from './versions/index.js';
+export { openAdvisoryDbForScan, type ScanDbOptions } from './open-for-scan.js';
+export { DEFAULT_OSV_URL, osvBaseUrl, updateAdvisories, type UpdateOptions } from './update.js';

@@ -6,6 +6,7 @@ import { EXIT, exitCodeFor } from '../core/exit-codes.js';
 import { VERSION } from '../core/package-info.js';
 import { registerBaselineCommand } from './baseline.js';
 import { registerConfigCommand } from './config.js';
+import { registerDbCommand } from './db.js';
 import { registerHookCommand } from './hook.js';
 import { registerScanCommand } from './scan.js';
 
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerBaselineCommand(program);
   registerHookCommand(program);
   registerConfigCommand(program);
+  registerDbCommand(program);
   return program;
 }
 

@@ -1,0 +1,131 @@
+import type { Command } from 'commander';
+
+import {
+  advisoryDbPath,
+  importAdvisories,
+  openAdvisoryDb,
+  osvBaseUrl,
+  readSource,
+  updateAdvisories,
+  type DbStatus,
+  type Ecosystem,
+  type ImportReport,
+} from '../advisories/index.js';
+import { ECOSYSTEMS } from '../advisories/model.js';
+import { usageError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import { cliLogger } from './output.js';
+
+/** Flags shared by the `bulwark db` subcommands. */
+interface DbFlags {
+  db?: string;
+  verbose?: boolean;
+  quiet?: boolean;
+}
+
+/** Add `bulwark db import|update|status` to the program. */
+export function registerDbCommand(program: Command): void {
+  const db = program
+    .command('db')
+    .description('manage the offline OSV advisory database used by the deps scanner');
+
+  db.command('import')
+    .description('import OSV advisories (JSON or YAML) from folders or all.zip archives')
+    .argument('<sources...>', 'folders (searched recursively) or zip archives')
+    .option('--db <file>', 'database file (default: BULWARK_DB or the user cache)')
+    .option('--replace', 'start from an empty database instead of adding to it')
+    .option('-v, --verbose', 'log each skipped entry')
+    .option('-q, --quiet', 'log errors only')
+    .action((sources: string[], flags: DbFlags & { replace?: boolean }) => {
+      const logger = cliLogger(flags);
+      const report = importAdvisories({
+        dbPath: advisoryDbPath(flags.db),
+        files: sources.flatMap((source) => readSource(source)),
+        replace: flags.replace,
+        source: sources.join(', '),
+      });
+      printReport(report, advisoryDbPath(flags.db), logger);
+    });
+
+  db.command('update')
+    .description('download the OSV exports (<base>/<ecosystem>/all.zip) and import them')
+    .option('--db <file>', 'database file (default: BULWARK_DB or the user cache)')
+    .option(
+      '--base-url <url>',
+      'OSV export root (default: BULWARK_OSV_URL or the public OSV bucket)',
+    )
+    .option('--ecosystems <list>', `comma-separated: ${ECOSYSTEMS.join(',')}`)
+    .option('-v, --verbose', 'log each download and skipped entry')
+    .option('-q, --quiet', 'log errors only')
+    .action(async (flags: DbFlags & { baseUrl?: string; ecosystems?: string }) => {
+      const logger = cliLogger(flags);
+      const dbPath = advisoryDbPath(flags.db);
+      const report = await updateAdvisories({
+        dbPath,
+        baseUrl: osvBaseUrl(flags.baseUrl),
+        ecosystems: parseEcosystems(flags.ecosystems),
+        logger,
+      });
+      printReport(report, dbPath, logger);
+    });
+
+  db.command('status')
+    .description('show what the advisory database holds and how old it is')
+    .option('--db <file>', 'database file (default: BULWARK_DB or the user cache)')
+    .option('--json', 'print the status as JSON')
+    .action((flags: DbFlags & { json?: boolean }) => {
+      const store = openAdvisoryDb(advisoryDbPath(flags.db));
+      const status = store.status();
+      store.close();
+      process.stdout.write(
+        flags.json ? `${JSON.stringify(status, null, 2)}\n` : formatStatus(status),
+      );
+    });
+}
+
+function parseEcosystems(value: string | undefined): Ecosystem[] | undefined {
+  if (value === undefined) return undefined;
+  const names = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = names.filter((n) => !(ECOSYSTEMS as readonly string[]).includes(n));
+  if (unknown.length > 0) {
+    throw usageError(
+      `--ecosystems: unknown ecosystem ${unknown.join(', ')}`,
+      `use ${ECOSYSTEMS.join(', ')}`,
+    );
+  }
+  return names as Ecosystem[];
+}
+
+/** Counts per ecosystem to stdout; every entry set aside to stderr. */
+function printReport(report: ImportReport, dbPath: string, logger: Logger): void {
+  for (const warning of report.warnings) logger.warn(warning);
+  for (const [ecosystem, count] of Object.entries(report.unsupportedEcosystems)) {
+    logger.info(`${count} affected entries skipped: Bulwark cannot order ${ecosystem} versions`);
+  }
+  const lines = [
+    `imported ${report.advisories} advisories from ${report.files} files into ${dbPath}`,
+    ...Object.entries(report.perEcosystem)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([ecosystem, count]) => `  ${ecosystem}: ${count}`),
+    `  withdrawn (skipped): ${report.withdrawn}`,
+    `  legacy npm advisories converted: ${report.legacyConverted}`,
+    `  GIT ranges ignored (commits, not versions): ${report.gitRangesIgnored}`,
+    `  ecosystem corrections applied: ${report.corrected}`,
+    `  ranges set aside with a warning: ${report.warnings.length}`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function formatStatus(status: DbStatus): string {
+  const lines = [
+    `database: ${status.path}`,
+    `advisories: ${status.advisories}`,
+    ...Object.entries(status.perEcosystem).map(([ecosystem, count]) => `  ${ecosystem}: ${count}`),
+    `imported: ${status.importedAt ?? 'unknown'}${status.ageDays === undefined ? '' : ` (${status.ageDays} days ago)`}`,
+    `source: ${status.source ?? 'unknown'}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
