@@ -8,6 +8,7 @@ import { registerBaselineCommand } from './baseline.js';
 import { registerConfigCommand } from './config.js';
 import { registerDbCommand } from './db.js';
 import { registerHookCommand } from './hook.js';
+import { registerRulesCommand } from './rules.js';
 import { registerScanCommand } from './scan.js';
 
 /** Build the `bulwark` program with every command. */
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerBaselineCommand(program);
   registerHookCommand(program);
   registerConfigCommand(program);
+  registerRulesCommand(program);
   registerDbCommand(program);
   return program;
 }

@@ -1,7 +1,8 @@
-import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 
-import { Lang, registerDynamicLanguage } from '@ast-grep/napi';
+import { Lang } from '@ast-grep/napi';
+
+import { ensureDynamicLanguages } from '../../core/ast-languages.js';
 
 /** The rule folders under rules/code/, one per source language family. */
 export const RULE_LANGUAGES = ['js', 'python', 'go', 'java', 'ruby', 'php'] as const;
@@ -57,21 +58,10 @@ export function commentMarkers(language: RuleLanguage): string[] {
   return ['//'];
 }
 
-let registered = false;
-
 /**
- * Register the grammars that ast-grep loads from the @ast-grep/lang-* packages. ast-grep
- * accepts one registration per thread, so this runs once per thread and is idempotent.
+ * Make the grammars of the @ast-grep/lang-* packages available in this thread. ast-grep keeps
+ * one registration per process, shared with the HCL grammar, so it goes through core.
  */
 export function registerLanguages(): void {
-  if (registered) return;
-  registered = true;
-  const require = createRequire(import.meta.url);
-  registerDynamicLanguage({
-    python: require('@ast-grep/lang-python'),
-    go: require('@ast-grep/lang-go'),
-    java: require('@ast-grep/lang-java'),
-    ruby: require('@ast-grep/lang-ruby'),
-    php: require('@ast-grep/lang-php'),
-  });
+  ensureDynamicLanguages();
 }

@@ -47,9 +47,13 @@ export function loadRulePack(dirs: readonly RuleDir[]): RulePack {
   registerLanguages();
   const errors: RuleLoadError[] = [];
   const sources: RuleSource[] = [];
+  const shared = new Map<RuleLanguage, Record<string, AstRule>>();
   for (const { dir, builtin } of dirs) {
     for (const language of RULE_LANGUAGES) {
-      sources.push(...readLanguageFolder(join(dir, language), language, builtin, errors));
+      const folder = join(dir, language);
+      const utils = { ...shared.get(language), ...readSharedUtils(folder, errors) };
+      shared.set(language, utils);
+      sources.push(...readLanguageFolder(folder, language, builtin, utils, errors));
     }
   }
 
@@ -66,7 +70,7 @@ export function loadRulePack(dirs: readonly RuleDir[]): RulePack {
       });
       continue;
     }
-    const problem = checkCompiles(compiled);
+    const problem = checkFocus(compiled) ?? checkCompiles(compiled);
     if (problem !== undefined) {
       errors.push({ file: source.file, ruleId: compiled.ruleId, problem });
       continue;
@@ -90,9 +94,9 @@ function readLanguageFolder(
   folder: string,
   language: RuleLanguage,
   builtin: boolean,
+  sharedUtils: Record<string, AstRule>,
   errors: RuleLoadError[],
 ): RuleSource[] {
-  const sharedUtils = readSharedUtils(folder, errors);
   const out: RuleSource[] = [];
   for (const file of ruleFilesIn(folder)) {
     const data = readYaml(file, errors);
@@ -161,6 +165,16 @@ function checkCompiles(rule: CompiledRule): string | undefined {
         const text = error instanceof Error ? error.message : String(error);
         return `ast-grep cannot use the rule for ${String(parser)}: ${text.split('\n')[0]}`;
       }
+    }
+  }
+  return undefined;
+}
+
+/** Each taint sink must bind the metavariable it names as its focus. */
+function checkFocus(rule: CompiledRule): string | undefined {
+  for (const entry of rule.entries) {
+    if (entry.focus !== undefined && !JSON.stringify(entry.rule).includes(`$${entry.focus}`)) {
+      return `a sink's focus ${entry.focus.slice(rule.prefix.length)} does not appear in its rule`;
     }
   }
   return undefined;
