@@ -107,15 +107,12 @@ export function compileAffected(entry: AffectedPackage): CompiledAffected {
   const order = versionOrder(entry.ecosystem);
   const ranges = entry.ranges.map((r) => compileRange(r, entry.ecosystem));
   const listed = new Set(entry.versions.map((v) => v.trim()));
-  const canonicalListed = new Set(
-    entry.versions.map((v) => order.parse(v)).filter((v): v is string => v !== undefined),
-  );
+  const orderable = entry.versions.filter((v) => order.parse(v) !== undefined);
 
-  const inList = (version: string): boolean => {
-    if (listed.has(version)) return true;
-    const canonical = order.parse(version);
-    return canonical !== undefined && canonicalListed.has(canonical);
-  };
+  // Listed versions are compared by the ecosystem's order too: PyPI's `1.0` is `1.0.0`.
+  const inList = (version: string): boolean =>
+    listed.has(version) ||
+    (order.parse(version) !== undefined && orderable.some((v) => order.compare(v, version) === 0));
   const inRanges = (version: string): CompiledRange[] =>
     order.parse(version) === undefined ? [] : ranges.filter((r) => r.affects(version));
 

@@ -14,7 +14,7 @@ export interface SourceFile {
 
 const ADVISORY_FILE = /\.(json|ya?ml)$/i;
 
-/** The advisory files of a folder (searched recursively) or of a zip archive. */
+/** The advisory files of a folder (searched recursively), a zip archive, or one file. */
 export function readSource(path: string): SourceFile[] {
   let stats;
   try {
@@ -27,6 +27,7 @@ export function readSource(path: string): SourceFile[] {
     );
   }
   if (stats.isDirectory()) return readFolder(path);
+  if (ADVISORY_FILE.test(path)) return [{ name: path, text: readFileSync(path, 'utf8') }];
   return readZip(path, readFileSync(path));
 }
 
