@@ -1,7 +1,159 @@
 import { z } from 'zod';
 
-/** The `proxy` section of bulwark.yaml: the package firewall's policy. */
-export const proxyConfigSchema = z.object({}).passthrough();
+import { SEVERITIES } from '../../core/severity.js';
+
+/**
+ * What a rule does when it matches: block removes the version, warn lets it through with a
+ * logged warning, monitor logs what would have been blocked and blocks nothing, off skips it.
+ */
+export const ruleModeSchema = z.enum(['block', 'warn', 'monitor', 'off']);
+
+/** A rule's mode. */
+export type RuleMode = z.infer<typeof ruleModeSchema>;
+
+/** A duration such as `3d`, `12h`, `30m`, `45s`, or a number of seconds. */
+const duration = z.union([
+  z.number().int().nonnegative(),
+  z.string().regex(/^\d+\s*(s|m|h|d|w)$/, 'a duration such as 3d, 12h, 30m or 45s'),
+]);
+
+/** A package name, optionally pinned to one version (`name@1.2.3`, `@scope/name@1.2.3`). */
+const packageRef = z.string().min(1).max(214);
+
+/** An exception to the vulnerability rule: one advisory, with a reason and an expiry. */
+const vulnerabilityException = z
+  .object({
+    /** Advisory id or alias (GHSA-…, CVE-…, PYSEC-…). */
+    id: z.string().min(1),
+    /** Why this advisory is accepted; shown in the decision log. */
+    reason: z.string().min(1),
+    /** The day the exception stops applying (YYYY-MM-DD). */
+    expires: z.iso.date(),
+    /** Limit the exception to one package name. */
+    package: z.string().optional(),
+  })
+  .strict();
+
+/** One exception to the vulnerability rule. */
+export type VulnerabilityException = z.infer<typeof vulnerabilityException>;
+
+const malicious = z
+  .object({
+    /** Malicious packages are always blocked; monitor is only for trying the proxy out. */
+    mode: z.enum(['block', 'monitor']).default('block'),
+  })
+  .strict();
+
+const vulnerabilities = z
+  .object({
+    mode: ruleModeSchema.default('block'),
+    /** Versions with a known vulnerability at or above this severity match. */
+    severity: z.enum(SEVERITIES).default('high'),
+    exceptions: z.array(vulnerabilityException).default([]),
+  })
+  .strict();
+
+const minimumAge = z
+  .object({
+    mode: ruleModeSchema.default('block'),
+    /** Versions published more recently than this match. */
+    age: duration.default('3d'),
+    /** Packages (or `name@version`) let through however new, for urgent fixes. */
+    allow: z.array(packageRef).default([]),
+  })
+  .strict();
+
+const installScripts = z
+  .object({
+    mode: ruleModeSchema.default('warn'),
+    /** Packages (or `name@version`) whose install scripts are expected. */
+    allow: z.array(packageRef).default([]),
+  })
+  .strict();
+
+const typosquats = z
+  .object({
+    mode: ruleModeSchema.default('block'),
+    /** Largest edit distance from a popular name that counts as a look-alike. */
+    maxDistance: z.number().int().min(1).max(3).default(1),
+    /** Names that resemble a popular package but are genuine. */
+    allow: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+const deprecated = z
+  .object({
+    mode: ruleModeSchema.default('warn'),
+  })
+  .strict();
+
+const licenses = z
+  .object({
+    mode: ruleModeSchema.default('off'),
+    /** SPDX ids accepted; when non-empty, anything else matches. */
+    allow: z.array(z.string().min(1)).default([]),
+    /** SPDX ids refused. */
+    deny: z.array(z.string().min(1)).default([]),
+    /** Also match versions with no licence or one that is not an SPDX expression. */
+    unknown: z.boolean().default(false),
+  })
+  .strict();
+
+const rules = z
+  .object({
+    malicious: malicious.default(malicious.parse({})),
+    vulnerabilities: vulnerabilities.default(vulnerabilities.parse({})),
+    minimumAge: minimumAge.default(minimumAge.parse({})),
+    installScripts: installScripts.default(installScripts.parse({})),
+    typosquats: typosquats.default(typosquats.parse({})),
+    deprecated: deprecated.default(deprecated.parse({})),
+    licenses: licenses.default(licenses.parse({})),
+  })
+  .strict();
+
+const httpUrl = z.url({ protocol: /^https?$/ });
+
+/** The `proxy` section of bulwark.yaml: the package firewall's settings and policy. */
+export const proxyConfigSchema = z
+  .object({
+    port: z.number().int().min(0).max(65535).default(4873),
+    host: z.string().default('127.0.0.1'),
+    /** npm registry to fetch from; by default the one the machine's npm client uses. */
+    upstream: httpUrl.optional(),
+    /** PyPI simple index to fetch from; by default the one pip is configured with. */
+    pypiUpstream: httpUrl.optional(),
+    /** The URL clients reach the proxy at, when it sits behind a reverse proxy or a prefix. */
+    publicUrl: httpUrl.optional(),
+    /** Directory for the cache database and blobs; by default the user's cache directory. */
+    storage: z.string().optional(),
+    /** Path of the advisory database built by `bulwark db import`. */
+    advisoryDb: z.string().optional(),
+    /** How long a cached packument or project page is used before revalidating. */
+    metadataTtl: duration.default('5m'),
+    /** How long to wait for the upstream before answering 502 or serving stale data. */
+    upstreamTimeout: duration.default('30s'),
+    /** Log what would be blocked and block nothing, whatever each rule's mode. */
+    dryRun: z.boolean().default(false),
+    rules: rules.default(rules.parse({})),
+  })
+  .strict();
 
 /** Parsed `proxy` settings. */
 export type ProxyConfig = z.infer<typeof proxyConfigSchema>;
+
+/** Parsed `proxy.rules`. */
+export type ProxyRules = ProxyConfig['rules'];
+
+/** The proxy settings when bulwark.yaml says nothing. */
+export function defaultProxyConfig(): ProxyConfig {
+  return proxyConfigSchema.parse({});
+}
+
+/** A duration from the config in milliseconds. */
+export function durationMs(value: number | string): number {
+  if (typeof value === 'number') return value * 1000;
+  const match = /^(\d+)\s*(s|m|h|d|w)$/.exec(value);
+  if (!match) return 0;
+  const unit = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 }[match[2] as 's'];
+  return Number(match[1]) * unit * 1000;
+}

@@ -1,0 +1,131 @@
+import { SingleFlight } from './single-flight.js';
+import { SizedLru } from './lru.js';
+import type { ProxyEcosystem } from './policy/types.js';
+import type { MetadataStore } from './store/types.js';
+import { UpstreamError, type UpstreamClient } from './upstream.js';
+
+/** A built view of a package and whether it came from a cache the upstream could not confirm. */
+export interface Lookup<V> {
+  view: V;
+  /** Set when served from cache because the upstream failed: the header value to send. */
+  stale?: 'upstream-unreachable';
+  /** Where it came from, for metrics: memory, store (SQLite) or upstream. */
+  source: 'memory' | 'store' | 'upstream';
+}
+
+/** How the cache fetches and builds views for one ecosystem. */
+export interface MetadataCacheOptions<V> {
+  ecosystem: ProxyEcosystem;
+  store: MetadataStore;
+  upstream: UpstreamClient;
+  ttlMs: number;
+  /** How long a failed revalidation is trusted before trying the upstream again. */
+  retryMs: number;
+  accept: string;
+  urlFor(name: string): string;
+  /** Turn an upstream body into a view; `fresh` is set (to the asking client) when just fetched. */
+  build(name: string, body: Buffer, fresh: string | undefined): V;
+  sizeOf(view: V): number;
+  maxBytes: number;
+  now(): number;
+}
+
+interface HotEntry<V> {
+  view: V | undefined;
+  checkAfter: number;
+  stale?: 'upstream-unreachable';
+}
+
+/**
+ * Views of upstream metadata: built views are kept in memory, upstream bodies in the store;
+ * both are revalidated with the upstream's ETag after the TTL, and served stale (marked)
+ * when the upstream cannot be reached.
+ */
+export class MetadataCache<V> {
+  private readonly hot: SizedLru<HotEntry<V>>;
+  private readonly flights = new SingleFlight<Lookup<V> | undefined>();
+
+  constructor(private readonly options: MetadataCacheOptions<V>) {
+    this.hot = new SizedLru(options.maxBytes);
+  }
+
+  /** The view for `name`, or undefined when the upstream does not have it. */
+  async get(name: string, client: string): Promise<Lookup<V> | undefined> {
+    const entry = this.hot.get(name);
+    if (entry && entry.checkAfter > this.options.now()) {
+      return entry.view === undefined
+        ? undefined
+        : { view: entry.view, stale: entry.stale, source: 'memory' };
+    }
+    return this.flights.run(name, () => this.load(name, client));
+  }
+
+  /** Drop a package from memory so that the next request rebuilds it. */
+  forget(name: string): void {
+    this.hot.delete(name);
+  }
+
+  private async load(name: string, client: string): Promise<Lookup<V> | undefined> {
+    const { store, ecosystem, upstream, ttlMs } = this.options;
+    const now = this.options.now();
+    const stored = await store.getMetadata(ecosystem, name);
+    if (stored && stored.fetchedAt + ttlMs > now) {
+      return this.keep(
+        name,
+        this.options.build(name, stored.body, undefined),
+        stored.fetchedAt + ttlMs,
+        'store',
+      );
+    }
+
+    let answer;
+    try {
+      answer = await upstream.document(
+        this.options.urlFor(name),
+        this.options.accept,
+        stored?.etag,
+      );
+    } catch (error) {
+      if (!stored || !(error instanceof UpstreamError)) throw error;
+      const view = this.options.build(name, stored.body, undefined);
+      return this.keep(name, view, now + this.options.retryMs, 'store', 'upstream-unreachable');
+    }
+
+    if (answer.status === 404) {
+      this.hot.set(name, { view: undefined, checkAfter: now + Math.min(ttlMs, 60_000) }, 64);
+      return undefined;
+    }
+    if (answer.status === 304 && stored) {
+      await store.touchMetadata(ecosystem, name, now);
+      return this.keep(
+        name,
+        this.options.build(name, stored.body, undefined),
+        now + ttlMs,
+        'upstream',
+      );
+    }
+    if (answer.status !== 200)
+      throw new UpstreamError(
+        'bad-response',
+        `upstream answered 304 without a cached copy of ${name}`,
+      );
+    const view = this.options.build(name, answer.body, client);
+    await store.putMetadata(ecosystem, name, {
+      etag: answer.etag,
+      fetchedAt: now,
+      body: answer.body,
+    });
+    return this.keep(name, view, now + ttlMs, 'upstream');
+  }
+
+  private keep(
+    name: string,
+    view: V,
+    checkAfter: number,
+    source: Lookup<V>['source'],
+    stale?: 'upstream-unreachable',
+  ): Lookup<V> {
+    this.hot.set(name, { view, checkAfter, stale }, this.options.sizeOf(view));
+    return { view, stale, source };
+  }
+}

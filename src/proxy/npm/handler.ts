@@ -1,0 +1,157 @@
+import { evaluateVersion } from '../policy/evaluate.js';
+import type { VersionDecision } from '../policy/types.js';
+import { acceptsGzip, HttpError, sendBytes, sendJson, type RequestInfo } from '../http.js';
+import type { MetadataCache } from '../metadata-cache.js';
+import { recordDecision, refusal, type ProxyRuntime } from '../runtime.js';
+import { IntegrityError, npmDigest } from '../verified-files.js';
+import { gzipOf, type NpmPackage, type NpmVersion } from './packument.js';
+import type { NpmRoute } from './routes.js';
+import { inspectTarball } from './tarball-inspect.js';
+
+/** The media type npm clients ask for to get abbreviated packuments (npm registry docs). */
+const ABBREVIATED = 'application/vnd.npm.install-v1+json';
+
+/** Answers npm read routes from the policy-filtered cache. */
+export class NpmHandler {
+  private readonly inspected = new Set<string>();
+
+  constructor(
+    private readonly runtime: ProxyRuntime,
+    private readonly packages: MetadataCache<NpmPackage>,
+  ) {}
+
+  /** Answer one parsed npm route. */
+  async handle(info: RequestInfo, route: NpmRoute): Promise<void> {
+    info.route = `npm-${route.kind}`;
+    const lookup = await this.packages.get(route.name, info.client);
+    this.runtime.metrics.cacheLookup(
+      'packument',
+      lookup?.source === 'memory' || lookup?.source === 'store',
+    );
+    if (!lookup) throw new HttpError(404, `package ${route.name} not found upstream`);
+    const pkg = lookup.view;
+    const headers: Record<string, string> = lookup.stale ? { 'x-bulwark-stale': lookup.stale } : {};
+
+    if (route.kind === 'tarball') return this.tarball(info, pkg, route.file, headers);
+    if (pkg.allBlocked) {
+      recordDecision(this.runtime, info.client, pkg.allBlocked.facts, pkg.allBlocked.decision);
+      return sendJson(info, 403, refusal(pkg.allBlocked.facts, pkg.allBlocked.decision), headers);
+    }
+    if (route.kind === 'dist-tags') return sendJson(info, 200, pkg.distTags, headers);
+    if (route.kind === 'version') return this.version(info, pkg, route.spec, headers);
+    this.packument(info, pkg, headers);
+  }
+
+  private packument(info: RequestInfo, pkg: NpmPackage, headers: Record<string, string>): void {
+    const accept = info.req.headers.accept ?? '';
+    const kind = accept.includes(ABBREVIATED) ? 'abbreviated' : 'full';
+    const type =
+      kind === 'abbreviated' ? `${ABBREVIATED}; charset=utf-8` : 'application/json; charset=utf-8';
+    const rendered = pkg.render(info.base);
+    if (acceptsGzip(info)) {
+      sendBytes(info, 200, type, gzipOf(rendered, kind), {
+        ...headers,
+        'content-encoding': 'gzip',
+        vary: 'accept, accept-encoding',
+      });
+    } else {
+      sendBytes(info, 200, type, rendered[kind], { ...headers, vary: 'accept, accept-encoding' });
+    }
+  }
+
+  private version(
+    info: RequestInfo,
+    pkg: NpmPackage,
+    spec: string,
+    headers: Record<string, string>,
+  ): void {
+    const version = pkg.distTags[spec] ?? spec;
+    const entry = pkg.versions.get(version);
+    if (!entry) throw new HttpError(404, `version ${spec} of ${pkg.name} not found`);
+    if (entry.decision.decision === 'blocked') {
+      recordDecision(this.runtime, info.client, entry.facts, entry.decision);
+      return sendJson(info, 403, refusal(entry.facts, entry.decision), headers);
+    }
+    const full = JSON.parse(pkg.render(info.base).full.toString('utf8')) as {
+      versions: Record<string, unknown>;
+    };
+    sendJson(info, 200, full.versions[version], headers);
+  }
+
+  private async tarball(
+    info: RequestInfo,
+    pkg: NpmPackage,
+    file: string,
+    headers: Record<string, string>,
+  ): Promise<void> {
+    const entry = pkg.byFile.get(file);
+    if (!entry) throw new HttpError(404, `tarball ${file} is not a version of ${pkg.name}`);
+    if (entry.decision.decision === 'blocked') {
+      recordDecision(this.runtime, info.client, entry.facts, entry.decision);
+      return sendJson(info, 403, refusal(entry.facts, entry.decision), headers);
+    }
+    const digest = npmDigest(entry.integrity, entry.shasum);
+    if (!digest)
+      throw new HttpError(
+        502,
+        `${pkg.name}@${entry.version} has no integrity or shasum to verify against`,
+      );
+
+    let fetched;
+    try {
+      fetched = await this.runtime.files.get(entry.upstreamUrl, digest);
+    } catch (error) {
+      if (!(error instanceof IntegrityError)) throw error;
+      const verdict = {
+        rule: 'integrity' as const,
+        action: 'block' as const,
+        reason: error.message,
+      };
+      recordDecision(this.runtime, info.client, entry.facts, {
+        decision: 'blocked',
+        verdicts: [verdict],
+      });
+      this.runtime.log.error(
+        { package: pkg.name, version: entry.version, url: entry.upstreamUrl },
+        error.message,
+      );
+      throw new HttpError(502, `Bulwark refused ${pkg.name}@${entry.version}: ${error.message}`);
+    }
+    this.runtime.metrics.cacheLookup('tarball', fetched.cached);
+
+    const key = `${digest.algorithm}-${digest.hex}`;
+    if (!this.inspected.has(key)) {
+      await this.applyTarballFacts(entry, fetched.data);
+      this.inspected.add(key);
+    }
+    const outcome: VersionDecision = entry.decision;
+    recordDecision(this.runtime, info.client, entry.facts, outcome);
+    if (outcome.decision === 'blocked')
+      return sendJson(info, 403, refusal(entry.facts, outcome), headers);
+    sendBytes(info, 200, 'application/octet-stream', fetched.data, {
+      ...headers,
+      'cache-control': 'public, max-age=31536000, immutable',
+    });
+  }
+
+  /** Re-judge a version when its tarball declares install hooks its manifest did not. */
+  private async applyTarballFacts(entry: NpmVersion, data: Buffer): Promise<void> {
+    let found: string[];
+    try {
+      found = (await inspectTarball(data)).installScripts;
+    } catch {
+      this.runtime.log.warn(
+        { package: entry.facts.name, version: entry.version },
+        'tarball could not be read for install scripts',
+      );
+      return;
+    }
+    const extra = found.filter((hook) => !entry.facts.installScripts.includes(hook));
+    if (extra.length === 0) return;
+    entry.facts = { ...entry.facts, installScripts: [...entry.facts.installScripts, ...extra] };
+    entry.decision = evaluateVersion(
+      entry.facts,
+      this.runtime.policy.contextFor('npm', entry.facts.name),
+    );
+  }
+}

@@ -1,0 +1,44 @@
+import { durationMs } from '../policy/config.js';
+import { MetadataCache } from '../metadata-cache.js';
+import { recordDecision, type ProxyRuntime } from '../runtime.js';
+import { buildPackage, parsePackument, type NpmPackage } from './packument.js';
+
+/** The npm registry's full-document media type; the proxy always fetches the full form for `time`. */
+const FULL = 'application/json';
+
+/** Built npm packages, cached in memory and revalidated against the upstream. */
+export function createNpmPackages(
+  runtime: ProxyRuntime,
+  maxBytes: number,
+): MetadataCache<NpmPackage> {
+  return new MetadataCache<NpmPackage>({
+    ecosystem: 'npm',
+    store: runtime.store,
+    upstream: runtime.upstream,
+    ttlMs: durationMs(runtime.config.metadataTtl),
+    retryMs: 30_000,
+    accept: FULL,
+    // The npm registry takes scoped names with the slash encoded (`@scope%2fname`).
+    urlFor: (name) => `${runtime.npmUpstream}/${encodeURIComponent(name).replace(/^%40/, '@')}`,
+    build: (name, body, client) => {
+      const pkg = buildPackage(
+        name,
+        parsePackument(body, name),
+        runtime.policy.contextFor('npm', name),
+      );
+      if (client !== undefined) logRemoved(runtime, client, pkg);
+      return pkg;
+    },
+    sizeOf: (pkg) => pkg.size,
+    maxBytes,
+    now: runtime.now,
+  });
+}
+
+/** Log the versions removed from a freshly fetched packument, once per fetch. */
+function logRemoved(runtime: ProxyRuntime, client: string, pkg: NpmPackage): void {
+  for (const entry of pkg.versions.values()) {
+    if (entry.decision.decision === 'blocked')
+      recordDecision(runtime, client, entry.facts, entry.decision);
+  }
+}

@@ -1,0 +1,74 @@
+import type { Severity } from '../../core/severity.js';
+
+/** The package ecosystems the proxy serves. */
+export type ProxyEcosystem = 'npm' | 'PyPI';
+
+/** The rules a version is checked against, as named in bulwark.yaml and the decision log. */
+export type RuleId =
+  | 'malicious'
+  | 'vulnerabilities'
+  | 'minimumAge'
+  | 'installScripts'
+  | 'typosquats'
+  | 'deprecated'
+  | 'licenses'
+  | 'integrity';
+
+/** The outcome for one version: served, served with a warning, or refused. */
+export type DecisionKind = 'allowed' | 'warned' | 'blocked';
+
+/** One rule that matched a version, with what it does about it. */
+export interface Verdict {
+  rule: RuleId;
+  /** block and warn act; monitor means the rule would have blocked but only logs. */
+  action: 'block' | 'warn' | 'monitor';
+  /** One line a developer can act on. */
+  reason: string;
+  /** The advisory behind the verdict, when there is one. */
+  advisory?: string;
+}
+
+/** Every verdict for one version, and the resulting decision. */
+export interface VersionDecision {
+  decision: DecisionKind;
+  verdicts: Verdict[];
+}
+
+/** An advisory affecting a package, in the shape the policy needs. */
+export interface Vulnerable {
+  /** Advisory id, for example GHSA-… or MAL-…. */
+  id: string;
+  aliases: readonly string[];
+  summary: string;
+  /** Undefined when the advisory gives no severity. */
+  severity: Severity | undefined;
+  /** CVSS base score when known. */
+  score?: number;
+  /** OSV MAL- entries and other known-malicious reports. */
+  malicious: boolean;
+  /** Versions that fix it, when known. */
+  fixed: readonly string[];
+  /** True when `version` is affected. */
+  affects(version: string): boolean;
+}
+
+/** Where the proxy looks up advisories for a package. */
+export interface AdvisorySource {
+  /** Every advisory naming this package, affected versions or not. */
+  forPackage(ecosystem: ProxyEcosystem, name: string): readonly Vulnerable[];
+}
+
+/** What the policy needs to know about one version, gathered from registry metadata. */
+export interface VersionFacts {
+  ecosystem: ProxyEcosystem;
+  name: string;
+  version: string;
+  /** Publish or upload time, when the registry gives one. */
+  published?: Date;
+  /** Install-time hooks declared by the manifest (`preinstall`, `binding.gyp`, …). */
+  installScripts: readonly string[];
+  /** The licence as declared: an SPDX expression, or undefined when absent. */
+  license?: string;
+  /** The deprecation or yank message, when the version is deprecated or yanked. */
+  deprecated?: string;
+}

@@ -1,0 +1,70 @@
+import { HttpError, sendJson, type RequestInfo } from './http.js';
+import type { NpmHandler } from './npm/handler.js';
+import type { NpmRoute } from './npm/routes.js';
+import { decisions, health, metrics } from './ops.js';
+import type { ProxyRuntime } from './runtime.js';
+
+/** The handlers the router dispatches to. */
+export interface Handlers {
+  npm: NpmHandler;
+  parseNpmPath(path: string): NpmRoute | undefined;
+  started: number;
+}
+
+const READ_ONLY =
+  'This registry is a read-only Bulwark firewall: publish, unpublish, login and other writes are refused. Publish to your upstream registry directly.';
+
+/** Dispatch a request by method and path. */
+export async function routeRequest(
+  info: RequestInfo,
+  runtime: ProxyRuntime,
+  handlers: Handlers,
+): Promise<void> {
+  const { method, path } = info;
+  if (path === '/-/bulwark/health')
+    return ops(info, 'health', () => health(info, runtime, handlers.started));
+  if (path === '/metrics') return ops(info, 'metrics', () => metrics(info, runtime));
+  if (path === '/-/bulwark/decisions')
+    return ops(info, 'decisions', () => decisions(info, runtime));
+
+  if (method !== 'GET' && method !== 'HEAD') {
+    info.route = 'write';
+    throw new HttpError(405, READ_ONLY);
+  }
+  if (path === '/-/ping') {
+    info.route = 'ping';
+    return sendJson(info, 200, {});
+  }
+  if (path === '/-/v1/search') return search(info, runtime);
+
+  const route = handlers.parseNpmPath(path);
+  if (!route || path === '/') {
+    info.route = 'not-found';
+    throw new HttpError(404, `no such route: ${path.slice(0, 100)}`);
+  }
+  return handlers.npm.handle(info, route);
+}
+
+async function ops(
+  info: RequestInfo,
+  route: string,
+  run: () => void | Promise<void>,
+): Promise<void> {
+  info.route = route;
+  if (info.method !== 'GET' && info.method !== 'HEAD')
+    throw new HttpError(405, `${route} is read-only`);
+  await run();
+}
+
+/** `/-/v1/search` is passed through to the upstream unchanged. */
+async function search(info: RequestInfo, runtime: ProxyRuntime): Promise<void> {
+  info.route = 'search';
+  const answer = await runtime.upstream.passthrough(
+    `${runtime.npmUpstream}/-/v1/search?${info.query.toString()}`,
+  );
+  info.res.writeHead(answer.status, {
+    'content-type': answer.type,
+    'content-length': answer.body.length,
+  });
+  info.res.end(answer.body);
+}

@@ -1,0 +1,177 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+
+import pino, { type Logger } from 'pino';
+
+import { HttpError, sendJson, type RequestInfo } from './http.js';
+import { ProxyMetrics } from './metrics.js';
+import { NpmHandler } from './npm/handler.js';
+import { parseNpmPath } from './npm/routes.js';
+import { createNpmPackages } from './npm/service.js';
+import { durationMs, type ProxyConfig } from './policy/config.js';
+import { PolicyEngine } from './policy/engine.js';
+import type { AdvisorySource } from './policy/types.js';
+import type { ProxyRuntime } from './runtime.js';
+import { createFsBlobStore } from './store/fs-blob-store.js';
+import { createSqliteMetadataStore } from './store/sqlite-metadata-store.js';
+import { createUpstreamClient, UpstreamError } from './upstream.js';
+import { VerifiedFiles } from './verified-files.js';
+import { routeRequest } from './router.js';
+
+/** What it takes to start a proxy. */
+export interface ProxyOptions {
+  config: ProxyConfig;
+  /** Directory holding the cache database and blobs. */
+  storageDir: string;
+  /** npm registry to fetch from. */
+  npmUpstream: string;
+  /** PyPI simple index to fetch from; the PyPI side is off without one. */
+  pypiUpstream?: string;
+  advisories: AdvisorySource;
+  log?: Logger;
+  /** The clock used for policy (minimum age) and the decision log. */
+  now?: () => number;
+}
+
+/** A running proxy. */
+export interface RunningProxy {
+  /** The loopback URL it listens on, without a trailing slash. */
+  url: string;
+  runtime: ProxyRuntime;
+  close(): Promise<void>;
+}
+
+/** Build the runtime and start listening on the configured host and port. */
+export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
+  const runtime = createRuntime(options);
+  const server = createServer({ maxHeaderSize: 16 * 1024 }, handlerFor(runtime));
+  server.keepAliveTimeout = 30_000;
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 120_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.config.port, options.config.host, resolve);
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return { url: `http://${host}:${address.port}`, runtime, close: () => stop(server, runtime) };
+}
+
+function createRuntime(options: ProxyOptions): ProxyRuntime {
+  const { config } = options;
+  const now = options.now ?? Date.now;
+  const log = options.log ?? pino({ level: 'info' }, pino.destination({ dest: 2, sync: false }));
+  const upstream = createUpstreamClient(durationMs(config.upstreamTimeout), 'bulwark-proxy');
+  const metrics = new ProxyMetrics();
+  upstream.onTiming = (ms) => metrics.upstream(ms);
+  const store = createSqliteMetadataStore(join(options.storageDir, 'proxy.sqlite'));
+  const blobs = createFsBlobStore(join(options.storageDir, 'blobs'));
+  return {
+    config,
+    policy: new PolicyEngine(
+      config.rules,
+      config.dryRun,
+      options.advisories,
+      () => new Date(now()),
+    ),
+    store,
+    blobs,
+    upstream,
+    files: new VerifiedFiles(blobs, upstream, 128 * 1024 * 1024, 512 * 1024 * 1024),
+    metrics,
+    log,
+    npmUpstream: options.npmUpstream.replace(/\/+$/, ''),
+    pypiUpstream: options.pypiUpstream?.replace(/\/*$/, '/'),
+    now,
+  };
+}
+
+function handlerFor(runtime: ProxyRuntime): (req: IncomingMessage, res: ServerResponse) => void {
+  const npm = new NpmHandler(runtime, createNpmPackages(runtime, 256 * 1024 * 1024));
+  const started = runtime.now();
+  const prefix = runtime.config.publicUrl
+    ? new URL(runtime.config.publicUrl).pathname.replace(/\/+$/, '')
+    : '';
+  return (req, res) => {
+    const begin = performance.now();
+    const info = requestInfo(runtime, req, res, prefix);
+    routeRequest(info, runtime, { npm, parseNpmPath, started })
+      .catch((error: unknown) => answerError(info, runtime, error))
+      .finally(() => {
+        runtime.metrics.request(info.route, res.statusCode);
+        runtime.log.info(
+          {
+            method: info.method,
+            path: info.path.slice(0, 300),
+            status: res.statusCode,
+            ms: Math.round(performance.now() - begin),
+            client: info.client,
+            route: info.route,
+          },
+          'request',
+        );
+      });
+  };
+}
+
+function requestInfo(
+  runtime: ProxyRuntime,
+  req: IncomingMessage,
+  res: ServerResponse,
+  prefix: string,
+): RequestInfo {
+  const raw = req.url ?? '/';
+  const q = raw.indexOf('?');
+  let path = q === -1 ? raw : raw.slice(0, q);
+  if (prefix && (path === prefix || path.startsWith(`${prefix}/`)))
+    path = path.slice(prefix.length) || '/';
+  const agent = (req.headers['user-agent'] ?? '').split(' ')[0].slice(0, 80);
+  return {
+    method: req.method ?? 'GET',
+    path,
+    query: new URLSearchParams(q === -1 ? '' : raw.slice(q + 1)),
+    client: `${req.socket.remoteAddress ?? 'unknown'} ${agent}`.trim(),
+    base: publicBase(runtime, req),
+    req,
+    res,
+    route: 'unknown',
+  };
+}
+
+/** The base URL written into rewritten file URLs: --public-url, else the Host the client used. */
+function publicBase(runtime: ProxyRuntime, req: IncomingMessage): string {
+  if (runtime.config.publicUrl) return runtime.config.publicUrl.replace(/\/+$/, '');
+  const host = req.headers.host;
+  if (host && /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i.test(host))
+    return `http://${host}`;
+  return `http://${runtime.config.host}:${runtime.config.port}`;
+}
+
+function answerError(info: RequestInfo, runtime: ProxyRuntime, error: unknown): void {
+  if (info.res.headersSent) {
+    info.res.destroy();
+    return;
+  }
+  if (error instanceof HttpError)
+    return sendJson(info, error.status, { error: error.message, ...error.extra });
+  if (error instanceof UpstreamError) {
+    runtime.log.warn({ path: info.path.slice(0, 300) }, error.message);
+    return sendJson(info, 502, {
+      error: `Bulwark could not use the upstream registry: ${error.message}`,
+    });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  runtime.log.error({ path: info.path.slice(0, 300), err: message }, 'internal error');
+  sendJson(info, 500, { error: 'internal error in the Bulwark proxy; see its log' });
+}
+
+async function stop(server: Server, runtime: ProxyRuntime): Promise<void> {
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+  await runtime.upstream.close();
+  await runtime.store.close();
+  runtime.log.flush?.();
+}

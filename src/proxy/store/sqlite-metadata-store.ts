@@ -1,0 +1,135 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+import Database from 'better-sqlite3';
+
+import type { DecisionKind, ProxyEcosystem, RuleId } from '../policy/types.js';
+import type { DecisionRecord, MetadataStore } from './types.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS metadata (
+  ecosystem TEXT NOT NULL, name TEXT NOT NULL, etag TEXT, fetched_at INTEGER NOT NULL,
+  body BLOB NOT NULL, PRIMARY KEY (ecosystem, name));
+CREATE TABLE IF NOT EXISTS decisions (
+  id INTEGER PRIMARY KEY, time INTEGER NOT NULL, client TEXT NOT NULL, ecosystem TEXT NOT NULL,
+  package TEXT NOT NULL, version TEXT NOT NULL, decision TEXT NOT NULL, rule TEXT,
+  advisory TEXT, reason TEXT);
+CREATE INDEX IF NOT EXISTS decisions_time ON decisions (time);
+`;
+
+interface DecisionRow {
+  time: number;
+  client: string;
+  ecosystem: string;
+  package: string;
+  version: string;
+  decision: string;
+  rule: string | null;
+  advisory: string | null;
+  reason: string | null;
+}
+
+/** How many queued decisions trigger an immediate write. */
+const BATCH = 256;
+
+/** Metadata and decisions in one SQLite file (WAL mode); decisions are written in batches. */
+export function createSqliteMetadataStore(file: string): MetadataStore {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(SCHEMA);
+
+  const getMeta = db.prepare<
+    [string, string],
+    { etag: string | null; fetched_at: number; body: Buffer }
+  >('SELECT etag, fetched_at, body FROM metadata WHERE ecosystem = ? AND name = ?');
+  const putMeta = db.prepare(
+    'INSERT OR REPLACE INTO metadata (ecosystem, name, etag, fetched_at, body) VALUES (?, ?, ?, ?, ?)',
+  );
+  const touch = db.prepare('UPDATE metadata SET fetched_at = ? WHERE ecosystem = ? AND name = ?');
+  const insert = db.prepare(
+    `INSERT INTO decisions (time, client, ecosystem, package, version, decision, rule, advisory, reason)
+     VALUES (@time, @client, @ecosystem, @package, @version, @decision, @rule, @advisory, @reason)`,
+  );
+  const writeAll = db.transaction((rows: DecisionRecord[]) => {
+    for (const r of rows) {
+      insert.run({
+        ...r,
+        rule: r.rule ?? null,
+        advisory: r.advisory ?? null,
+        reason: r.reason ?? null,
+      });
+    }
+  });
+
+  let queue: DecisionRecord[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const flushNow = (): void => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    const rows = queue;
+    queue = [];
+    if (rows.length > 0) writeAll(rows);
+  };
+
+  return {
+    async getMetadata(ecosystem, name) {
+      const row = getMeta.get(ecosystem, name);
+      if (!row) return undefined;
+      return { etag: row.etag ?? undefined, fetchedAt: row.fetched_at, body: row.body };
+    },
+    async putMetadata(ecosystem, name, record) {
+      putMeta.run(ecosystem, name, record.etag ?? null, record.fetchedAt, record.body);
+    },
+    async touchMetadata(ecosystem, name, fetchedAt) {
+      touch.run(fetchedAt, ecosystem, name);
+    },
+    recordDecision(record) {
+      queue.push(record);
+      if (queue.length >= BATCH) flushNow();
+      else if (!timer) timer = setTimeout(flushNow, 200).unref();
+    },
+    async flush() {
+      flushNow();
+    },
+    async decisions(query) {
+      flushNow();
+      const where: string[] = [];
+      const args: Array<string | number> = [];
+      const filter = (clause: string, value: string | number | undefined): void => {
+        if (value === undefined) return;
+        where.push(clause);
+        args.push(value);
+      };
+      filter('time >= ?', query.since);
+      filter('decision = ?', query.decision);
+      filter('package = ?', query.package);
+      const sql = `SELECT * FROM decisions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY time DESC, id DESC LIMIT ?`;
+      const rows = db
+        .prepare<Array<string | number>, DecisionRow>(sql)
+        .all(...args, query.limit ?? 1000);
+      return rows.map(toRecord);
+    },
+    async close() {
+      flushNow();
+      db.close();
+    },
+  };
+}
+
+function toRecord(row: DecisionRow): DecisionRecord {
+  const record: DecisionRecord = {
+    time: row.time,
+    client: row.client,
+    ecosystem: row.ecosystem as ProxyEcosystem,
+    package: row.package,
+    version: row.version,
+    decision: row.decision as DecisionKind,
+  };
+  if (row.rule) record.rule = row.rule as RuleId;
+  if (row.advisory) record.advisory = row.advisory;
+  if (row.reason) record.reason = row.reason;
+  return record;
+}

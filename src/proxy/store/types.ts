@@ -1,0 +1,58 @@
+import type { DecisionKind, ProxyEcosystem, RuleId } from '../policy/types.js';
+
+/** An upstream metadata document (packument or project page) as last fetched. */
+export interface MetadataRecord {
+  /** The upstream's ETag, for revalidation with If-None-Match. */
+  etag?: string;
+  /** When it was fetched or last revalidated, in ms since the epoch. */
+  fetchedAt: number;
+  /** The upstream's body, unmodified. */
+  body: Buffer;
+}
+
+/** One logged decision: who asked for what, and what the policy did. */
+export interface DecisionRecord {
+  /** ms since the epoch. */
+  time: number;
+  /** The client's address and user agent. */
+  client: string;
+  ecosystem: ProxyEcosystem;
+  package: string;
+  version: string;
+  decision: DecisionKind;
+  rule?: RuleId;
+  advisory?: string;
+  reason?: string;
+}
+
+/** Filters for reading the decision log. */
+export interface DecisionQuery {
+  /** Only decisions at or after this time (ms since the epoch). */
+  since?: number;
+  decision?: DecisionKind;
+  package?: string;
+  limit?: number;
+}
+
+/** Metadata and the decision log; SQLite by default, PostgreSQL can fill the same shape. */
+export interface MetadataStore {
+  getMetadata(ecosystem: ProxyEcosystem, name: string): Promise<MetadataRecord | undefined>;
+  putMetadata(ecosystem: ProxyEcosystem, name: string, record: MetadataRecord): Promise<void>;
+  /** Record that a cached document was revalidated (upstream answered 304). */
+  touchMetadata(ecosystem: ProxyEcosystem, name: string, fetchedAt: number): Promise<void>;
+  /** Queue a decision; queued decisions are written in batches. */
+  recordDecision(record: DecisionRecord): void;
+  /** Write queued decisions now. */
+  flush(): Promise<void>;
+  /** Newest first. */
+  decisions(query: DecisionQuery): Promise<DecisionRecord[]>;
+  close(): Promise<void>;
+}
+
+/** Content-addressed blobs (tarballs, wheels); the filesystem by default, S3 can fill the same shape. */
+export interface BlobStore {
+  /** The blob's bytes, or undefined when it is not stored. */
+  get(key: string): Promise<Buffer | undefined>;
+  /** Store bytes under a key that is their digest; the write is atomic. */
+  put(key: string, data: Buffer): Promise<void>;
+}

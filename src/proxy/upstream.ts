@@ -1,0 +1,128 @@
+import { Agent, request } from 'undici';
+
+/** Why an upstream request failed: unreachable (network, timeout) or an unusable answer. */
+export class UpstreamError extends Error {
+  readonly kind: 'unreachable' | 'bad-response';
+
+  constructor(
+    kind: 'unreachable' | 'bad-response',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'UpstreamError';
+    this.kind = kind;
+  }
+}
+
+/** An upstream answer to a conditional GET. */
+export type UpstreamDocument =
+  { status: 200; body: Buffer; etag?: string } | { status: 304 } | { status: 404 };
+
+/** Fetches metadata and files from an upstream registry with timeouts and size limits. */
+export interface UpstreamClient {
+  /** GET a metadata document, revalidating with `etag` when given. */
+  document(url: string, accept: string, etag?: string): Promise<UpstreamDocument>;
+  /** GET a file's bytes; refuses bodies larger than `maxBytes`. */
+  file(url: string, maxBytes: number): Promise<Buffer>;
+  /** Start a GET whose body is piped back to the client unchanged (search). */
+  passthrough(url: string): Promise<{ status: number; type: string; body: Buffer }>;
+  /** Milliseconds each completed upstream request took, for metrics. */
+  onTiming?: (ms: number) => void;
+  close(): Promise<void>;
+}
+
+/** Largest metadata document accepted from the upstream (the biggest packuments are ~100 MB). */
+const MAX_DOCUMENT = 256 * 1024 * 1024;
+
+/** An undici-based client; `timeoutMs` bounds connecting, waiting for headers and each body read. */
+export function createUpstreamClient(timeoutMs: number, userAgent: string): UpstreamClient {
+  const agent = new Agent({
+    connectTimeout: timeoutMs,
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+    connections: 64,
+  });
+  const client: UpstreamClient = {
+    async document(url, accept, etag) {
+      const headers: Record<string, string> = { accept, 'user-agent': userAgent };
+      if (etag) headers['if-none-match'] = etag;
+      const res = await get(url, headers);
+      if (res.statusCode === 304) return drain(res, { status: 304 });
+      if (res.statusCode === 404 || res.statusCode === 410) return drain(res, { status: 404 });
+      if (res.statusCode !== 200) {
+        await res.body.dump();
+        throw new UpstreamError('bad-response', `upstream answered ${res.statusCode} for ${url}`);
+      }
+      const body = await readLimited(res.body, MAX_DOCUMENT, url);
+      const tag = res.headers.etag;
+      return { status: 200, body, etag: typeof tag === 'string' ? tag : undefined };
+    },
+    async file(url, maxBytes) {
+      const res = await get(url, { 'user-agent': userAgent });
+      if (res.statusCode !== 200) {
+        await res.body.dump();
+        throw new UpstreamError('bad-response', `upstream answered ${res.statusCode} for ${url}`);
+      }
+      return readLimited(res.body, maxBytes, url);
+    },
+    async passthrough(url) {
+      const res = await get(url, { 'user-agent': userAgent, accept: 'application/json' });
+      const type = res.headers['content-type'];
+      const body = await readLimited(res.body, MAX_DOCUMENT, url);
+      return {
+        status: res.statusCode,
+        type: typeof type === 'string' ? type : 'application/json',
+        body,
+      };
+    },
+    async close() {
+      await agent.close();
+    },
+  };
+
+  async function get(url: string, headers: Record<string, string>) {
+    const started = performance.now();
+    try {
+      const res = await request(url, { method: 'GET', headers, dispatcher: agent });
+      client.onTiming?.(performance.now() - started);
+      return res;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new UpstreamError('unreachable', `upstream unreachable for ${url}: ${message}`, {
+        cause: error,
+      });
+    }
+  }
+
+  return client;
+}
+
+async function drain<T>(res: { body: { dump(): Promise<void> } }, value: T): Promise<T> {
+  await res.body.dump();
+  return value;
+}
+
+async function readLimited(
+  body: AsyncIterable<Buffer>,
+  maxBytes: number,
+  url: string,
+): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of body) {
+      size += chunk.length;
+      if (size > maxBytes)
+        throw new UpstreamError('bad-response', `upstream body over ${maxBytes} bytes for ${url}`);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof UpstreamError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UpstreamError('unreachable', `upstream body failed for ${url}: ${message}`, {
+      cause: error,
+    });
+  }
+  return Buffer.concat(chunks, size);
+}

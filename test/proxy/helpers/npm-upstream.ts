@@ -1,0 +1,113 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { npmDist, npmTarball } from './tarballs.js';
+
+/** One version a fixture upstream publishes. */
+export interface FixtureVersion {
+  name: string;
+  version: string;
+  /** Days before now it was published. */
+  ageDays: number;
+  scripts?: Record<string, string>;
+  license?: string;
+  deprecated?: string;
+  dependencies?: Record<string, string>;
+  /** Extra files in the tarball besides package.json and index.js. */
+  files?: Record<string, string>;
+  /** Serve bytes that do not match the advertised integrity. */
+  tamper?: boolean;
+}
+
+/** How the fixture upstream behaves: normally, down (connection refused), garbage JSON, or hanging. */
+export type UpstreamMode = 'ok' | 'garbage' | 'hang';
+
+/** A loopback npm registry serving fixture packuments and tarballs, counting requests. */
+export interface NpmUpstream {
+  url: string;
+  requests: string[];
+  mode: UpstreamMode;
+  close(): Promise<void>;
+}
+
+/** Build packuments and tarballs for the fixture versions and serve them on loopback. */
+export async function startNpmUpstream(
+  versions: FixtureVersion[],
+  now = Date.now(),
+): Promise<NpmUpstream> {
+  const docs = new Map<string, Record<string, unknown>>();
+  const files = new Map<string, Buffer>();
+  let base = '';
+  const pending: Array<() => void> = [];
+
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
+    state.requests.push(path);
+    if (state.mode === 'hang') return;
+    if (state.mode === 'garbage') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end('{"versions": [not json');
+    }
+    const file = files.get(path);
+    if (file) {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      return res.end(file);
+    }
+    const doc = docs.get(path.slice(1));
+    if (!doc) {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      return res.end('{"error":"not found"}');
+    }
+    res.writeHead(200, { 'content-type': 'application/json', etag: `"${path}-1"` });
+    res.end(JSON.stringify(doc).replaceAll('BASE', base));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  for (const v of versions) {
+    const manifest: Record<string, unknown> = {
+      name: v.name,
+      version: v.version,
+      license: v.license ?? 'MIT',
+      main: 'index.js',
+    };
+    if (v.scripts) manifest.scripts = v.scripts;
+    if (v.dependencies) manifest.dependencies = v.dependencies;
+    const tgz = await npmTarball({
+      'package.json': JSON.stringify(manifest),
+      'index.js': `module.exports = '${v.version}';\n`,
+      ...v.files,
+    });
+    const bare = v.name.split('/').pop() ?? v.name;
+    const filePath = `/${v.name}/-/${bare}-${v.version}.tgz`;
+    files.set(filePath, v.tamper ? Buffer.concat([tgz, Buffer.from('tampered')]) : tgz);
+    const doc = docs.get(v.name) ?? {
+      name: v.name,
+      'dist-tags': {},
+      versions: {},
+      time: { created: new Date(now - 400 * 86_400_000).toISOString() },
+    };
+    const published = new Date(now - v.ageDays * 86_400_000).toISOString();
+    (doc.versions as Record<string, unknown>)[v.version] = {
+      ...manifest,
+      ...(v.deprecated ? { deprecated: v.deprecated } : {}),
+      dist: { ...npmDist(tgz), tarball: `BASE${filePath}` },
+    };
+    (doc.time as Record<string, string>)[v.version] = published;
+    (doc.time as Record<string, string>).modified = published;
+    if (!v.version.includes('-')) (doc['dist-tags'] as Record<string, string>).latest = v.version;
+    docs.set(v.name, doc);
+  }
+
+  const state: NpmUpstream = {
+    url: base,
+    requests: [],
+    mode: 'ok',
+    close: async () => {
+      pending.forEach((f) => f());
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+  return state;
+}
