@@ -37,3 +37,15 @@ export function isLiteralSecret(value: string): boolean {
   if (/\$\{\{\s*secrets\./.test(trimmed) || /^\$[A-Za-z_{(]/.test(trimmed)) return false;
   return true;
 }
+
+/** The tag of an image reference (undefined when absent) and whether it carries a digest. */
+export function imageParts(image: string): { name: string; tag?: string; digest: boolean } {
+  const [name, digest] = image.split('@');
+  const slash = name.lastIndexOf('/');
+  const colon = name.indexOf(':', slash + 1);
+  return {
+    name: colon >= 0 ? name.slice(0, colon) : name,
+    tag: colon >= 0 ? name.slice(colon + 1) : undefined,
+    digest: digest !== undefined,
+  };
+}

@@ -1,15 +1,7 @@
 import { redactSecret } from '../../../core/redact.js';
-import { isLiteralSecret, looksLikeSecretName } from '../check-patterns.js';
+import { imageParts, isLiteralSecret, looksLikeSecretName } from '../check-patterns.js';
 import { containerHit, podHit } from './manifest.js';
 import type { K8sMatcher } from './matcher.js';
-
-/** Split an image reference into its tag (undefined when absent) and whether it has a digest. */
-export function imageParts(image: string): { tag?: string; digest: boolean } {
-  const [name, digest] = image.split('@');
-  const last = name.slice(name.lastIndexOf('/') + 1);
-  const colon = last.indexOf(':');
-  return { tag: colon >= 0 ? last.slice(colon + 1) : undefined, digest: digest !== undefined };
-}
 
 /** Pod volumes that mount a path of the node. */
 const hostPathVolume: K8sMatcher = (model) =>

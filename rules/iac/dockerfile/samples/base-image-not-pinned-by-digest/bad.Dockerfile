@@ -1,0 +1,2 @@
+# expect: 2
+FROM node:20.15-alpine

@@ -1,0 +1,3 @@
+# expect: 2
+FROM node:20.15
+COPY . /app
