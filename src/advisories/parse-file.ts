@@ -40,8 +40,7 @@ function parseJson(file: string, text: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const line = position ? lineAt(text, Number(position[1])) : 1;
+    const line = jsonErrorLine(text, message);
     throw inputError(`malformed JSON advisory: ${message}`, { file, line }, HINT);
   }
 }
@@ -97,6 +96,22 @@ function lineOfPath(text: string, path: Array<string | number>): number {
     }
   }
   return 1;
+}
+
+/**
+ * The line of a JSON.parse error. V8 gives either `at position N` or, for an unexpected token,
+ * a short excerpt of the text around it, which is looked up in the text.
+ */
+function jsonErrorLine(text: string, message: string): number {
+  const position = /position (\d+)/.exec(message);
+  if (position) return lineAt(text, Number(position[1]));
+  if (/end of JSON input/.test(message)) return lineAt(text, text.trimEnd().length);
+  const excerpt =
+    /Unexpected token '(.+?)', (?:\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON/.exec(message);
+  if (!excerpt) return 1;
+  const start = text.indexOf(excerpt[2]);
+  if (start === -1) return 1;
+  return lineAt(text, start + Math.max(0, excerpt[2].indexOf(excerpt[1])));
 }
 
 function lineAt(text: string, offset: number): number {
