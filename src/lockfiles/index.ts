@@ -1,8 +1,18 @@
 import { basename, dirname } from 'node:path';
 import { parseBunLock } from './bun.js';
+import { parseCargoLock } from './cargo.js';
+import { parseComposerLock } from './composer.js';
 import { parseDenoLock } from './deno.js';
+import { parseGemfileLock } from './gemfile.js';
+import { parseGoMod } from './go-mod.js';
 import { assertText } from './lockfile-error.js';
 import { parseNpmPackageLock } from './npm-package-lock.js';
+import { parsePdmLock } from './pdm.js';
+import { parsePipfileLock } from './pipfile.js';
+import { parsePoetryLock } from './poetry.js';
+import { parsePylock } from './pylock.js';
+import { parseRequirements } from './requirements.js';
+import { parseUvLock } from './uv.js';
 import type { LockfileResult, ReadSibling } from './package.js';
 import { parsePnpmLock } from './pnpm.js';
 import { parseYarnBerry } from './yarn-berry.js';
@@ -27,6 +37,16 @@ const BY_NAME: Record<string, Parser> = {
   'pnpm-lock.yaml': parsePnpmLock,
   'bun.lock': parseBunLock,
   'deno.lock': parseDenoLock,
+  'poetry.lock': parsePoetryLock,
+  'Pipfile.lock': parsePipfileLock,
+  'uv.lock': parseUvLock,
+  'pdm.lock': parsePdmLock,
+  'pylock.toml': parsePylock,
+  'go.mod': parseGoMod,
+  'Cargo.lock': parseCargoLock,
+  'Gemfile.lock': parseGemfileLock,
+  'gems.locked': parseGemfileLock,
+  'composer.lock': parseComposerLock,
   'yarn.lock': (path, content, readSibling) =>
     isBerryLock(content)
       ? parseYarnBerry(path, content, readSibling)
@@ -36,7 +56,20 @@ const BY_NAME: Record<string, Parser> = {
 /** The parser for a path, judged by its base name (and for requirements, its folder). */
 function parserFor(path: string): Parser | undefined {
   const name = basename(path);
-  return Object.hasOwn(BY_NAME, name) ? BY_NAME[name] : undefined;
+  if (Object.hasOwn(BY_NAME, name)) return BY_NAME[name];
+  if (/^pylock\.[^.]+\.toml$/.test(name)) return parsePylock;
+  if (isRequirementsFile(path)) return parseRequirements;
+  return undefined;
+}
+
+/**
+ * requirements.txt, requirements-dev.txt, dev-requirements.txt, requirements_test.txt..., and
+ * any .txt file inside a folder named `requirements` (requirements/main.txt).
+ */
+function isRequirementsFile(path: string): boolean {
+  const name = basename(path);
+  if (/^(?:[\w.-]*[-_.])?requirements(?:[-_.][\w.-]*)?\.txt$/i.test(name)) return true;
+  return /\.txt$/i.test(name) && /(^|[\\/])requirements$/i.test(dirname(path));
 }
 
 /** Whether a path (by its base name) is a lockfile Bulwark parses. */
