@@ -22,17 +22,12 @@ export class PolicyEngine {
     return {
       rules: this.rules,
       dryRun: this.dryRun,
-      advisories: this.advisories.forPackage(ecosystem, name),
+      vulnerabilities: (version) => this.advisories.match(ecosystem, name, version),
       typosquat,
       now: this.clock(),
     };
   }
-
-  /** The advisories naming a package, for the audit endpoint. */
-  advisoriesFor(ecosystem: ProxyEcosystem, name: string): ReturnType<AdvisorySource['forPackage']> {
-    return this.advisories.forPackage(ecosystem, name);
-  }
 }
 
 /** An advisory source that knows nothing, for running without an advisory database. */
-export const noAdvisories: AdvisorySource = { forPackage: () => [] };
+export const noAdvisories: AdvisorySource = { match: () => [] };

@@ -9,8 +9,8 @@ export interface PolicyContext {
   rules: ProxyRules;
   /** Turn every block into monitor (`--dry-run`). */
   dryRun: boolean;
-  /** Advisories naming the package. */
-  advisories: readonly Vulnerable[];
+  /** The vulnerabilities affecting a version of the package. */
+  vulnerabilities(version: string): readonly Vulnerable[];
   /** The popular package this name imitates, when it does. */
   typosquat: TyposquatMatch | undefined;
   now: Date;
@@ -69,8 +69,7 @@ function excepted(advisory: Vulnerable, facts: VersionFacts, context: PolicyCont
 
 function checkAdvisories(facts: VersionFacts, context: PolicyContext, add: Add): void {
   const rule = context.rules.vulnerabilities;
-  for (const advisory of context.advisories) {
-    if (!advisory.affects(facts.version)) continue;
+  for (const advisory of context.vulnerabilities(facts.version)) {
     if (advisory.malicious) {
       const reason = `${facts.name}@${facts.version} is a known malicious package (${advisory.id})`;
       add('malicious', context.rules.malicious.mode, reason, advisory.id);

@@ -34,13 +34,14 @@ export interface VersionDecision {
   verdicts: Verdict[];
 }
 
-/** An advisory affecting a package, in the shape the policy needs. */
+/** A vulnerability affecting one version, in the shape the policy needs. */
 export interface Vulnerable {
   /** Advisory id, for example GHSA-… or MAL-…. */
   id: string;
+  /** Every id of the vulnerability, the primary one first. */
   aliases: readonly string[];
   summary: string;
-  /** Undefined when the advisory gives no severity. */
+  /** Undefined when nothing rates the advisory. */
   severity: Severity | undefined;
   /** CVSS base score when known. */
   score?: number;
@@ -48,14 +49,12 @@ export interface Vulnerable {
   malicious: boolean;
   /** Versions that fix it, when known. */
   fixed: readonly string[];
-  /** True when `version` is affected. */
-  affects(version: string): boolean;
 }
 
-/** Where the proxy looks up advisories for a package. */
+/** Where the proxy looks up advisories. */
 export interface AdvisorySource {
-  /** Every advisory naming this package, affected versions or not. */
-  forPackage(ecosystem: ProxyEcosystem, name: string): readonly Vulnerable[];
+  /** The vulnerabilities affecting one version of a package. */
+  match(ecosystem: ProxyEcosystem, name: string, version: string): readonly Vulnerable[];
 }
 
 /** What the policy needs to know about one version, gathered from registry metadata. */
