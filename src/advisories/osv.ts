@@ -1,4 +1,4 @@
-import { correctEcosystem } from './corrections.js';
+import { correctEcosystem, correctIntroduced } from './corrections.js';
 import { bump, type ImportReport } from './import-report.js';
 import {
   ECOSYSTEMS,
@@ -34,10 +34,14 @@ export function fromOsv(
       bump(report.unsupportedEcosystems, corrected);
       continue;
     }
-    const ranges = (entry.ranges ?? []).flatMap((r) =>
-      convertRange(r, ecosystem, `${file}: ${record.id}`, report),
-    );
-    affected.push({ ecosystem, name: entry.package.name, ranges, versions: entry.versions ?? [] });
+    const name = entry.package.name;
+    const ranges = (entry.ranges ?? [])
+      .map((r) => ({
+        ...r,
+        events: (r.events ?? []).map((e) => fixIntroduced(record.id, name, e, report)),
+      }))
+      .flatMap((r) => convertRange(r, ecosystem, `${file}: ${record.id}`, report));
+    affected.push({ ecosystem, name, ranges, versions: entry.versions ?? [] });
   }
 
   const aliases = record.aliases ?? [];
@@ -55,6 +59,19 @@ export function fromOsv(
     references: (record.references ?? []).map((r) => r.url),
     affected,
   };
+}
+
+function fixIntroduced(
+  id: string,
+  name: string,
+  event: RangeEvent,
+  report: ImportReport,
+): RangeEvent {
+  if (event.introduced === undefined) return event;
+  const introduced = correctIntroduced(id, name, event.introduced);
+  if (introduced === event.introduced) return event;
+  report.corrected++;
+  return { ...event, introduced };
 }
 
 /** The ecosystem named by an OSV `package.ecosystem`, ignoring a `:release` suffix. */

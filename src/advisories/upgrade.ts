@@ -3,7 +3,8 @@ import type { CompiledAffected } from './match.js';
 /**
  * The smallest version above `version` that none of `entries` affects, chosen among the
  * versions the advisories name as fixes; undefined when no named fix clears them all. Only
- * named fixes are candidates: a version no advisory mentions may not exist.
+ * named fixes are candidates: a version no advisory mentions may not exist. Releases are
+ * preferred over prereleases.
  */
 export function smallestUpgrade(version: string, entries: CompiledAffected[]): string | undefined {
   if (entries.length === 0) return undefined;
@@ -12,5 +13,7 @@ export function smallestUpgrade(version: string, entries: CompiledAffected[]): s
   const candidates = [...new Set(entries.flatMap((e) => e.fixes))]
     .filter((v) => order.parse(v) !== undefined && order.compare(v, version) > 0)
     .sort((a, b) => order.compare(a, b));
-  return candidates.find((candidate) => entries.every((e) => !e.affects(candidate)));
+  const clear = candidates.filter((candidate) => entries.every((e) => !e.affects(candidate)));
+  // A release is the better advice; a prerelease only when the advisories name no release.
+  return clear.find((candidate) => !order.isPrerelease(candidate)) ?? clear[0];
 }

@@ -52,7 +52,8 @@ describe('db import of the npm advisories', () => {
     expect(report.files).toBe(83 + 15 + 468);
     expect(report.withdrawn).toBe(1);
     expect(report.legacyConverted).toBe(467);
-    expect(report.corrected).toBe(1);
+    // word-wrap's ecosystem and node-fetch's `introduced: "1.0"` (see corrections.ts).
+    expect(report.corrected).toBe(2);
     expect(report.perEcosystem).toEqual({ npm: 564, Maven: 2, NuGet: 4, RubyGems: 1 });
     expect(db.status(new Date('2026-01-09T12:00:00Z'))).toMatchObject({
       advisories: 564,
@@ -87,6 +88,21 @@ describe('db import of the npm advisories', () => {
     ['axios before its introduced 1.3.2', 'axios', '1.3.1', 'GHSA-8hc4-vh64-cxmj', false],
     ['node-fetch below the 3.1.1 fix', 'node-fetch', '3.1.0', 'GHSA-r683-j2x4-v87g', true],
     ['node-fetch at the 3.1.1 fix', 'node-fetch', '3.1.1', 'GHSA-r683-j2x4-v87g', false],
+    [
+      'node-fetch 2.6.7, the 2.x fix, despite `introduced: "1.0"`',
+      'node-fetch',
+      '2.6.7',
+      'GHSA-r683-j2x4-v87g',
+      false,
+    ],
+    [
+      'node-fetch 3.0.0 where the 3.x range opens',
+      'node-fetch',
+      '3.0.0',
+      'GHSA-r683-j2x4-v87g',
+      true,
+    ],
+    ['node-fetch 2.6.6 below the 2.x fix', 'node-fetch', '2.6.6', 'GHSA-r683-j2x4-v87g', true],
     ['the withdrawn GHSA-27h2-hvpr-p74q', 'jsonwebtoken', '8.5.1', 'GHSA-27h2-hvpr-p74q', false],
     ['its live sibling GHSA-8cf7-32gw-wr33', 'jsonwebtoken', '8.5.1', 'GHSA-8cf7-32gw-wr33', true],
   ])('%s', (_name, pkg, version, id, affected) => {

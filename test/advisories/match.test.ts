@@ -171,6 +171,22 @@ describe('smallest upgrade clearing every advisory', () => {
     ['skips a fix that lands in another advisory', [a, b, c], '4.17.11', '4.17.21'],
     ['ignores fixes below the current version', [a, c], '4.17.19', '4.17.21'],
     ['none when one advisory is never fixed', [a, never], '4.17.11', undefined],
+    [
+      'a release over a smaller prerelease fix',
+      [
+        compileAffected(entry('npm', [[{ introduced: '0' }, { fixed: '2.0.0-rc.1' }]])),
+        compileAffected(entry('npm', [[{ introduced: '0' }, { fixed: '2.0.0' }]], ['2.0.0-rc.1'])),
+        compileAffected(entry('npm', [[{ introduced: '0' }, { fixed: '1.0.0' }]])),
+      ],
+      '0.5.0',
+      '2.0.0',
+    ],
+    [
+      'a prerelease when no release is named',
+      [compileAffected(entry('PyPI', [[{ introduced: '0' }, { fixed: '6.3.0a0' }]]))],
+      '6.0.7',
+      '6.3.0a0',
+    ],
   ])('%s', (_name, entries, version, expected) => {
     expect(smallestUpgrade(version, entries)).toBe(expected);
   });

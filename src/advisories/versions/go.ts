@@ -24,4 +24,7 @@ export const goOrder: VersionOrder = {
   compare(a, b) {
     return semver.compare(strip(a), strip(b));
   },
+  isPrerelease(version) {
+    return (semver.prerelease(strip(version)) ?? []).length > 0;
+  },
 };

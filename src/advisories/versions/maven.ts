@@ -115,6 +115,11 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The leading numbers of a version: `1.2-rc1` gives `1.2`. */
+function releaseOf(version: string): string {
+  return /^[0-9.]*[0-9]/.exec(version.trim())?.[0] ?? '0';
+}
+
 /** Maven (ComparableVersion): alpha < beta < milestone < rc < snapshot < release < sp. */
 export const mavenOrder: VersionOrder = {
   parse(version) {
@@ -122,5 +127,8 @@ export const mavenOrder: VersionOrder = {
   },
   compare(a, b) {
     return compareItem(parse(a), parse(b));
+  },
+  isPrerelease(version) {
+    return compareItem(parse(version), parse(releaseOf(version))) < 0;
   },
 };

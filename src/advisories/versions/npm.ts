@@ -20,6 +20,9 @@ export const semverOrder: VersionOrder = {
   compare(a, b) {
     return semver.compare(pad(a), pad(b), { loose: true });
   },
+  isPrerelease(version) {
+    return (semver.prerelease(pad(version), { loose: true }) ?? []).length > 0;
+  },
 };
 
 /** npm orders versions by Semantic Versioning 2.0. */

@@ -35,6 +35,9 @@ export const nugetOrder: VersionOrder = {
   parse(version) {
     return read(version) ? version.trim() : undefined;
   },
+  isPrerelease(version) {
+    return (read(version)?.pre.length ?? 0) > 0;
+  },
   compare(a, b) {
     const left = read(a);
     const right = read(b);

@@ -46,6 +46,10 @@ export const packagistOrder: VersionOrder = {
     const n = normalize(version);
     return n ? `${n.numbers.join('.')}-${STABILITY[n.stability]}${n.suffix}` : undefined;
   },
+  isPrerelease(version) {
+    const n = normalize(version);
+    return n !== undefined && n.stability < STABILITY.indexOf('stable');
+  },
   compare(a, b) {
     const left = normalize(a);
     const right = normalize(b);

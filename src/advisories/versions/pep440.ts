@@ -1,4 +1,4 @@
-import { compare, valid } from '@renovatebot/pep440';
+import { compare, explain, valid } from '@renovatebot/pep440';
 
 import type { VersionOrder } from './order.js';
 
@@ -9,5 +9,9 @@ export const pep440Order: VersionOrder = {
   },
   compare(a, b) {
     return compare(a.trim(), b.trim());
+  },
+  isPrerelease(version) {
+    const parts = explain(version.trim());
+    return parts !== null && (parts.is_prerelease || parts.is_devrelease);
   },
 };

@@ -46,6 +46,9 @@ export const rubygemsOrder: VersionOrder = {
   parse(version) {
     return VALID.test(version.trim()) ? version.trim() : undefined;
   },
+  isPrerelease(version) {
+    return /[a-zA-Z]/.test(version);
+  },
   compare(a, b) {
     const left = canonical(a);
     const right = canonical(b);

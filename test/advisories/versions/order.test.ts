@@ -101,7 +101,30 @@ const INVALID: Array<[Ecosystem, string]> = [
   ['NuGet', '1.0.0.0.0'],
 ];
 
+/** Versions published ahead of their release, and releases, per ecosystem. */
+const PRERELEASE: Array<[Ecosystem, string, boolean]> = [
+  ['npm', '1.0.0-rc.1', true],
+  ['npm', '1.0.0', false],
+  ['PyPI', '6.3.0a0', true],
+  ['PyPI', '1.0.dev3', true],
+  ['PyPI', '1.0.post1', false],
+  ['Go', 'v0.0.0-20191109021931-daa7c04131f5', true],
+  ['Go', 'v2.0.0+incompatible', false],
+  ['RubyGems', '1.0.0.rc1', true],
+  ['RubyGems', '1.0.0', false],
+  ['Packagist', '1.0.0-RC1', true],
+  ['Packagist', '1.0.0-p1', false],
+  ['Maven', '1.0-SNAPSHOT', true],
+  ['Maven', '1.0-sp1', false],
+  ['Maven', '1.0.Final', false],
+  ['NuGet', '1.0.0-beta', true],
+];
+
 describe('version order', () => {
+  it.each(PRERELEASE)('%s: %s is a prerelease: %s', (ecosystem, version, expected) => {
+    expect(versionOrder(ecosystem).isPrerelease(version)).toBe(expected);
+  });
+
   for (const [ecosystem, cases] of Object.entries(ASCENDING) as Array<
     [Ecosystem, Array<[string, string]>]
   >) {
