@@ -5,11 +5,16 @@ import { parseComposerLock } from './composer.js';
 import { parseDenoLock } from './deno.js';
 import { parseGemfileLock } from './gemfile.js';
 import { parseGoMod } from './go-mod.js';
+import { parseGradleLockfile } from './gradle.js';
+import { parseMavenPom } from './maven-pom.js';
+import { parseMixLock } from './mix.js';
 import { assertText } from './lockfile-error.js';
 import { parseNpmPackageLock } from './npm-package-lock.js';
+import { parseNugetLock } from './nuget.js';
 import { parsePdmLock } from './pdm.js';
 import { parsePipfileLock } from './pipfile.js';
 import { parsePoetryLock } from './poetry.js';
+import { parsePubspecLock } from './pubspec.js';
 import { parsePylock } from './pylock.js';
 import { parseRequirements } from './requirements.js';
 import { parseUvLock } from './uv.js';
@@ -47,6 +52,12 @@ const BY_NAME: Record<string, Parser> = {
   'Gemfile.lock': parseGemfileLock,
   'gems.locked': parseGemfileLock,
   'composer.lock': parseComposerLock,
+  'gradle.lockfile': parseGradleLockfile,
+  'buildscript-gradle.lockfile': parseGradleLockfile,
+  'pom.xml': parseMavenPom,
+  'packages.lock.json': parseNugetLock,
+  'pubspec.lock': parsePubspecLock,
+  'mix.lock': parseMixLock,
   'yarn.lock': (path, content, readSibling) =>
     isBerryLock(content)
       ? parseYarnBerry(path, content, readSibling)
