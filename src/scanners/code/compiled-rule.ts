@@ -83,5 +83,18 @@ export function entryConfig(
   rule: CompiledRule,
   entry: AstRule,
 ): { rule: AstRule; constraints: Record<string, AstRule>; utils: Record<string, AstRule> } {
-  return { rule: entry, constraints: rule.constraints, utils: rule.utils };
+  return { rule: entry, constraints: constraintsFor(rule, entry), utils: rule.utils };
+}
+
+/**
+ * The constraints that apply to one part of a rule: those on metavariables it (or a utility)
+ * binds. ast-grep refuses a constraint on a metavariable that the rule never binds.
+ */
+export function constraintsFor(rule: CompiledRule, entry: AstRule): Record<string, AstRule> {
+  const text = JSON.stringify(entry) + JSON.stringify(rule.utils);
+  const out: Record<string, AstRule> = {};
+  for (const [name, constraint] of Object.entries(rule.constraints)) {
+    if (new RegExp(`\\$(\\$\\$)?${name}\\b`).test(text)) out[name] = constraint;
+  }
+  return out;
 }

@@ -52,9 +52,10 @@ export function scanSource(
   const candidates: Candidate[] = wanted.flatMap((rule) =>
     rule.entries.map((entry) => ({ rule, entry })),
   );
+  // Constraints stay out of the combined rule: ast-grep checks them after `any` has picked
+  // its first structural match, which would hide a later rule's match on the same node.
   const combined = {
     rule: { any: candidates.map((c) => c.entry.rule) },
-    constraints: Object.assign({}, ...wanted.map((rule) => rule.constraints)),
     utils: Object.assign({}, ...wanted.map((rule) => rule.utils)),
   };
   const hits = root.findAll(combined as NapiConfig);

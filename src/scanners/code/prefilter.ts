@@ -24,6 +24,7 @@ export function requirementOf(
     const text = typeof rule.pattern === 'string' ? rule.pattern : rule.pattern.context;
     for (const word of patternWords(text)) parts.push({ word });
   }
+  if (rule.regex !== undefined) parts.push(regexRequirement(rule.regex));
   for (const relation of [rule.inside, rule.has, rule.precedes, rule.follows]) {
     if (relation) parts.push(requirementOf(relation, utils, seen));
   }
@@ -33,6 +34,17 @@ export function requirementOf(
     parts.push(requirementOf(utils[rule.matches], utils, new Set([...seen, rule.matches])));
   }
   return allOf(parts);
+}
+
+/**
+ * The words a simple regex needs: `^name$`, `^(a|b)$` or a plain word. Anything else (classes,
+ * quantifiers, case-insensitive flags) gives no requirement.
+ */
+export function regexRequirement(regex: string): Requirement {
+  const body = regex.replace(/^\^/, '').replace(/\$$/, '');
+  const found = /^\(?([A-Za-z_]\w*(?:\|[A-Za-z_]\w*)*)\)?$/.exec(body);
+  if (!found) return true;
+  return anyOf(found[1].split('|').map((word) => ({ word })));
 }
 
 /** Conjunction, simplified: `true` parts drop out. */

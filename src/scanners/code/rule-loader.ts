@@ -149,18 +149,26 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-/** Ask ast-grep to compile every entry of the rule for each parser of its language. */
+/** Ask ast-grep to compile the rule's parts for each parser of its language. */
 function checkCompiles(rule: CompiledRule): string | undefined {
+  const any = (rules: AstRule[]): AstRule => ({ any: rules });
+  const configs = [
+    {
+      rule: any(rule.entries.map((entry) => entry.rule)),
+      constraints: rule.constraints,
+      utils: rule.utils,
+    },
+    ...rule.entries.map((entry) => entryConfig(rule, entry.rule)),
+  ];
+  for (const part of [rule.taint?.sources, rule.taint?.sanitizers]) {
+    if (part && part.length > 0)
+      configs.push({ rule: any(part), constraints: {}, utils: rule.utils });
+  }
   for (const parser of parsersOf(rule.language)) {
     const root = parseCode(parser, '').root();
-    const parts: AstRule[] = [
-      ...rule.entries.map((entry) => entry.rule),
-      ...(rule.taint?.sources ?? []),
-      ...(rule.taint?.sanitizers ?? []),
-    ];
-    for (const part of parts) {
+    for (const config of configs) {
       try {
-        root.findAll(entryConfig(rule, part) as NapiConfig);
+        root.findAll(config as NapiConfig);
       } catch (error) {
         const text = error instanceof Error ? error.message : String(error);
         return `ast-grep cannot use the rule for ${String(parser)}: ${text.split('\n')[0]}`;

@@ -176,7 +176,6 @@ export class TaintTracer {
     if (rules.length === 0) return new Set();
     const config = {
       rule: { any: rules },
-      constraints: this.rule.constraints,
       utils: this.rule.utils,
     };
     return new Set(root.findAll(config as NapiConfig).map(rangeKey));

@@ -1,0 +1,13 @@
+// Samples for code/js/nosql-injection.
+app.post('/login', async (req, res) => {
+  // bulwark-expect: nosql-injection
+  const user = await User.findOne({ name: req.body.name, password: req.body.password });
+  const filter = { owner: req.query.owner };
+  // bulwark-expect: nosql-injection
+  const docs = await db.collection('notes').find(filter).toArray();
+  // bulwark-ok: nosql-injection (the safe variant: values cast to strings)
+  const safe = await User.findOne({ name: String(req.body.name) });
+  // bulwark-ok: nosql-injection (a fixed query)
+  const admins = await User.find({ role: 'admin' });
+  res.json({ user, docs, safe, admins });
+});
