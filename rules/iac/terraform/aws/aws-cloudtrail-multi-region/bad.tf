@@ -1,0 +1,4 @@
+resource "aws_cloudtrail" "main" { # expect
+  name           = "main"
+  s3_bucket_name = "example-trail"
+}

@@ -1,0 +1,8 @@
+# Reason: scan on push on.
+resource "aws_ecr_repository" "app" {
+  name = "app"
+
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+}

@@ -1,0 +1,13 @@
+resource "aws_db_instance" "plain" { # expect
+  engine         = "postgres"
+  instance_class = "db.t3.micro"
+}
+
+resource "aws_db_instance" "off" {
+  engine            = "mysql"
+  storage_encrypted = false # expect
+}
+
+resource "aws_rds_cluster" "aurora" { # expect
+  engine = "aurora-postgresql"
+}

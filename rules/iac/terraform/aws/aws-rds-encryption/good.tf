@@ -1,0 +1,16 @@
+# Reason: storage_encrypted is true.
+resource "aws_db_instance" "main" {
+  engine            = "postgres"
+  storage_encrypted = true
+  kms_key_id        = aws_kms_key.db.arn
+}
+
+# Reason: the value comes from a local that is true.
+locals {
+  encrypt = true
+}
+
+resource "aws_rds_cluster" "aurora" {
+  engine            = "aurora-postgresql"
+  storage_encrypted = local.encrypt
+}

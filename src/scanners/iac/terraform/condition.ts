@@ -1,0 +1,151 @@
+import { runAttributeTest, type Outcome, type Truth } from './attribute-test.js';
+import type { Block, Expr } from './hcl-model.js';
+import { evaluate, type EvalScope } from './hcl-values.js';
+import { instancesOf, type Resource } from './module.js';
+import { blocksAt, resolvePath } from './path.js';
+import { runPortsTest } from './ports-test.js';
+import type { Companion, Condition } from './rule-schema.js';
+
+/** The resource a condition is evaluated for, and the scope of the instance being checked. */
+export interface ConditionContext {
+  resource: Resource;
+  scope: EvalScope;
+}
+
+/**
+ * Evaluate a condition on a block. The span of the answer is the subject of the condition
+ * that decided it: the first failing (allOf) or succeeding (anyOf) branch, the first block of
+ * `each` that fails, the first of `some` that holds.
+ */
+export function evaluateCondition(
+  condition: Condition,
+  block: Block,
+  context: ConditionContext,
+): Outcome {
+  if ('allOf' in condition) return combine(condition.allOf, block, context, false);
+  if ('anyOf' in condition) return combine(condition.anyOf, block, context, true);
+  if ('not' in condition) {
+    const inner = evaluateCondition(condition.not, block, context);
+    return { truth: inner.truth === 'unknown' ? 'unknown' : !inner.truth, at: inner.at };
+  }
+  if ('each' in condition) return quantify(condition.each, block, context, false);
+  if ('some' in condition) return quantify(condition.some, block, context, true);
+  if ('companion' in condition) return companion(condition.companion, block, context);
+  if ('ports' in condition) return runPortsTest(condition.ports, block, context.scope);
+  return runAttributeTest(condition, block, context.scope);
+}
+
+/**
+ * allOf stops at the first false branch, anyOf at the first true one. When no branch decides,
+ * the answer points at the first branch that found something more precise than the block's
+ * header (an attribute set wrong, or a companion that is misconfigured).
+ */
+function combine(
+  list: Condition[],
+  block: Block,
+  context: ConditionContext,
+  stopOn: boolean,
+): Outcome {
+  let unknown: Outcome | undefined;
+  const outcomes: Outcome[] = [];
+  for (const condition of list) {
+    const outcome = evaluateCondition(condition, block, context);
+    if (outcome.truth === stopOn) return outcome;
+    if (outcome.truth === 'unknown') unknown ??= outcome;
+    outcomes.push(outcome);
+  }
+  if (unknown) return unknown;
+  const precise = outcomes.find((outcome) => outcome.at !== block.header) ?? outcomes[0];
+  return { truth: !stopOn, at: precise.at };
+}
+
+function quantify(
+  spec: { block: string; check: Condition },
+  block: Block,
+  context: ConditionContext,
+  stopOn: boolean,
+): Outcome {
+  let unknown: Outcome | undefined;
+  let first: Outcome | undefined;
+  for (const child of blocksAt(block, spec.block)) {
+    const outcome = evaluateCondition(spec.check, child, context);
+    if (outcome.truth === stopOn) return outcome;
+    if (outcome.truth === 'unknown') unknown ??= outcome;
+    first ??= outcome;
+  }
+  return unknown ?? { truth: !stopOn, at: first?.at ?? block.header };
+}
+
+function companion(spec: Companion, block: Block, context: ConditionContext): Outcome {
+  const { resource } = context;
+  const candidates = resource.module
+    .byKind(spec.resource)
+    .filter((other) => refersTo(other, spec, context));
+  let outcome: Outcome | undefined;
+  let truth: Truth = false;
+  for (const other of candidates) {
+    const instances = instancesOf(other);
+    if (instances.length === 0) continue;
+    const scope = other.module.scope(instances[0]);
+    if (!spec.where) return { truth: true, at: other.block.header };
+    const result = evaluateCondition(spec.where, other.block, { resource: other, scope });
+    if (result.truth === true) return result;
+    if (result.truth === 'unknown') truth = 'unknown';
+    outcome ??= result;
+  }
+  if (truth === 'unknown') return { truth, at: block.header };
+  return outcome ?? { truth: false, at: block.header };
+}
+
+/** Whether a companion's reference attribute names this resource, by address or by value. */
+function refersTo(other: Resource, spec: Companion, context: ConditionContext): boolean {
+  const attribute = other.block.attributes.get(spec.reference);
+  if (!attribute) return false;
+  const target = context.resource;
+  const exprs = [attribute.expr];
+  if (mentionsEach(attribute.expr)) {
+    const forEach = other.block.attributes.get('for_each');
+    if (forEach) exprs.push(forEach.expr);
+  }
+  if (exprs.some((expr) => traversals(expr).some((t) => names(t, target)))) return true;
+  if (!spec.byValue) return false;
+  const mine = resolvePath(target.block, spec.byValue, context.scope).value;
+  const theirs = evaluate(attribute.expr, other.module.scope());
+  return typeof mine === 'string' && mine === theirs;
+}
+
+function names(traversal: Extract<Expr, { kind: 'traversal' }>, target: Resource): boolean {
+  const steps = traversal.steps.map((step) => (step.kind === 'attr' ? step.name : undefined));
+  const path = [traversal.root, ...steps];
+  const address = target.address.split('.');
+  return address.every((part, index) => path[index] === part);
+}
+
+function mentionsEach(expr: Expr): boolean {
+  return traversals(expr).some((traversal) => traversal.root === 'each');
+}
+
+/** Every traversal inside an expression: `aws_s3_bucket.logs.id` in `"${aws_s3_bucket.logs.id}"`. */
+export function traversals(expr: Expr): Extract<Expr, { kind: 'traversal' }>[] {
+  switch (expr.kind) {
+    case 'traversal':
+      return [
+        expr,
+        ...expr.steps.flatMap((step) => (step.kind === 'index' ? traversals(step.index) : [])),
+      ];
+    case 'template':
+      return expr.parts.flatMap((part) => (typeof part === 'string' ? [] : traversals(part)));
+    case 'tuple':
+      return expr.items.flatMap(traversals);
+    case 'object':
+      return expr.entries.flatMap((entry) => traversals(entry.value));
+    case 'call':
+      return expr.args.flatMap(traversals);
+    case 'conditional':
+      return [expr.test, expr.then, expr.otherwise].flatMap(traversals);
+    case 'unary':
+      return traversals(expr.operand);
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,282 @@
+import { parse, type SgNode } from '@ast-grep/napi';
+
+import { requireLanguage } from '../../../core/ast-languages.js';
+import { inputError } from '../../../core/errors.js';
+import type { Attribute, Block, Expr, HclFile, ObjectEntry, Span, Step } from './hcl-model.js';
+
+/** Parse HCL text into blocks and attributes with their lines; the syntax tree is dropped. */
+export function parseHcl(path: string, text: string): HclFile {
+  requireLanguage('hcl');
+  const root = parse('hcl', text).root();
+  const error = root.find({ rule: { kind: 'ERROR' } });
+  if (error) {
+    const line = error.range().start.line + 1;
+    throw inputError(
+      'HCL syntax error',
+      { file: path, line },
+      'fix the syntax so Terraform accepts it',
+    );
+  }
+  const reader = new Reader(path, text);
+  const body = root.children().find((child) => child.kind() === 'body');
+  const span = reader.span(root);
+  const top: Block = {
+    type: '',
+    labels: [],
+    attributes: new Map(),
+    blocks: [],
+    span,
+    header: span,
+  };
+  if (body) reader.fillBody(body, top);
+  return { path, body: top };
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\' };
+
+/** Unescape a quoted template literal (HCL native syntax, section "Template Literals"). */
+function unescape(raw: string): string {
+  return raw
+    .replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_, code: string) => {
+      if (code.length > 1) return String.fromCodePoint(Number.parseInt(code.slice(1), 16));
+      return ESCAPES[code] ?? code;
+    })
+    .replace(/\$\$\{/g, '${')
+    .replace(/%%\{/g, '%{');
+}
+
+class Reader {
+  private readonly lines: string[];
+
+  constructor(
+    private readonly path: string,
+    text: string,
+  ) {
+    this.lines = text.split('\n');
+  }
+
+  span(node: SgNode): Span {
+    const { start, end } = node.range();
+    return {
+      file: this.path,
+      startLine: start.line + 1,
+      startColumn: start.column + 1,
+      endLine: end.line + 1,
+      endColumn: end.column + 1,
+    };
+  }
+
+  fillBody(body: SgNode, into: Block): void {
+    for (const child of body.children()) {
+      const kind = child.kind();
+      if (kind === 'attribute') {
+        const attribute = this.attribute(child);
+        into.attributes.set(attribute.name, attribute);
+      } else if (kind === 'block') {
+        into.blocks.push(this.block(child));
+      }
+    }
+  }
+
+  private attribute(node: SgNode): Attribute {
+    const children = node.children();
+    const name = children[0].text();
+    const value = children.find((child) => child.kind() === 'expression');
+    const span = this.span(node);
+    return { name, expr: value ? this.expr(value) : other(node.text(), span), span };
+  }
+
+  private block(node: SgNode): Block {
+    const labels: string[] = [];
+    let type = '';
+    let body: SgNode | undefined;
+    let open: SgNode | undefined;
+    for (const child of node.children()) {
+      const kind = child.kind();
+      if (kind === 'identifier' && type === '') type = child.text();
+      else if (kind === 'identifier') labels.push(child.text());
+      else if (kind === 'string_lit') labels.push(this.stringLit(child));
+      else if (kind === 'block_start') open = child;
+      else if (kind === 'body') body = child;
+    }
+    const span = this.span(node);
+    const headerEnd = open ? this.span(open) : span;
+    const header = { ...span, endLine: headerEnd.endLine, endColumn: headerEnd.endColumn };
+    const block: Block = { type, labels, attributes: new Map(), blocks: [], span, header };
+    if (body) this.fillBody(body, block);
+    return block;
+  }
+
+  private stringLit(node: SgNode): string {
+    return node
+      .children()
+      .filter((child) => child.kind() === 'template_literal')
+      .map((child) => unescape(child.text()))
+      .join('');
+  }
+
+  expr(node: SgNode): Expr {
+    const span = this.span(node);
+    const text = node.text();
+    const kind = node.kind();
+    if (kind !== 'expression') return this.term(node);
+    const children = node.children();
+    if (children.length === 3 && children[0].kind() === '(') return this.expr(children[1]);
+    if (children.length === 1) return this.term(children[0]);
+    if (children[0].kind() !== 'variable_expr') return other(text, span);
+    const steps = children.slice(1).map((child) => this.step(child));
+    return { kind: 'traversal', root: children[0].text(), steps, text, span };
+  }
+
+  private step(node: SgNode): Step {
+    const kind = node.kind();
+    if (kind === 'get_attr') {
+      const name = node.children().find((child) => child.kind() === 'identifier');
+      return { kind: 'attr', name: name?.text() ?? '' };
+    }
+    if (kind === 'index') {
+      const inner = node.children()[0];
+      const expression = inner.children().find((child) => child.kind() === 'expression');
+      if (expression) return { kind: 'index', index: this.expr(expression) };
+      const digits = inner.text().replace(/^\./, '');
+      return { kind: 'index', index: literal(Number(digits), digits, this.span(inner)) };
+    }
+    return { kind: 'splat' };
+  }
+
+  private term(node: SgNode): Expr {
+    const span = this.span(node);
+    const text = node.text();
+    switch (node.kind()) {
+      case 'literal_value':
+        return this.term(node.children()[0]);
+      case 'collection_value':
+        return this.term(node.children()[0]);
+      case 'numeric_lit':
+        return literal(Number(text), text, span);
+      case 'bool_lit':
+        return literal(text === 'true', text, span);
+      case 'null_lit':
+        return literal(null, text, span);
+      case 'string_lit':
+        return literal(this.stringLit(node), text, span);
+      case 'variable_expr':
+        return { kind: 'traversal', root: text, steps: [], text, span };
+      case 'tuple':
+        return { kind: 'tuple', items: this.expressions(node), text, span };
+      case 'object':
+        return { kind: 'object', entries: this.entries(node), text, span };
+      case 'template_expr':
+        return this.template(node.children()[0]);
+      case 'function_call':
+        return this.call(node);
+      case 'conditional':
+        return this.conditional(node);
+      case 'operation':
+        return this.operation(node.children()[0]);
+      default:
+        return other(text, span);
+    }
+  }
+
+  private expressions(node: SgNode): Expr[] {
+    return node
+      .children()
+      .filter((child) => child.kind() === 'expression')
+      .map((child) => this.expr(child));
+  }
+
+  private entries(node: SgNode): ObjectEntry[] {
+    return node
+      .children()
+      .filter((child) => child.kind() === 'object_elem')
+      .map((elem) => {
+        const [key, value] = elem.children().filter((child) => child.kind() === 'expression');
+        return { key: this.expr(key), value: this.expr(value), span: this.span(elem) };
+      });
+  }
+
+  private call(node: SgNode): Expr {
+    const children = node.children();
+    const args = children.find((child) => child.kind() === 'function_arguments');
+    return {
+      kind: 'call',
+      name: children[0].text(),
+      args: args ? this.expressions(args) : [],
+      text: node.text(),
+      span: this.span(node),
+    };
+  }
+
+  private conditional(node: SgNode): Expr {
+    const [test, then, otherwise] = this.expressions(node);
+    return { kind: 'conditional', test, then, otherwise, text: node.text(), span: this.span(node) };
+  }
+
+  private operation(node: SgNode): Expr {
+    const span = this.span(node);
+    if (node.kind() !== 'unary_operation') return other(node.text(), span);
+    const [operator, operand] = node.children();
+    return {
+      kind: 'unary',
+      operator: operator.text(),
+      operand: this.expr(operand),
+      text: node.text(),
+      span,
+    };
+  }
+
+  private template(node: SgNode): Expr {
+    const span = this.span(node);
+    const text = node.text();
+    const heredoc = node.kind() === 'heredoc_template';
+    if (heredoc) return this.heredoc(node, span, text);
+    const parts: (string | Expr)[] = [];
+    for (const child of node.children()) {
+      const kind = child.kind();
+      if (kind === 'template_literal') parts.push(unescape(child.text()));
+      else if (kind === 'template_interpolation') parts.push(this.interpolation(child));
+      else if (kind === 'template_directive') parts.push(other(child.text(), this.span(child)));
+    }
+    return { kind: 'template', parts, text, span };
+  }
+
+  private interpolation(node: SgNode): Expr {
+    const inner = node.children().find((child) => child.kind() === 'expression');
+    return inner ? this.expr(inner) : other(node.text(), this.span(node));
+  }
+
+  /** A heredoc's text is the lines between its markers; `<<-` strips their common indent. */
+  private heredoc(node: SgNode, span: Span, text: string): Expr {
+    const interpolations = node.children().filter((child) => child.kind() !== 'template_literal');
+    const dynamic = interpolations.some((child) => String(child.kind()).startsWith('template_'));
+    const indented = text.startsWith('<<-');
+    const body = this.lines.slice(span.startLine, span.endLine - 1);
+    const strip = indented ? commonIndent(body) : 0;
+    const content = body.map((line) => line.slice(strip)).join('\n') + '\n';
+    if (!dynamic)
+      return { kind: 'template', parts: [content.replace(/\$\$\{/g, '${')], text, span };
+    const parts: (string | Expr)[] = [];
+    for (const child of node.children()) {
+      if (child.kind() === 'template_literal') parts.push(child.text());
+      else if (child.kind() === 'template_interpolation') parts.push(this.interpolation(child));
+      else if (child.kind() === 'template_directive') parts.push(other(child.text(), span));
+    }
+    return { kind: 'template', parts, text, span };
+  }
+}
+
+function commonIndent(lines: string[]): number {
+  const widths = lines
+    .filter((line) => line.trim() !== '')
+    .map((line) => /^\s*/.exec(line)![0].length);
+  return widths.length === 0 ? 0 : Math.min(...widths);
+}
+
+function literal(value: string | number | boolean | null, text: string, span: Span): Expr {
+  return { kind: 'literal', value, text, span };
+}
+
+function other(text: string, span: Span): Expr {
+  return { kind: 'other', text, span };
+}

@@ -1,0 +1,137 @@
+import { posix } from 'node:path';
+
+import type { Block, HclFile } from './hcl-model.js';
+import { evaluate, isMap, UNKNOWN, type EvalScope, type Value } from './hcl-values.js';
+
+/** A `resource` or `data` block with its Terraform address. */
+export interface Resource {
+  /** `aws_s3_bucket` for resources, `data.aws_iam_policy_document` for data sources. */
+  kind: string;
+  /** `aws_s3_bucket.logs` or `data.aws_iam_policy_document.admin`. */
+  address: string;
+  /** The resource name, the block's second label. */
+  name: string;
+  block: Block;
+  file: string;
+  module: Module;
+}
+
+/** One instance of a resource: `count.index` or `each.key`/`each.value` when they are known. */
+export type Instance = NonNullable<EvalScope['instance']>;
+
+/** The .tf files of one folder, which Terraform reads as one module. */
+export interface Module {
+  dir: string;
+  resources: Resource[];
+  /** Resources of one kind, in file and source order. */
+  byKind(kind: string): Resource[];
+  /** An evaluation scope over the module's variables and locals for one instance. */
+  scope(instance?: Instance): EvalScope;
+}
+
+/** Instances evaluated per resource at most; a larger literal for_each is evaluated as unknown. */
+const MAX_INSTANCES = 32;
+
+/** Group parsed files by folder into modules, with their variables, locals and resources. */
+export function buildModules(files: readonly HclFile[]): Module[] {
+  const byDir = new Map<string, HclFile[]>();
+  for (const file of files) {
+    const dir = posix.dirname(file.path);
+    byDir.set(dir, [...(byDir.get(dir) ?? []), file]);
+  }
+  return [...byDir.entries()].map(([dir, group]) => buildModule(dir, group));
+}
+
+function buildModule(dir: string, files: HclFile[]): Module {
+  const variables = new Map<string, Block>();
+  const locals = new Map<string, Block>();
+  const resources: Resource[] = [];
+  const kinds = new Map<string, Resource[]>();
+  const module: Module = {
+    dir,
+    resources,
+    byKind: (kind) => kinds.get(kind) ?? [],
+    scope: (instance) => makeScope(variables, locals, instance),
+  };
+  for (const file of files) {
+    for (const block of file.body.blocks) {
+      if (block.type === 'variable' && block.labels[0]) variables.set(block.labels[0], block);
+      if (block.type === 'locals') {
+        for (const name of block.attributes.keys()) locals.set(name, block);
+      }
+      const resource = toResource(block, file.path, module);
+      if (!resource) continue;
+      resources.push(resource);
+      kinds.set(resource.kind, [...(kinds.get(resource.kind) ?? []), resource]);
+    }
+  }
+  return module;
+}
+
+function toResource(block: Block, file: string, module: Module): Resource | undefined {
+  const [type, name] = block.labels;
+  if (!type || !name) return undefined;
+  if (block.type === 'resource') {
+    return { kind: type, address: `${type}.${name}`, name, block, file, module };
+  }
+  if (block.type === 'data') {
+    const kind = `data.${type}`;
+    return { kind, address: `${kind}.${name}`, name, block, file, module };
+  }
+  return undefined;
+}
+
+function makeScope(
+  variables: Map<string, Block>,
+  locals: Map<string, Block>,
+  instance?: Instance,
+): EvalScope {
+  const memo = new Map<string, Value>();
+  const evaluating = new Set<string>();
+  const scope: EvalScope = {
+    instance,
+    variable(name) {
+      const initial = variables.get(name)?.attributes.get('default');
+      return initial ? evaluate(initial.expr, scope) : UNKNOWN;
+    },
+    local(name) {
+      if (memo.has(name)) return memo.get(name) as Value;
+      const attribute = locals.get(name)?.attributes.get(name);
+      if (!attribute || evaluating.has(name)) return UNKNOWN;
+      evaluating.add(name);
+      const value = evaluate(attribute.expr, { ...scope, instance: undefined });
+      evaluating.delete(name);
+      memo.set(name, value);
+      return value;
+    },
+  };
+  return scope;
+}
+
+/**
+ * The instances a resource has: none when `count` or `for_each` is known to be empty, one
+ * per element of a known `for_each`, and one with unknown keys otherwise.
+ */
+export function instancesOf(resource: Resource): Instance[] {
+  const scope = resource.module.scope();
+  const count = resource.block.attributes.get('count');
+  if (count) {
+    const value = evaluate(count.expr, scope);
+    if (value === 0 || value === false) return [];
+    return [{}];
+  }
+  const forEach = resource.block.attributes.get('for_each');
+  if (!forEach) return [{}];
+  const value = evaluate(forEach.expr, scope);
+  const entries = forEachEntries(value);
+  if (!entries) return [{ each: { key: UNKNOWN, value: UNKNOWN } }];
+  return entries.map(([key, item]) => ({ each: { key, value: item } }));
+}
+
+function forEachEntries(value: Value): [Value, Value][] | undefined {
+  let entries: [Value, Value][] | undefined;
+  if (Array.isArray(value)) entries = value.map((item) => [item, item]);
+  else if (isMap(value)) entries = Object.entries(value);
+  if (!entries || entries.length > MAX_INSTANCES) return undefined;
+  return entries;
+}

@@ -1,0 +1,108 @@
+import { BulwarkError } from '../../../core/errors.js';
+import type { Finding } from '../../../core/finding.js';
+import { fingerprint } from '../../../core/fingerprint.js';
+import type { Logger } from '../../../core/logger.js';
+import type { Framework, FrameworkFile, FrameworkInput } from '../framework.js';
+import { evaluateCondition } from './condition.js';
+import type { HclFile, Span } from './hcl-model.js';
+import { parseHcl } from './hcl-parse.js';
+import { buildModules, instancesOf, type Resource } from './module.js';
+import { loadRules } from './rule-loader.js';
+import type { Rule } from './rule-schema.js';
+import { suppressedAtHeader } from './suppression.js';
+
+/** Terraform: .tf files, read a folder (module) at a time, checked against rules/iac/terraform. */
+export const terraformFramework: Framework = {
+  id: 'terraform',
+  wants: (path) => path.endsWith('.tf'),
+  scan: (input) => scanTerraform(input),
+};
+
+/** Run the Terraform checks (or the given ones) on a set of files. */
+export function scanTerraform(input: FrameworkInput, rules: Rule[] = loadRules()): Finding[] {
+  const active = input.tags
+    ? rules.filter((rule) => rule.tags.some((tag) => input.tags?.includes(tag)))
+    : rules;
+  const parsed = parseAll(input.files, input.logger);
+  const lines = new Map(input.files.map((file) => [file.path, file.text.split('\n')]));
+  const findings: Finding[] = [];
+  for (const module of buildModules(parsed)) {
+    for (const resource of module.resources) {
+      for (const rule of active) {
+        if (!rule.resources.includes(resource.kind)) continue;
+        const at = failure(rule, resource);
+        if (!at) continue;
+        const ruleId = `iac/terraform/${rule.id}`;
+        if (
+          suppressedAtHeader(
+            lines.get(resource.file) ?? [],
+            resource.block.header.startLine,
+            ruleId,
+          )
+        ) {
+          input.logger.debug('suppressed at resource header', {
+            rule: ruleId,
+            path: resource.file,
+          });
+          continue;
+        }
+        findings.push(toFinding(rule, resource, at));
+      }
+    }
+  }
+  return findings.sort(
+    (a, b) =>
+      a.location.path.localeCompare(b.location.path) ||
+      a.location.startLine - b.location.startLine ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+function parseAll(files: readonly FrameworkFile[], logger: Logger): HclFile[] {
+  const parsed: HclFile[] = [];
+  for (const file of files) {
+    try {
+      parsed.push(parseHcl(file.path, file.text));
+    } catch (error) {
+      if (!(error instanceof BulwarkError) || error.kind !== 'input') throw error;
+      logger.warn(`skipped: ${error.describe()}`, { path: file.path });
+    }
+  }
+  return parsed;
+}
+
+/** The span of the first instance that fails the check, or undefined when none does. */
+function failure(rule: Rule, resource: Resource): Span | undefined {
+  for (const instance of instancesOf(resource)) {
+    const context = { resource, scope: resource.module.scope(instance) };
+    if (rule.when && evaluateCondition(rule.when, resource.block, context).truth !== true) continue;
+    const outcome = evaluateCondition(rule.check, resource.block, context);
+    if (outcome.truth === false) return outcome.at;
+  }
+  return undefined;
+}
+
+function toFinding(rule: Rule, resource: Resource, at: Span): Finding {
+  const ruleId = `iac/terraform/${rule.id}`;
+  return {
+    ruleId,
+    scanner: 'iac',
+    severity: rule.severity,
+    title: rule.title,
+    message: rule.message.replaceAll('{address}', resource.address),
+    location: {
+      path: at.file,
+      startLine: at.startLine,
+      startColumn: at.startColumn,
+      endLine: at.endLine,
+      endColumn: at.endColumn,
+    },
+    fingerprint: fingerprint(ruleId, resource.file, resource.address),
+    cwe: rule.cwe,
+    references: rule.references,
+    fix: { text: rule.fix },
+    help: rule.help,
+    properties: { resource: resource.address, framework: 'terraform' },
+    tags: rule.tags,
+  };
+}
