@@ -24,8 +24,8 @@ const CONTEXT_CHARS = 200;
 /**
  * Find the secrets in `text`: run each rule whose keyword occurs in the text, then drop
  * matches below the rule's entropy, failing its validator, that are placeholders or content
- * hashes, or that the allowlist excuses. A generic rule's match that overlaps a
- * provider-specific match is dropped in favour of the specific one.
+ * hashes, or that the allowlist excuses. A generic rule's match that overlaps text a
+ * provider-specific rule matched is dropped: the specific rule's verdict stands.
  */
 export function detectSecrets(text: string, ruleSet: RuleSet): SecretMatch[] {
   const ruleIndexes = new Set<number>();
@@ -35,19 +35,20 @@ export function detectSecrets(text: string, ruleSet: RuleSet): SecretMatch[] {
   if (ruleIndexes.size === 0) return [];
 
   const lines = new LineIndex(text);
-  const candidates: Array<{ match: SecretMatch; generic: boolean }> = [];
+  const found: Array<{ match: SecretMatch; generic: boolean }> = [];
+  // Spans a provider-specific pattern matched, even when a filter then rejected the match:
+  // a generic rule does not report what a specific rule recognised and judged harmless.
+  const claimed: Array<[number, number]> = [];
   for (const r of [...ruleIndexes].sort((a, b) => a - b)) {
     const rule = ruleSet.rules[r];
-    for (const match of runRule(text, rule, lines, ruleSet.allowlist)) {
-      candidates.push({ match, generic: rule.generic });
+    const spans = rule.generic ? undefined : claimed;
+    for (const match of runRule(text, rule, lines, ruleSet.allowlist, spans)) {
+      found.push({ match, generic: rule.generic });
     }
   }
 
-  const specific = candidates.filter((c) => !c.generic).map((c) => c.match);
-  return candidates
-    .filter(
-      (c) => !c.generic || !specific.some((s) => s.start < c.match.end && c.match.start < s.end),
-    )
+  return found
+    .filter((c) => !c.generic || !claimed.some(([s, e]) => s < c.match.end && c.match.start < e))
     .map((c) => c.match)
     .sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
 }
@@ -57,6 +58,7 @@ function runRule(
   compiled: CompiledRule,
   lines: LineIndex,
   allowlist: SecretAllowlist,
+  claimed: Array<[number, number]> | undefined,
 ): SecretMatch[] {
   const out: SecretMatch[] = [];
   const regex = compiled.regex;
@@ -65,6 +67,7 @@ function runRule(
     if (m[0].length === 0) regex.lastIndex++;
     const span = secretSpan(m, compiled.secretGroup);
     if (!span) continue;
+    claimed?.push(span);
     const secret = text.slice(span[0], span[1]);
     // A password equal to its user name (`guest:guest`) is a documented local default.
     if (m.groups?.user === secret) continue;

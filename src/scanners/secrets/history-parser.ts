@@ -1,0 +1,147 @@
+/** A commit as `git log --format` describes it. */
+export interface CommitInfo {
+  hash: string;
+  /** Author date, ISO 8601. */
+  date: string;
+  /** `name <email>`. */
+  author: string;
+}
+
+/** The lines one commit added to one file, with each line's number in that commit's file. */
+export interface AddedText {
+  commit: CommitInfo;
+  path: string;
+  text: string;
+  lineMap: number[];
+}
+
+/** Marks a commit header line in the log; patch lines never start with this control byte. */
+export const COMMIT_MARK = '\x01';
+
+/** The `--format` that writes the header line the parser reads. */
+export const LOG_FORMAT = `--format=${'%x01'}%H%x00%aI%x00%an <%ae>`;
+
+/** Added text of one file is handed on in pieces of at most this many characters. */
+const MAX_PIECE = 4 << 20;
+
+/**
+ * Reads `git log -p -U0` output line by line and emits the added lines of each file in each
+ * commit. It keeps only the file being read: memory does not grow with the history.
+ * Removed lines are skipped by counting them from the hunk header, so a removed line that
+ * looks like a header (`--- x`) is never misread.
+ */
+export class HistoryParser {
+  private commit: CommitInfo | undefined;
+  private path: string | undefined;
+  private lines: string[] = [];
+  private lineMap: number[] = [];
+  private size = 0;
+  private nextLine = 0;
+  private oldLeft = 0;
+  private newLeft = 0;
+
+  constructor(
+    private readonly emit: (added: AddedText) => void,
+    private readonly onCommit: (commit: CommitInfo) => void = () => undefined,
+  ) {}
+
+  /** Feed one line of the log, without its newline. */
+  line(line: string): void {
+    if (this.oldLeft > 0 || this.newLeft > 0) {
+      this.hunkLine(line);
+      return;
+    }
+    if (line.startsWith(COMMIT_MARK)) this.startCommit(line);
+    else if (line.startsWith('diff --git ')) this.flush(null);
+    else if (line.startsWith('+++ ')) this.flush(parsePatchPath(line.slice(4)));
+    else if (line.startsWith('@@ ')) this.startHunk(line);
+  }
+
+  /** Emit what is left at the end of the log. */
+  end(): void {
+    this.flush(null);
+  }
+
+  private startCommit(line: string): void {
+    this.flush(null);
+    const [hash, date, author] = line.slice(1).split('\0');
+    this.commit = { hash, date: date ?? '', author: author ?? '' };
+    this.onCommit(this.commit);
+  }
+
+  private startHunk(line: string): void {
+    const m = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+    if (!m) return;
+    this.oldLeft = m[1] === undefined ? 1 : Number(m[1]);
+    this.nextLine = Number(m[2]);
+    this.newLeft = m[3] === undefined ? 1 : Number(m[3]);
+  }
+
+  private hunkLine(line: string): void {
+    const kind = line[0];
+    if (kind === '-') this.oldLeft--;
+    else if (kind === '+') {
+      this.newLeft--;
+      if (this.path === undefined) return;
+      this.lines.push(line.slice(1));
+      this.lineMap.push(this.nextLine++);
+      this.size += line.length;
+      if (this.size >= MAX_PIECE) this.emitPiece();
+    } else if (kind === ' ') {
+      this.oldLeft--;
+      this.newLeft--;
+      this.nextLine++;
+    }
+  }
+
+  /** Hand on the current file's added text, then switch to `next` (null: no file). */
+  private flush(next: string | null): void {
+    this.emitPiece();
+    this.path = next ?? undefined;
+  }
+
+  private emitPiece(): void {
+    if (this.lines.length > 0 && this.commit && this.path !== undefined) {
+      this.emit({
+        commit: this.commit,
+        path: this.path,
+        text: this.lines.join('\n'),
+        lineMap: this.lineMap,
+      });
+    }
+    this.lines = [];
+    this.lineMap = [];
+    this.size = 0;
+  }
+}
+
+/** The path from a `+++ b/path` line; null for `/dev/null` (a deleted file). */
+export function parsePatchPath(raw: string): string | null {
+  const value = raw.replace(/\t$/, '');
+  if (value === '/dev/null') return null;
+  const unquoted = value.startsWith('"') ? unquoteC(value) : value;
+  return unquoted.startsWith('b/') ? unquoted.slice(2) : unquoted;
+}
+
+/** Undo git's C-style quoting of a path (`"a\"b\303\251"`), octal escapes as UTF-8 bytes. */
+function unquoteC(quoted: string): string {
+  const body = quoted.slice(1, quoted.endsWith('"') ? -1 : undefined);
+  const bytes: number[] = [];
+  const simple: Record<string, number> = { n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11 };
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch !== '\\') {
+      bytes.push(...Buffer.from(ch, 'utf8'));
+      continue;
+    }
+    const next = body[i + 1] ?? '';
+    if (/[0-7]/.test(next)) {
+      bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(simple[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}

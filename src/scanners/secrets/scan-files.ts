@@ -1,0 +1,74 @@
+import type { Finding } from '../../core/finding.js';
+import type { ScanContext, ScanFile } from '../../core/scanner.js';
+import { secretsScanOptions } from './options.js';
+import { createSecretsPool, OrderedBatches } from './pool.js';
+import type { SecretsScanItem, SecretsScanResult, SecretsScanTask } from './scan-batch.js';
+
+/** A batch holds files up to about this many bytes, so each worker message is worth sending. */
+const BATCH_BYTES = 1 << 20;
+
+/** And at most this many files. */
+const BATCH_FILES = 256;
+
+/** Extensions of files that hold no text worth scanning. */
+const BINARY_EXTENSION =
+  /\.(?:png|jpe?g|gif|bmp|ico|webp|avif|tiff?|psd|mp[34]|m4a|wav|ogg|flac|mov|avi|mkv|webm|woff2?|ttf|otf|eot|zip|gz|tgz|bz2|xz|7z|rar|jar|war|class|so|dylib|dll|exe|o|a|wasm|pyc|node|sqlite3?|db)$/i;
+
+/** Whether the secrets scanner wants a file, by its path: everything but known binary kinds. */
+export function wantsPath(path: string): boolean {
+  return !BINARY_EXTENSION.test(path);
+}
+
+/** Scan the context's files on worker threads and yield their findings in file order. */
+export async function* scanFiles(context: ScanContext, rulesDir?: string): AsyncGenerator<Finding> {
+  const options = secretsScanOptions(context.config, context.tags, rulesDir);
+  if (!options.enabled) return;
+  const files = context.files.filter((f) => wantsPath(f.path) && !options.pathAllowed(f.path));
+
+  context.progress.start('secrets', files.length);
+  const pool = createSecretsPool();
+  const batches = new OrderedBatches<number>(pool);
+  try {
+    for (const group of groupFiles(files)) {
+      if (context.signal.aborted) break;
+      const items = await Promise.all(group.map((file) => toItem(file, context)));
+      const task: SecretsScanTask = { rulesDir, options: options.ruleOptions, items };
+      for (const done of await batches.push(task, group.length)) yield* report(done, context);
+    }
+    for (const done of await batches.drain()) yield* report(done, context);
+  } finally {
+    await pool.close();
+    context.progress.done();
+  }
+}
+
+function* report(
+  done: { result: SecretsScanResult; tag: number },
+  context: ScanContext,
+): Generator<Finding> {
+  for (const entry of done.result.unreadable) {
+    context.logger.warn('secrets: could not read file', { path: entry.path, reason: entry.reason });
+  }
+  for (const entry of done.result.results) yield* entry.findings;
+  context.progress.tick(done.tag);
+}
+
+async function toItem(file: ScanFile, context: ScanContext): Promise<SecretsScanItem> {
+  if (file.source === 'worktree') return { path: file.path, absPath: file.absPath };
+  return { path: file.path, text: (await context.readText(file)) ?? '' };
+}
+
+function* groupFiles(files: readonly ScanFile[]): Generator<ScanFile[]> {
+  let group: ScanFile[] = [];
+  let bytes = 0;
+  for (const file of files) {
+    group.push(file);
+    bytes += file.size;
+    if (bytes >= BATCH_BYTES || group.length >= BATCH_FILES) {
+      yield group;
+      group = [];
+      bytes = 0;
+    }
+  }
+  if (group.length > 0) yield group;
+}
