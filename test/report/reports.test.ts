@@ -23,10 +23,13 @@ function sarifValidator() {
   const region = schema.definitions.region;
   region.anyOf = region.properties.anyOf;
   delete region.properties.anyOf;
-  const regExp = (pattern: string, flags: string) =>
-    pattern.includes('(?i)')
-      ? new RegExp(pattern.replace('(?i)', ''), `${flags}i`)
-      : new RegExp(pattern, flags);
+  const regExp = Object.assign(
+    (pattern: string, flags: string) =>
+      pattern.includes('(?i)')
+        ? new RegExp(pattern.replace('(?i)', ''), `${flags}i`)
+        : new RegExp(pattern, flags),
+    { code: 'new RegExp' },
+  );
   const ajv = new Ajv2020.default({ strict: false, allErrors: true, code: { regExp } });
   addFormats.default(ajv);
   return ajv.compile(schema);
