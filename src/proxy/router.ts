@@ -1,4 +1,5 @@
 import { HttpError, sendJson, type RequestInfo } from './http.js';
+import { bulkAudit } from './npm/audit.js';
 import type { NpmHandler } from './npm/handler.js';
 import type { NpmRoute } from './npm/routes.js';
 import { decisions, health, metrics } from './ops.js';
@@ -27,6 +28,8 @@ export async function routeRequest(
   if (path === '/-/bulwark/decisions')
     return ops(info, 'decisions', () => decisions(info, runtime));
 
+  if (method === 'POST' && path === '/-/npm/v1/security/advisories/bulk')
+    return bulkAudit(info, runtime);
   if (method !== 'GET' && method !== 'HEAD') {
     info.route = 'write';
     throw new HttpError(405, READ_ONLY);

@@ -5,6 +5,7 @@ import type { AdvisorySource, Vulnerable } from './types.js';
 export function advisoryDbSource(db: AdvisoryDb): AdvisorySource {
   return {
     match: (ecosystem, name, version) => db.match(ecosystem, name, version).map(toVulnerable),
+    records: (ecosystem, name) => db.advisoriesFor(ecosystem, name),
   };
 }
 
@@ -22,6 +23,7 @@ function toVulnerable(v: Vulnerability): Vulnerable {
     severity: v.severity.level,
     malicious: v.malicious,
     fixed: v.fixed,
+    records: v.advisories,
   };
   if (v.severity.score !== undefined) out.score = v.severity.score;
   return out;

@@ -8,7 +8,8 @@ export class PolicyEngine {
   constructor(
     readonly rules: ProxyRules,
     readonly dryRun: boolean,
-    private readonly advisories: AdvisorySource,
+    /** Where advisories come from. */
+    readonly advisories: AdvisorySource,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -30,4 +31,4 @@ export class PolicyEngine {
 }
 
 /** An advisory source that knows nothing, for running without an advisory database. */
-export const noAdvisories: AdvisorySource = { match: () => [] };
+export const noAdvisories: AdvisorySource = { match: () => [], records: () => [] };

@@ -1,3 +1,4 @@
+import type { Advisory } from '../../advisories/model.js';
 import type { Severity } from '../../core/severity.js';
 
 /** The package ecosystems the proxy serves. */
@@ -49,12 +50,16 @@ export interface Vulnerable {
   malicious: boolean;
   /** Versions that fix it, when known. */
   fixed: readonly string[];
+  /** Ids of the advisory records merged into this vulnerability. */
+  records: readonly string[];
 }
 
 /** Where the proxy looks up advisories. */
 export interface AdvisorySource {
   /** The vulnerabilities affecting one version of a package. */
   match(ecosystem: ProxyEcosystem, name: string, version: string): readonly Vulnerable[];
+  /** Every advisory record naming a package, with its ranges, for the npm audit endpoint. */
+  records(ecosystem: ProxyEcosystem, name: string): readonly Advisory[];
 }
 
 /** What the policy needs to know about one version, gathered from registry metadata. */

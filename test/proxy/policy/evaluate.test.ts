@@ -14,6 +14,7 @@ const highVuln: Vulnerable = {
   severity: 'high',
   malicious: false,
   fixed: ['4.17.21'],
+  records: ['GHSA-35jh-r3h4-6jhm'],
 };
 const mediumVuln: Vulnerable = {
   ...highVuln,
