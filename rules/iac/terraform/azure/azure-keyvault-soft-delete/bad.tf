@@ -1,0 +1,8 @@
+resource "azurerm_key_vault" "main" {
+  name                = "example-kv"
+  resource_group_name = "example"
+  location            = "westeurope"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+  soft_delete_enabled = false # expect
+}

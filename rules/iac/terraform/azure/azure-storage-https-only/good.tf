@@ -1,0 +1,8 @@
+# Reason: left out, HTTPS only is the default.
+resource "azurerm_storage_account" "data" {
+  name                     = "exampledata"
+  resource_group_name      = "example"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "GRS"
+}
