@@ -1,20 +1,23 @@
-/** `# bulwark-ignore <rule ids>: <reason>` (or `//`), as the core pipeline reads it. */
-const IGNORE = /(?:#|\/\/)\s*bulwark-ignore\s+([^:]+?)\s*:\s*(\S.*)$/;
+import { covers, parseSuppression } from '../../../core/inline-suppression.js';
+
+const COMMENT_ONLY = /^\s*(?:#|\/\/|\/\*)\s*bulwark-ignore/;
 
 /**
- * Whether a finding inside a resource is suppressed by a comment on the resource's header
- * line or the line above it. A suppression without a reason suppresses nothing.
+ * Whether a finding inside a resource is suppressed by a `bulwark-ignore <rule>: <reason>`
+ * comment on the resource's header line, or standing alone on the line above it. The syntax
+ * is the pipeline's (src/core/inline-suppression.ts); here a reason is required, so a bare
+ * marker on a header silences nothing.
  */
 export function suppressedAtHeader(
   lines: readonly string[],
   headerLine: number,
   ruleId: string,
 ): boolean {
-  for (const line of [headerLine, headerLine - 1]) {
-    const match = IGNORE.exec(lines[line - 1] ?? '');
-    if (!match) continue;
-    const ids = match[1].split(/[\s,]+/).filter(Boolean);
-    if (ids.includes(ruleId)) return true;
-  }
-  return false;
+  const own = lines[headerLine - 1];
+  const above = lines[headerLine - 2];
+  const candidates = [own, above !== undefined && COMMENT_ONLY.test(above) ? above : undefined];
+  return candidates.some((text) => {
+    const suppression = text === undefined ? undefined : parseSuppression(text);
+    return suppression?.reason !== undefined && covers(suppression, ruleId);
+  });
 }
