@@ -1,6 +1,7 @@
 import type { Framework } from './framework.js';
 import { dockerfileFramework } from './dockerfile/index.js';
 import { githubActionsFramework } from './github-actions/index.js';
+import { gitlabCiFramework } from './gitlab-ci/index.js';
 import { kubernetesFramework } from './kubernetes/index.js';
 import { terraformFramework } from './terraform/terraform-framework.js';
 
@@ -9,5 +10,6 @@ export const FRAMEWORKS: readonly Framework[] = [
   kubernetesFramework,
   dockerfileFramework,
   githubActionsFramework,
+  gitlabCiFramework,
   terraformFramework,
 ];
