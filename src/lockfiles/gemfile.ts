@@ -50,8 +50,13 @@ export function parseGemfileLock(
         );
       }
       const version = spec[2].split('-')[0];
+      const known = nodes.get(spec[1]);
+      if (known && (known.thirdParty || !registry)) {
+        current = known;
+        return;
+      }
       current = { id: spec[1], name: spec[1], version, line, thirdParty: registry, deps: [] };
-      if (!nodes.has(spec[1]) || registry) nodes.set(spec[1], current);
+      nodes.set(spec[1], current);
     } else if (sourced && inSpecs && indent === 6 && current) {
       const dep = SPEC.exec(text);
       if (dep) current.deps.push(dep[1]);
