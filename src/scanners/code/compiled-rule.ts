@@ -1,4 +1,4 @@
-import type { RuleLanguage } from './languages.js';
+import type { ParserName, RuleLanguage } from './languages.js';
 import { namespaceRecord, namespaceRule, renamePattern } from './namespace.js';
 import { allOf, anyOf, requirementOf, type Requirement } from './prefilter.js';
 import type { AstRule, CodeRuleFile } from './rule-schema.js';
@@ -25,6 +25,8 @@ export interface CompiledRule {
   constraints: Record<string, AstRule>;
   utils: Record<string, AstRule>;
   requirement: Requirement;
+  /** The parsers the rule compiles for (filled in when the rule is loaded). */
+  parsers: ParserName[];
   taint?: { sources: AstRule[]; sanitizers: AstRule[]; propagators: string[] };
 }
 
@@ -49,6 +51,7 @@ export function compileRule(source: RuleSource, prefix: string): CompiledRule {
     file: source.file,
     builtin: source.builtin,
     prefix,
+    parsers: [],
     constraints: namespaceRecord(meta.constraints, prefix),
     utils: namespaceRecord(utils, prefix),
   };

@@ -44,7 +44,7 @@ export function scanSource(
 ): RawMatch[] {
   const words = new Map<string, boolean>();
   const wanted = rules.filter(
-    (rule) => rule.language === language.rules && satisfies(rule.requirement, text, words),
+    (rule) => rule.parsers.includes(language.parser) && satisfies(rule.requirement, text, words),
   );
   if (wanted.length === 0) return [];
 

@@ -149,7 +149,11 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-/** Ask ast-grep to compile the rule's parts for each parser of its language. */
+/**
+ * Ask ast-grep to compile the rule's parts for each parser of its language. A rule may fit
+ * only some of them (JSX kinds exist in JavaScript and TSX, not in plain TypeScript); it is
+ * kept for those, and is an error only when it fits none.
+ */
 function checkCompiles(rule: CompiledRule): string | undefined {
   const any = (rules: AstRule[]): AstRule => ({ any: rules });
   const configs = [
@@ -164,18 +168,18 @@ function checkCompiles(rule: CompiledRule): string | undefined {
     if (part && part.length > 0)
       configs.push({ rule: any(part), constraints: {}, utils: rule.utils });
   }
+  let problem: string | undefined;
   for (const parser of parsersOf(rule.language)) {
     const root = parseCode(parser, '').root();
-    for (const config of configs) {
-      try {
-        root.findAll(config as NapiConfig);
-      } catch (error) {
-        const text = error instanceof Error ? error.message : String(error);
-        return `ast-grep cannot use the rule for ${String(parser)}: ${text.split('\n')[0]}`;
-      }
+    try {
+      for (const config of configs) root.findAll(config as NapiConfig);
+      rule.parsers.push(parser);
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      problem = `ast-grep cannot use the rule for ${String(parser)}: ${text.split('\n')[0]}`;
     }
   }
-  return undefined;
+  return rule.parsers.length > 0 ? undefined : problem;
 }
 
 /** Each taint sink must bind the metavariable it names as its focus. */

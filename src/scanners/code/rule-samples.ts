@@ -34,7 +34,7 @@ export interface SampleReport {
   errors: RuleLoadError[];
 }
 
-const ANNOTATION = /(?:\/\/|#)\s*bulwark-(expect|ok):\s*([\w/.-]+)/;
+const ANNOTATION = /(?:\/\/|#|\/\*)\s*bulwark-(expect|ok):\s*([\w/.-]+)/;
 
 /** Sample files of a rules folder: `<id>.test.<ext>` beside rules, and files under `samples/`. */
 export function sampleFiles(dir: string): string[] {
