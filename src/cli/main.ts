@@ -8,6 +8,7 @@ import { registerBaselineCommand } from './baseline.js';
 import { registerConfigCommand } from './config.js';
 import { registerDbCommand } from './db.js';
 import { registerHookCommand } from './hook.js';
+import { registerProxyCommand } from './proxy.js';
 import { registerRulesCommand } from './rules.js';
 import { registerScanCommand } from './scan.js';
 
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerConfigCommand(program);
   registerRulesCommand(program);
   registerDbCommand(program);
+  registerProxyCommand(program);
   return program;
 }
 

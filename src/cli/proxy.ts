@@ -1,0 +1,207 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { Command } from 'commander';
+import pino from 'pino';
+
+import { advisoryDbPath } from '../advisories/index.js';
+import { loadConfig } from '../core/config-load.js';
+import { usageError } from '../core/errors.js';
+import {
+  defaultProxyStorage,
+  npmConfiguredRegistry,
+  pipConfiguredIndex,
+} from '../proxy/client-config.js';
+import { parseSince } from '../proxy/ops.js';
+import { openAdvisorySource } from '../proxy/policy/advisory-db-source.js';
+import { proxyConfigSchema, type ProxyConfig } from '../proxy/policy/config.js';
+import { noAdvisories } from '../proxy/policy/engine.js';
+import type { AdvisorySource } from '../proxy/policy/types.js';
+import { startProxy } from '../proxy/server.js';
+import { createSqliteMetadataStore } from '../proxy/store/sqlite-metadata-store.js';
+import type { DecisionRecord } from '../proxy/store/types.js';
+
+/** Flags of `bulwark proxy`. */
+interface ProxyFlags {
+  port?: string;
+  host?: string;
+  upstream?: string;
+  pypiUpstream?: string;
+  publicUrl?: string;
+  config?: string;
+  storage?: string;
+  db?: string;
+  dryRun?: boolean;
+  withoutAdvisories?: boolean;
+  logLevel: string;
+}
+
+/** Add `bulwark proxy` (serve) and `bulwark proxy log` to the program. */
+export function registerProxyCommand(program: Command): void {
+  const proxy = program
+    .command('proxy')
+    .description(
+      'run the package firewall: an npm and PyPI registry that enforces the proxy policy',
+    )
+    .option('--port <port>', 'port to listen on (default 4873)')
+    .option('--host <host>', 'address to listen on (default 127.0.0.1)')
+    .option('--upstream <url>', "npm registry to fetch from (default: the npm client's registry)")
+    .option('--pypi-upstream <url>', "PyPI simple index to fetch from (default: pip's index-url)")
+    .option(
+      '--public-url <url>',
+      'URL clients reach the proxy at, behind a reverse proxy or prefix',
+    )
+    .option('--config <file>', 'bulwark.yaml to read the proxy section from')
+    .option('--storage <dir>', 'cache directory (default: ~/.cache/bulwark/proxy)')
+    .option('--db <file>', 'advisory database (default: BULWARK_DB or the user cache)')
+    .option('--dry-run', 'log what would be blocked and block nothing')
+    .option(
+      '--without-advisories',
+      'run with no advisory database: no vulnerability or malware checks',
+    )
+    .option('--log-level <level>', 'pino level: debug, info, warn, error', 'info')
+    .action(async (flags: ProxyFlags) => serve(flags));
+
+  proxy
+    .command('log')
+    .description('show the decision log: what was allowed, warned about or blocked')
+    .option('--since <age>', 'only decisions newer than this: 30m, 1h, 2d', '24h')
+    .option('--decision <kind>', 'only allowed, warned or blocked')
+    .option('--package <name>', 'only this package')
+    .option('--json', 'print JSON')
+    .option('--config <file>', 'bulwark.yaml to read the proxy section from')
+    .option('--storage <dir>', 'cache directory (default: ~/.cache/bulwark/proxy)')
+    .action(async (flags: LogFlags) => printLog(flags));
+}
+
+function settings(flags: { config?: string; storage?: string } & Partial<ProxyFlags>): ProxyConfig {
+  const base = loadConfig(process.cwd(), flags.config).config.proxy;
+  const port = flags.port === undefined ? base.port : Number(flags.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw usageError(`--port must be 0 to 65535, not ${flags.port}`);
+  return proxyConfigSchema.parse({
+    ...base,
+    port,
+    host: flags.host ?? base.host,
+    upstream: flags.upstream ?? base.upstream,
+    pypiUpstream: flags.pypiUpstream ?? base.pypiUpstream,
+    publicUrl: flags.publicUrl ?? base.publicUrl,
+    storage: flags.storage ?? base.storage,
+    advisoryDb: flags.db ?? base.advisoryDb,
+    dryRun: flags.dryRun === true || base.dryRun,
+  });
+}
+
+async function serve(flags: ProxyFlags): Promise<void> {
+  const config = settings(flags);
+  const npmUpstream = config.upstream ?? npmConfiguredRegistry();
+  if (!npmUpstream)
+    throw usageError('no npm upstream: npm has no registry configured', 'pass --upstream <url>');
+  const pypiUpstream = config.pypiUpstream ?? pipConfiguredIndex();
+  const log = pino({ level: flags.logLevel }, pino.destination({ dest: 2, sync: false }));
+  const { source, close } = advisories(config, flags.withoutAdvisories === true);
+  if (!pypiUpstream)
+    log.warn('PyPI side off: pip has no index-url configured; pass --pypi-upstream <url>');
+
+  const running = await startProxy({
+    config,
+    storageDir: config.storage ?? defaultProxyStorage(),
+    npmUpstream,
+    pypiUpstream,
+    advisories: source,
+    log,
+  });
+  log.info(
+    { url: running.url, npmUpstream, pypiUpstream, dryRun: config.dryRun },
+    'bulwark proxy listening',
+  );
+  process.stderr.write(`bulwark proxy listening on ${running.url} (npm upstream ${npmUpstream})\n`);
+
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void running.close().then(() => {
+        close();
+        resolve();
+      });
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+function advisories(
+  config: ProxyConfig,
+  without: boolean,
+): { source: AdvisorySource; close: () => void } {
+  if (without) return { source: noAdvisories, close: () => undefined };
+  const path = advisoryDbPath(config.advisoryDb);
+  if (!existsSync(path)) {
+    throw usageError(
+      `no advisory database at ${path}: the proxy cannot check vulnerabilities or malware`,
+      'create it with `bulwark db import <dir>` or `bulwark db update`, or pass --without-advisories',
+    );
+  }
+  const { source, db } = openAdvisorySource(path);
+  return { source, close: () => db.close() };
+}
+
+/** Flags of `bulwark proxy log`. */
+interface LogFlags {
+  since: string;
+  decision?: string;
+  package?: string;
+  json?: boolean;
+  config?: string;
+  storage?: string;
+}
+
+async function printLog(flags: LogFlags): Promise<void> {
+  const since = parseSince(flags.since);
+  if (since === undefined)
+    throw usageError(`--since must look like 30m, 1h or 2d, not ${flags.since}`);
+  if (flags.decision && !['allowed', 'warned', 'blocked'].includes(flags.decision)) {
+    throw usageError('--decision must be allowed, warned or blocked');
+  }
+  const config = settings(flags);
+  const file = join(config.storage ?? defaultProxyStorage(), 'proxy.sqlite');
+  if (!existsSync(file))
+    throw usageError(
+      `no proxy decision log at ${file}`,
+      'run `bulwark proxy` first, or pass --storage',
+    );
+  const store = createSqliteMetadataStore(file);
+  const rows = await store.decisions({
+    since: Date.now() - since,
+    decision: flags.decision as DecisionRecord['decision'] | undefined,
+    package: flags.package,
+    limit: 10_000,
+  });
+  await store.close();
+  if (flags.json) {
+    process.stdout.write(
+      `${JSON.stringify(
+        rows.map((r) => ({ ...r, time: new Date(r.time).toISOString() })),
+        null,
+        2,
+      )}\n`,
+    );
+    return;
+  }
+  for (const row of rows) process.stdout.write(`${formatRow(row)}\n`);
+}
+
+/** One decision as a line: time, decision, package@version, rule, advisory, client, reason. */
+export function formatRow(row: DecisionRecord): string {
+  const parts = [
+    new Date(row.time).toISOString(),
+    row.decision.padEnd(7),
+    `${row.ecosystem}:${row.package}@${row.version}`,
+  ];
+  if (row.rule) parts.push(row.rule);
+  if (row.advisory) parts.push(row.advisory);
+  parts.push(`(${row.client})`);
+  if (row.reason) parts.push(`- ${row.reason}`);
+  return parts.join(' ');
+}
