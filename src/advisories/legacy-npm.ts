@@ -31,7 +31,8 @@ export function isLegacyRecord(value: unknown): boolean {
  * `module_name` → an npm package; `vulnerable_versions`, an npm range expression, is kept
  * as is (an NPM_RANGE range, matched with the semver package, prereleases included) because
  * OSV events cannot express its `>` bounds; the lowest version of each `patched_versions`
- * alternative becomes a fixed version; `cvss_vector` becomes a CVSS_V3 vector.
+ * alternative becomes a fixed version; `cvss_vector` becomes a CVSS_V3 vector; a title
+ * naming malicious code marks the record malicious.
  */
 export function fromLegacy(record: LegacyRecord, file: string, report: ImportReport): Advisory[] {
   const id = `NSP-${record.id}`;
@@ -50,7 +51,8 @@ export function fromLegacy(record: LegacyRecord, file: string, report: ImportRep
       aliases: record.cves ?? [],
       summary: `${record.title} in ${record.module_name}`,
       modified: record.updated_at ?? undefined,
-      malicious: false,
+      // The format has no malware flag; its malware records say so in the title (450, 477).
+      malicious: /malicious/i.test(record.title),
       vectors: vector?.startsWith('CVSS:3.') ? [{ type: 'CVSS_V3', vector }] : [],
       cwe: [],
       references: record.references ?? [],
