@@ -16,7 +16,10 @@ export interface FrameworkDefinition<Model> {
   /** Matchers by the name a check's `match` gives. */
   matchers: Record<string, (model: Model, check: Check) => CheckHit[]>;
   /** Evaluator for declarative `condition`s, for frameworks that have them. */
-  condition?: { scopes: readonly string[]; evaluate(condition: Condition, model: Model): CheckHit[] };
+  condition?: {
+    scopes: readonly string[];
+    evaluate(condition: Condition, model: Model): CheckHit[];
+  };
 }
 
 /** The checks of a framework, each verified to name a matcher or scope the framework has. */
@@ -31,7 +34,9 @@ export function frameworkChecks<Model>(
       throw configError(`check names an unknown matcher: ${check.match}`, { file });
     }
     if (check.condition && !definition.condition?.scopes.includes(check.condition.scope)) {
-      throw configError(`check names an unknown condition scope: ${check.condition.scope}`, { file });
+      throw configError(`check names an unknown condition scope: ${check.condition.scope}`, {
+        file,
+      });
     }
   }
   return checks;

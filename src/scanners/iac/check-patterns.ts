@@ -15,7 +15,8 @@ export function pipesDownloadToShell(line: string): boolean {
 const SECRET_NAME =
   /(?:^|[_.-])(?:pass(?:word|wd)?|pwd|secret|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|client[_-]?secret|credentials?|auth[_-]?key)(?:$|[_.-])/i;
 
-const NOT_SECRET_NAME = /(?:^|[_.-])(?:file|path|dir|url|uri|endpoint|name|user(?:name)?|id|length|len|type|ttl|expiry|header|env|mode)$/i;
+const NOT_SECRET_NAME =
+  /(?:^|[_.-])(?:file|path|dir|url|uri|endpoint|name|user(?:name)?|id|length|len|type|ttl|expiry|header|env|mode)$/i;
 
 /** True when a variable name reads like it holds a credential (`DB_PASSWORD`, `API_KEY`). */
 export function looksLikeSecretName(name: string): boolean {

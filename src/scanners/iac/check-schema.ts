@@ -23,7 +23,9 @@ export const conditionSchema = z
 /** One infrastructure check as written in rules/iac/<framework>/<id>.yaml. */
 export const checkSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a kebab-case id such as privileged-container'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a kebab-case id such as privileged-container'),
     title: z.string().min(1),
     severity: z.enum(SEVERITIES),
     /** One line; `{name}` placeholders are filled from the matcher's variables. */

@@ -86,8 +86,9 @@ export class YNode {
 
   /** Follow a dot-separated path of mapping keys. */
   at(path: string): YNode | undefined {
-    let current: YNode | undefined = this;
-    for (const key of path.split('.')) current = current?.get(key);
+    const [first, ...rest] = path.split('.');
+    let current = this.get(first);
+    for (const key of rest) current = current?.get(key);
     return current;
   }
 

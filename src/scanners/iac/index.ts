@@ -6,7 +6,8 @@ import type { ScanContext, ScanFile, Scanner } from '../../core/scanner.js';
 import type { Framework, FrameworkFile } from './framework.js';
 import { FRAMEWORKS } from './frameworks.js';
 
-const DOCKERFILE = /(?:^|\/)(?:Dockerfile|Containerfile)(?:\.[^/]+)?$|\.(?:dockerfile|containerfile)$/i;
+const DOCKERFILE =
+  /(?:^|\/)(?:Dockerfile|Containerfile)(?:\.[^/]+)?$|\.(?:dockerfile|containerfile)$/i;
 
 /**
  * Read every file some framework may want, then hand each framework all of its files at once
@@ -71,7 +72,8 @@ function addDockerignores(
 /** The infrastructure-as-code scanner: Terraform, Kubernetes, Dockerfiles and CI workflows. */
 export const iacScanner: Scanner = {
   id: 'iac',
-  description: 'Infrastructure as code: Terraform, Kubernetes, Dockerfile, GitHub Actions, GitLab CI',
+  description:
+    'Infrastructure as code: Terraform, Kubernetes, Dockerfile, GitHub Actions, GitLab CI',
   fast: true,
   wants: (path) => FRAMEWORKS.some((framework) => framework.wants(path)),
   scan: scanIac,

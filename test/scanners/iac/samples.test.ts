@@ -9,7 +9,9 @@ import type { FrameworkId } from '../../../src/scanners/iac/framework.js';
 import { FRAMEWORKS } from '../../../src/scanners/iac/frameworks.js';
 import { readSamples } from './sample-files.js';
 
-const OWN: FrameworkId[] = (['kubernetes', 'dockerfile', 'github-actions', 'gitlab-ci'] as const).filter((id) => existsSync(join(IAC_RULES_DIR, id)));
+const OWN: FrameworkId[] = (
+  ['kubernetes', 'dockerfile', 'github-actions', 'gitlab-ci'] as const
+).filter((id) => existsSync(join(IAC_RULES_DIR, id)));
 
 /** Every check runs on its positive and negative samples with exact rule ids and lines. */
 describe.each(OWN)('%s checks on their samples', (id) => {

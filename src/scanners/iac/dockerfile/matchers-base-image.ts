@@ -2,7 +2,14 @@ import { Arg } from 'dockerfile-ast';
 
 import { imageParts } from '../check-patterns.js';
 import type { DockerMatcher } from './matcher.js';
-import { dockerHit, finalChain, lineOf, parentStage, type DockerFile, type Stage } from './model.js';
+import {
+  dockerHit,
+  finalChain,
+  lineOf,
+  parentStage,
+  type DockerFile,
+  type Stage,
+} from './model.js';
 
 /** A FROM's image with leading ARG defaults substituted; undefined for stages and scratch. */
 function baseImage(file: DockerFile, stage: Stage): string | undefined {

@@ -11,8 +11,13 @@ function keyword(stage: Stage, name: string): Instruction[] {
 }
 
 /** Instructions of the final image's stages, final stage first. */
-function finalInstructions(file: DockerFile, name: string): Array<{ stage: Stage; instruction: Instruction }> {
-  return finalChain(file).flatMap((stage) => keyword(stage, name).map((instruction) => ({ stage, instruction })));
+function finalInstructions(
+  file: DockerFile,
+  name: string,
+): Array<{ stage: Stage; instruction: Instruction }> {
+  return finalChain(file).flatMap((stage) =>
+    keyword(stage, name).map((instruction) => ({ stage, instruction })),
+  );
 }
 
 /** Final tags of distroless and similar images that already run as a non-root user. */
@@ -46,7 +51,10 @@ const userRoot: DockerMatcher = (model) =>
 
 /** Sources of an ADD or COPY (every argument but the destination). */
 function sources(instruction: Instruction): string[] {
-  return instruction.getArguments().map((arg) => arg.getValue()).slice(0, -1);
+  return instruction
+    .getArguments()
+    .map((arg) => arg.getValue())
+    .slice(0, -1);
 }
 
 const URL = /^https?:\/\//i;
@@ -58,7 +66,9 @@ const addUrl: DockerMatcher = (model) =>
   model.files.flatMap((file) =>
     file.stages.flatMap((stage) =>
       stage.instructions
-        .filter((i) => i instanceof Add && sources(i).some((src) => URL.test(src) && !GIT.test(src)))
+        .filter(
+          (i) => i instanceof Add && sources(i).some((src) => URL.test(src) && !GIT.test(src)),
+        )
         .filter((i) => flagValue(i, 'checksum') === undefined)
         .map((i) => dockerHit(file, stage, lineOf(i), `ADD ${i.getArgumentsContent() ?? ''}`)),
     ),
@@ -70,7 +80,9 @@ const addInsteadOfCopy: DockerMatcher = (model) =>
     file.stages.flatMap((stage) =>
       stage.instructions
         .filter((i) => i instanceof Add)
-        .filter((i) => sources(i).every((src) => !URL.test(src) && !GIT.test(src) && !ARCHIVE.test(src)))
+        .filter((i) =>
+          sources(i).every((src) => !URL.test(src) && !GIT.test(src) && !ARCHIVE.test(src)),
+        )
         .filter((i) => sources(i).length > 0)
         .map((i) => dockerHit(file, stage, lineOf(i), `ADD ${i.getArgumentsContent() ?? ''}`)),
     ),
@@ -87,8 +99,12 @@ function propertiesOf(instruction: Instruction): Property[] {
 const secretInEnvArg: DockerMatcher = (model) =>
   model.files.flatMap((file) => {
     const owned = [
-      ...file.dockerfile.getInitialARGs().map((instruction) => ({ stage: file.stages[0], instruction })),
-      ...file.stages.flatMap((stage) => stage.instructions.map((instruction) => ({ stage, instruction }))),
+      ...file.dockerfile
+        .getInitialARGs()
+        .map((instruction) => ({ stage: file.stages[0], instruction })),
+      ...file.stages.flatMap((stage) =>
+        stage.instructions.map((instruction) => ({ stage, instruction })),
+      ),
     ];
     return owned.flatMap(({ stage, instruction }) =>
       propertiesOf(instruction).flatMap((property) => {
@@ -122,9 +138,13 @@ const copyContext: DockerMatcher = (model) =>
     .flatMap((file) =>
       file.stages.flatMap((stage) =>
         stage.instructions
-          .filter((i) => (i instanceof Copy || i instanceof Add) && flagValue(i, 'from') === undefined)
+          .filter(
+            (i) => (i instanceof Copy || i instanceof Add) && flagValue(i, 'from') === undefined,
+          )
           .filter((i) => sources(i).some((src) => src === '.' || src === './'))
-          .map((i) => dockerHit(file, stage, lineOf(i), `${i.getKeyword()} ${i.getArgumentsContent() ?? ''}`)),
+          .map((i) =>
+            dockerHit(file, stage, lineOf(i), `${i.getKeyword()} ${i.getArgumentsContent() ?? ''}`),
+          ),
       ),
     );
 
@@ -155,7 +175,11 @@ const multipleCmd: DockerMatcher = (model) =>
       ['CMD', 'ENTRYPOINT'].flatMap((name) =>
         keyword(stage, name)
           .slice(0, -1)
-          .map((i) => dockerHit(file, stage, lineOf(i), `${name} ${i.getArgumentsContent() ?? ''}`, { value: name })),
+          .map((i) =>
+            dockerHit(file, stage, lineOf(i), `${name} ${i.getArgumentsContent() ?? ''}`, {
+              value: name,
+            }),
+          ),
       ),
     ),
   );

@@ -25,7 +25,11 @@ function runs(model: DockerModel, finalOnly = false): RunCommand[] {
 }
 
 /** A hit on the physical line of a RUN holding `command`'s first words. */
-function commandHit(run: RunCommand, command: ShellCommand, vars: Record<string, string> = {}): CheckHit {
+function commandHit(
+  run: RunCommand,
+  command: ShellCommand,
+  vars: Record<string, string> = {},
+): CheckHit {
   const line = lineMatching(run, literal(command.words.slice(0, 2).join(' ')));
   return dockerHit(run.file, run.stage, line, `RUN ${command.text}`, vars);
 }
@@ -74,7 +78,9 @@ const aptRecommends: DockerMatcher = (model) =>
 const aptUnpinned: DockerMatcher = (model) =>
   commandHits(model, false, (command) => {
     if (!invokes(command, APT, 'install')) return undefined;
-    const loose = operands(command, 'install').filter((pkg) => !pkg.includes('=') && !pkg.includes('$') && !pkg.endsWith('.deb'));
+    const loose = operands(command, 'install').filter(
+      (pkg) => !pkg.includes('=') && !pkg.includes('$') && !pkg.endsWith('.deb'),
+    );
     return loose.length > 0 ? { value: loose.join(', ') } : undefined;
   });
 
@@ -82,7 +88,11 @@ const aptUnpinned: DockerMatcher = (model) =>
 const aptListsKept: DockerMatcher = (model) =>
   runs(model, true).flatMap((run) => {
     const install = run.commands.find((command) => invokes(command, APT, 'install'));
-    if (!install || /\/var\/lib\/apt\/lists/.test(run.script) || cachesPath(run, /\/var\/lib\/apt/)) {
+    if (
+      !install ||
+      /\/var\/lib\/apt\/lists/.test(run.script) ||
+      cachesPath(run, /\/var\/lib\/apt/)
+    ) {
       return [];
     }
     return [commandHit(run, install)];
@@ -92,8 +102,14 @@ const aptListsKept: DockerMatcher = (model) =>
 const apkNoCache: DockerMatcher = (model) =>
   runs(model, true).flatMap((run) =>
     run.commands
-      .filter((command) => invokes(command, /^apk$/, 'add') && !command.words.includes('--no-cache'))
-      .filter(() => !/\/var\/cache\/apk/.test(run.script) && !cachesPath(run, /\/var\/cache\/apk|\/etc\/apk\/cache/))
+      .filter(
+        (command) => invokes(command, /^apk$/, 'add') && !command.words.includes('--no-cache'),
+      )
+      .filter(
+        () =>
+          !/\/var\/cache\/apk/.test(run.script) &&
+          !cachesPath(run, /\/var\/cache\/apk|\/etc\/apk\/cache/),
+      )
       .map((command) => commandHit(run, command)),
   );
 
@@ -101,7 +117,9 @@ const PIP = /^(?:pip[23]?(?:\.\d+)?|.*\/pip[23]?)$/;
 
 /** Whether the command is a pip install, directly or through `python -m pip`. */
 function isPipInstall(command: ShellCommand): boolean {
-  return invokes(command, PIP, 'install') || /\bpython[\d.]*\s+-m\s+pip\s+install\b/.test(command.text);
+  return (
+    invokes(command, PIP, 'install') || /\bpython[\d.]*\s+-m\s+pip\s+install\b/.test(command.text)
+  );
 }
 
 /** pip install without --no-cache-dir in the final image. */
@@ -118,7 +136,10 @@ const PIP_TOOLING = ['pip', 'setuptools', 'wheel'];
 /** pip install of named packages without `==` pins (files, paths and -r lists are fine). */
 const pipUnpinned: DockerMatcher = (model) =>
   commandHits(model, false, (command) => {
-    if (!isPipInstall(command) || /(?:^|\s)(?:-r|--requirement|-c|--constraint)\s/.test(command.text)) {
+    if (
+      !isPipInstall(command) ||
+      /(?:^|\s)(?:-r|--requirement|-c|--constraint)\s/.test(command.text)
+    ) {
       return undefined;
     }
     const loose = operands(command, 'install').filter(
@@ -131,7 +152,11 @@ const pipUnpinned: DockerMatcher = (model) =>
 /** `npm install` (or `npm i`) with no package names: the lockfile is not enforced. */
 const npmInstall: DockerMatcher = (model) =>
   commandHits(model, false, (command) => {
-    const verb = invokes(command, /^npm$/, 'install') ? 'install' : invokes(command, /^npm$/, 'i') ? 'i' : undefined;
+    const verb = invokes(command, /^npm$/, 'install')
+      ? 'install'
+      : invokes(command, /^npm$/, 'i')
+        ? 'i'
+        : undefined;
     return verb && operands(command, verb).length === 0 ? {} : undefined;
   });
 
@@ -143,7 +168,9 @@ const sudo: DockerMatcher = (model) =>
 const chmodWorldWritable: DockerMatcher = (model) =>
   commandHits(model, false, (command) => {
     if (command.words[0] !== 'chmod' && !command.words.includes('chmod')) return undefined;
-    const mode = command.words.find((word) => /^(?:[0-7]?[0-7][0-7][2367]|[ao]\+\w*w\w*)$/.test(word));
+    const mode = command.words.find((word) =>
+      /^(?:[0-7]?[0-7][0-7][2367]|[ao]\+\w*w\w*)$/.test(word),
+    );
     return mode ? { value: mode } : undefined;
   });
 

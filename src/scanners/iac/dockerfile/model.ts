@@ -36,7 +36,8 @@ export interface DockerModel {
   files: DockerFile[];
 }
 
-const DOCKERFILE_NAME = /^(?:Dockerfile|Containerfile)(?:\.[^/]+)?$|\.(?:dockerfile|containerfile)$/i;
+const DOCKERFILE_NAME =
+  /^(?:Dockerfile|Containerfile)(?:\.[^/]+)?$|\.(?:dockerfile|containerfile)$/i;
 
 /** True for Dockerfile, Containerfile, Dockerfile.*, *.dockerfile and their .dockerignore. */
 export function isDockerfilePath(path: string): boolean {

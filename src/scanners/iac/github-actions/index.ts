@@ -10,5 +10,10 @@ export const githubActionsFramework = defineFramework({
   id: 'github-actions',
   wants: (path) => isActionsPath(path),
   build: (input) => buildActionsModel(input.files, input.logger),
-  matchers: { ...PINNING_MATCHERS, ...PERMISSION_MATCHERS, ...INJECTION_MATCHERS, ...TRIGGER_MATCHERS },
+  matchers: {
+    ...PINNING_MATCHERS,
+    ...PERMISSION_MATCHERS,
+    ...INJECTION_MATCHERS,
+    ...TRIGGER_MATCHERS,
+  },
 });

@@ -3,7 +3,14 @@ import type { CheckHit } from '../check-finding.js';
 import type { YNode } from '../check-yaml.js';
 import { parseActionRef } from './action-ref.js';
 import type { ActionsMatcher } from './matcher.js';
-import { allSteps, jobHit, workflowHit, type ActionsModel, type Step, type Workflow } from './model.js';
+import {
+  allSteps,
+  jobHit,
+  workflowHit,
+  type ActionsModel,
+  type Step,
+  type Workflow,
+} from './model.js';
 
 /**
  * Contexts an outside contributor controls, after GitHub's guidance on script injection:
@@ -45,14 +52,19 @@ function scripts(model: ActionsModel): Script[] {
 }
 
 /** Each distinct `${{ }}` expression of a script whose inside passes `test`, located. */
-function expressionHits(model: ActionsModel, test: (inner: string, workflow: Workflow) => boolean): CheckHit[] {
+function expressionHits(
+  model: ActionsModel,
+  test: (inner: string, workflow: Workflow) => boolean,
+): CheckHit[] {
   return scripts(model).flatMap(({ step, node, text }) => {
     const seen = new Set<string>();
     return [...text.matchAll(EXPRESSION)].flatMap((found) => {
       const whole = found[0];
       if (seen.has(whole) || !test(found[1], step.job.workflow)) return [];
       seen.add(whole);
-      return [jobHit(step.job, node.find(whole), whole, { value: whole.replace(/\s+/g, ' ') }, step)];
+      return [
+        jobHit(step.job, node.find(whole), whole, { value: whole.replace(/\s+/g, ' ') }, step),
+      ];
     });
   });
 }

@@ -9,7 +9,9 @@ export const UNTRUSTED_TRIGGERS = ['pull_request_target', 'workflow_run', 'issue
 const missingPermissions: ActionsMatcher = (model) =>
   model.workflows
     .filter((workflow) => workflow.kind === 'workflow' && !workflow.root.get('permissions'))
-    .filter((workflow) => workflow.jobs.some((job) => !job.node.get('permissions') && !job.node.get('uses')))
+    .filter((workflow) =>
+      workflow.jobs.some((job) => !job.node.get('permissions') && !job.node.get('uses')),
+    )
     .map((workflow) => workflowHit(workflow, workflow.anchor.span(), 'permissions'));
 
 /** Every `permissions:` node of a workflow: top-level first, then per job. */
@@ -29,7 +31,9 @@ const writeAll: ActionsMatcher = (model) =>
     permissionNodes(workflow)
       .filter(({ node }) => node.str() === 'write-all')
       .map(({ node, job }) =>
-        job ? jobHit(job, node.span(), 'write-all') : workflowHit(workflow, node.span(), 'write-all'),
+        job
+          ? jobHit(job, node.span(), 'write-all')
+          : workflowHit(workflow, node.span(), 'write-all'),
       ),
   );
 
@@ -41,13 +45,22 @@ const idTokenUntrusted: ActionsMatcher = (model) =>
       permissionNodes(workflow).flatMap(({ node, job }) => {
         const token = node.get('id-token');
         if (token?.str() !== 'write') return [];
-        return [job ? jobHit(job, token.span(), 'id-token') : workflowHit(workflow, token.span(), 'id-token')];
+        return [
+          job
+            ? jobHit(job, token.span(), 'id-token')
+            : workflowHit(workflow, token.span(), 'id-token'),
+        ];
       }),
     );
 
 /** Whether a job's runs-on names a self-hosted runner (string, list or labels group). */
 function selfHosted(runsOn: YNode): boolean {
-  const labels = [runsOn.str(), ...runsOn.items().map((item) => item.str()), ...(runsOn.get('labels')?.items() ?? []).map((i) => i.str()), runsOn.get('labels')?.str()];
+  const labels = [
+    runsOn.str(),
+    ...runsOn.items().map((item) => item.str()),
+    ...(runsOn.get('labels')?.items() ?? []).map((i) => i.str()),
+    runsOn.get('labels')?.str(),
+  ];
   return labels.some((label) => label === 'self-hosted');
 }
 

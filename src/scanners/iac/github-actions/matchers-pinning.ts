@@ -21,7 +21,8 @@ function uses(model: ActionsModel): Use[] {
     if (own && value) out.push({ job, node: own, ref: parseActionRef(value), value });
     for (const step of job.steps) {
       const text = step.uses?.str();
-      if (step.uses && text) out.push({ job, step, node: step.uses, ref: parseActionRef(text), value: text });
+      if (step.uses && text)
+        out.push({ job, step, node: step.uses, ref: parseActionRef(text), value: text });
     }
   }
   return out;

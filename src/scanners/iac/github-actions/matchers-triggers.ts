@@ -22,12 +22,17 @@ const untrustedCheckout: ActionsMatcher = (model) =>
         return [jobHit(step.job, ref.span(), 'checkout', { value: ref.str() ?? '' }, step)];
       }
       const run = step.run;
-      const line = (run?.str() ?? '').split('\n').find((text) => /\bgh\s+pr\s+checkout\b/.test(text));
-      return run && line ? [jobHit(step.job, run.find(line.trim()), 'gh pr checkout', { value: line.trim() }, step)] : [];
+      const line = (run?.str() ?? '')
+        .split('\n')
+        .find((text) => /\bgh\s+pr\s+checkout\b/.test(text));
+      return run && line
+        ? [jobHit(step.job, run.find(line.trim()), 'gh pr checkout', { value: line.trim() }, step)]
+        : [];
     });
 
 const DOWNLOADS = ['actions/download-artifact', 'dawidd6/action-download-artifact'];
-const EXECUTES = /(?:^|[\s;&|(])(?:\.\/|bash\s|sh\s|source\s|\.\s|python3?\s|node\s|npm\s+(?:run|install|ci|test)|make\b|unzip\s)/m;
+const EXECUTES =
+  /(?:^|[\s;&|(])(?:\.\/|bash\s|sh\s|source\s|\.\s|python3?\s|node\s|npm\s+(?:run|install|ci|test)|make\b|unzip\s)/m;
 
 /** workflow_run jobs that download artifacts and then run code from the workspace. */
 const artifactExecution: ActionsMatcher = (model) =>
@@ -73,7 +78,11 @@ const releaseCache: ActionsMatcher = (model) =>
 const persistedCredentials: ActionsMatcher = (model) =>
   allSteps(model)
     .filter((step) => actionOf(step) === 'actions/checkout' && step.uses)
-    .filter((step) => step.node.at('with.persist-credentials')?.value() !== false && step.node.at('with.persist-credentials')?.str() !== 'false')
+    .filter(
+      (step) =>
+        step.node.at('with.persist-credentials')?.value() !== false &&
+        step.node.at('with.persist-credentials')?.str() !== 'false',
+    )
     .map((step) => jobHit(step.job, step.uses?.span() ?? step.node.span(), 'checkout', {}, step));
 
 /** Matchers of the trigger family, by name. */

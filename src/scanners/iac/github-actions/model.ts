@@ -42,7 +42,9 @@ export interface ActionsModel {
 
 /** True for workflow files and action metadata files. */
 export function isActionsPath(path: string): boolean {
-  return /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(path) || /(?:^|\/)action\.ya?ml$/i.test(path);
+  return (
+    /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(path) || /(?:^|\/)action\.ya?ml$/i.test(path)
+  );
 }
 
 /** Parse workflows and composite actions; other actions (JavaScript, Docker) are left out. */
@@ -50,7 +52,8 @@ export function buildActionsModel(files: readonly FrameworkFile[], logger: Logge
   const model: ActionsModel = { workflows: [] };
   for (const file of files) {
     const { source, error } = parseYaml(file.path, file.text);
-    if (error) logger.warn(`github-actions: skipped a malformed YAML file: ${error}`, { path: file.path });
+    if (error)
+      logger.warn(`github-actions: skipped a malformed YAML file: ${error}`, { path: file.path });
     const doc = source.docs[0];
     const root = doc ? YNode.root(source, doc) : undefined;
     if (!root || !root.isMap()) continue;
@@ -79,7 +82,14 @@ function readWorkflow(path: string, root: YNode): Workflow | undefined {
 function readAction(path: string, root: YNode): Workflow | undefined {
   const runs = root.get('runs');
   if (runs?.get('using')?.str() !== 'composite') return undefined;
-  const workflow: Workflow = { path, kind: 'action', root, triggers: new Map(), anchor: runs, jobs: [] };
+  const workflow: Workflow = {
+    path,
+    kind: 'action',
+    root,
+    triggers: new Map(),
+    anchor: runs,
+    jobs: [],
+  };
   workflow.jobs.push(readJob(workflow, 'composite', runs, runs.get('steps')));
   return workflow;
 }
@@ -118,7 +128,12 @@ export function jobHit(
 }
 
 /** A hit on the workflow as a whole. */
-export function workflowHit(workflow: Workflow, span: Span, detail: string, vars: Record<string, string> = {}): CheckHit {
+export function workflowHit(
+  workflow: Workflow,
+  span: Span,
+  detail: string,
+  vars: Record<string, string> = {},
+): CheckHit {
   return {
     path: workflow.path,
     ...span,

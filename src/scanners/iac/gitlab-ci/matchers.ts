@@ -1,6 +1,11 @@
 import { redactSecret } from '../../../core/redact.js';
 import type { CheckHit } from '../check-finding.js';
-import { imageParts, isLiteralSecret, looksLikeSecretName, pipesDownloadToShell } from '../check-patterns.js';
+import {
+  imageParts,
+  isLiteralSecret,
+  looksLikeSecretName,
+  pipesDownloadToShell,
+} from '../check-patterns.js';
 import type { Check } from '../check-schema.js';
 import type { YNode } from '../check-yaml.js';
 import { ciHit, sections, type GitlabModel } from './model.js';
@@ -9,14 +14,17 @@ import { ciHit, sections, type GitlabModel } from './model.js';
 export type GitlabMatcher = (model: GitlabModel, check: Check) => CheckHit[];
 
 /** `image:` and `services:` references of every section: a string or a `name:` map. */
-function images(model: GitlabModel): Array<{ hit: (node: YNode, detail: string) => CheckHit; node: YNode; ref: string }> {
+function images(
+  model: GitlabModel,
+): Array<{ hit: (node: YNode, detail: string) => CheckHit; node: YNode; ref: string }> {
   return sections(model).flatMap(({ file, job, node }) => {
     const candidates = [node.get('image'), ...(node.get('services')?.items() ?? [])];
     return candidates.flatMap((entry) => {
       const at = entry?.get('name') ?? entry;
       const ref = at?.str();
       if (!at || !ref) return [];
-      const hit = (where: YNode, detail: string): CheckHit => ciHit(file, job, where.span(), detail, { value: ref });
+      const hit = (where: YNode, detail: string): CheckHit =>
+        ciHit(file, job, where.span(), detail, { value: ref });
       return [{ hit, node: at, ref }];
     });
   });
@@ -33,7 +41,9 @@ const imageUnpinned: GitlabMatcher = (model) =>
     .map(({ hit, node, ref }) => hit(node, `image ${ref}`));
 
 /** Shell lines of every script section, each with the node it was read from. */
-function scriptLines(model: GitlabModel): Array<{ line: string; node: YNode; at: (line: string) => CheckHit }> {
+function scriptLines(
+  model: GitlabModel,
+): Array<{ line: string; node: YNode; at: (line: string) => CheckHit }> {
   return sections(model).flatMap(({ file, job, node }) =>
     ['before_script', 'script', 'after_script'].flatMap((key) => {
       const section = node.get(key);
@@ -57,12 +67,15 @@ const curlPipeShell: GitlabMatcher = (model) =>
     .map(({ line, at }) => at(line));
 
 /** Variables of every section as name, value and node. */
-function variables(model: GitlabModel): Array<{ name: string; value: string; node: YNode; hit: (detail: string) => CheckHit }> {
+function variables(
+  model: GitlabModel,
+): Array<{ name: string; value: string; node: YNode; hit: (detail: string) => CheckHit }> {
   return sections(model).flatMap(({ file, job, node }) =>
     (node.get('variables')?.entries() ?? []).map(([name, entry]) => {
       const at = entry.get('value') ?? entry;
       const value = at.str() ?? '';
-      const hit = (detail: string): CheckHit => ciHit(file, job, at.span(), detail, { value: name });
+      const hit = (detail: string): CheckHit =>
+        ciHit(file, job, at.span(), detail, { value: name });
       return { name, value, node: at, hit };
     }),
   );
@@ -72,7 +85,10 @@ function variables(model: GitlabModel): Array<{ name: string; value: string; nod
 const secretInVariables: GitlabMatcher = (model) =>
   variables(model)
     .filter(({ name, value }) => looksLikeSecretName(name) && isLiteralSecret(value))
-    .map(({ name, value, hit }) => ({ ...hit(`variables.${name}`), evidence: `${name}=${redactSecret(value)}` }));
+    .map(({ name, value, hit }) => ({
+      ...hit(`variables.${name}`),
+      evidence: `${name}=${redactSecret(value)}`,
+    }));
 
 /** CI_DEBUG_TRACE or CI_DEBUG_SERVICES turned on. */
 const debugTrace: GitlabMatcher = (model) =>
@@ -95,19 +111,30 @@ const untrustedVariableInScript: GitlabMatcher = (model) =>
       const outsideQuotes = line.replace(/'[^']*'/g, "''").replace(/"(?:[^"\\]|\\.)*"/g, '""');
       return UNTRUSTED_VARIABLE.test(outsideQuotes) || /\beval\b|\b(?:ba)?sh\s+-c\b/.test(line);
     })
-    .map(({ line, at }) => ({ ...at(line), vars: { ...at(line).vars, value: UNTRUSTED_VARIABLE.exec(line)?.[1] ?? '' } }));
+    .map(({ line, at }) => ({
+      ...at(line),
+      vars: { ...at(line).vars, value: UNTRUSTED_VARIABLE.exec(line)?.[1] ?? '' },
+    }));
 
 /** Job names and templates of security scanning jobs. */
-const SECURITY_JOB = /sast|secret|dependency[_-]scanning|container[_-]scanning|dast|security|license[_-]scanning|bulwark|trivy|gitleaks|semgrep|grype|snyk|audit/i;
+const SECURITY_JOB =
+  /sast|secret|dependency[_-]scanning|container[_-]scanning|dast|security|license[_-]scanning|bulwark|trivy|gitleaks|semgrep|grype|snyk|audit/i;
 
 /** Security jobs allowed to fail, so their findings never block the pipeline. */
 const securityAllowFailure: GitlabMatcher = (model) =>
   model.files.flatMap((file) =>
     file.jobs.flatMap((job) => {
-      const extendsNames = [job.node.get('extends')?.str(), ...(job.node.get('extends')?.items() ?? []).map((i) => i.str())];
-      const isSecurity = [job.name, ...extendsNames].some((name) => name !== undefined && SECURITY_JOB.test(name));
+      const extendsNames = [
+        job.node.get('extends')?.str(),
+        ...(job.node.get('extends')?.items() ?? []).map((i) => i.str()),
+      ];
+      const isSecurity = [job.name, ...extendsNames].some(
+        (name) => name !== undefined && SECURITY_JOB.test(name),
+      );
       const allow = job.node.get('allow_failure');
-      return isSecurity && allow?.value() === true ? [ciHit(file, job, allow.span(), 'allow_failure')] : [];
+      return isSecurity && allow?.value() === true
+        ? [ciHit(file, job, allow.span(), 'allow_failure')]
+        : [];
     }),
   );
 

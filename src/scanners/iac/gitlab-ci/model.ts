@@ -93,15 +93,27 @@ function localIncludes(root: YNode, paths: readonly string[]): string[] {
     .filter((value): value is string => value !== undefined && !/^https?:/.test(value));
   return patterns.flatMap((pattern) => {
     const clean = posix.normalize(pattern.replace(/^\/+/, ''));
-    const regex = new RegExp(
-      `^${clean.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*')}$`,
-    );
-    return paths.filter((path) => regex.test(path));
+    return paths.filter((path) => globToRegExp(clean).test(path));
   });
 }
 
+/** A RegExp for a GitLab include glob: `**` crosses folders, `*` stays within one. */
+function globToRegExp(glob: string): RegExp {
+  const body = glob
+    .split('**')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*'))
+    .join('.*');
+  return new RegExp(`^${body}$`);
+}
+
 /** A hit on a job (or on the file's top level when `job` is undefined). */
-export function ciHit(file: CiFile, job: CiJob | undefined, span: Span, detail: string, vars: Record<string, string> = {}): CheckHit {
+export function ciHit(
+  file: CiFile,
+  job: CiJob | undefined,
+  span: Span,
+  detail: string,
+  vars: Record<string, string> = {},
+): CheckHit {
   return {
     path: file.path,
     ...span,

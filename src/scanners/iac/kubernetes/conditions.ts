@@ -38,10 +38,14 @@ function test(base: YNode, condition: Condition): Outcome | undefined {
 
   switch (condition.op) {
     case 'equals':
-      return field && field.value() === wanted ? { span: field.span(), value: String(wanted) } : undefined;
+      return field && field.value() === wanted
+        ? { span: field.span(), value: String(wanted) }
+        : undefined;
     case 'not-equals':
       if (!field) return { span: base.span(), value: 'unset' };
-      return field.value() === wanted ? undefined : { span: field.span(), value: String(field.value()) };
+      return field.value() === wanted
+        ? undefined
+        : { span: field.span(), value: String(field.value()) };
     case 'contains-any': {
       const names = Array.isArray(wanted) ? wanted : [String(wanted)];
       const item = field?.items().find((entry) => names.includes(entry.str() ?? ''));

@@ -8,8 +8,7 @@ import { SECURITY_CONTEXT_MATCHERS } from './matchers-security-context.js';
 /** Kubernetes manifests: multi-document YAML with `apiVersion` and `kind` at the top level. */
 export const kubernetesFramework = defineFramework({
   id: 'kubernetes',
-  wants: (path, text) =>
-    /\.ya?ml$/i.test(path) && (text === undefined || looksLikeManifest(text)),
+  wants: (path, text) => /\.ya?ml$/i.test(path) && (text === undefined || looksLikeManifest(text)),
   build: (input) => buildModel(input.files, input.logger),
   matchers: { ...SECURITY_CONTEXT_MATCHERS, ...CONTAINER_MATCHERS, ...CLUSTER_MATCHERS },
   condition: { scopes: KUBERNETES_SCOPES, evaluate: evaluateCondition },

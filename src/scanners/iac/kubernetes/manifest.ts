@@ -69,17 +69,22 @@ export function buildModel(files: readonly FrameworkFile[], logger: Logger): K8s
       continue;
     }
     const { source, error } = parseYaml(file.path, file.text);
-    if (error) logger.warn(`kubernetes: skipped a malformed YAML document: ${error}`, { path: file.path });
+    if (error)
+      logger.warn(`kubernetes: skipped a malformed YAML document: ${error}`, { path: file.path });
     for (const doc of source.docs) {
       const root = YNode.root(source, doc);
       if (!root) continue;
-      const items = root.get('kind')?.str()?.endsWith('List') ? (root.get('items')?.items() ?? []) : [root];
+      const items = root.get('kind')?.str()?.endsWith('List')
+        ? (root.get('items')?.items() ?? [])
+        : [root];
       for (const item of items) addObject(model, file.path, item);
     }
   }
 
   if (helm > 0) {
-    logger.info(`kubernetes: skipped ${helm} Helm template file(s); render them with helm template to scan them`);
+    logger.info(
+      `kubernetes: skipped ${helm} Helm template file(s); render them with helm template to scan them`,
+    );
   }
   return model;
 }
@@ -141,6 +146,10 @@ export function containerHit(
 }
 
 /** A hit on a pod spec, at a span (the pod spec's `spec:` key when the attribute is missing). */
-export function podHit(pod: PodSpec, span: Span = pod.spec.span(), vars: Record<string, string> = {}): CheckHit {
+export function podHit(
+  pod: PodSpec,
+  span: Span = pod.spec.span(),
+  vars: Record<string, string> = {},
+): CheckHit {
   return objectHit(pod.object, span, vars, `${pod.object.resource}/pod`);
 }

@@ -28,8 +28,13 @@ const rbacWildcard: K8sMatcher = (model) =>
     .flatMap((object) =>
       (object.node.get('rules')?.items() ?? []).flatMap((rule) =>
         ['verbs', 'resources'].flatMap((field) => {
-          const star = rule.get(field)?.items().find((item) => item.str() === '*');
-          return star ? [objectHit(object, star.span(), { value: field }, `${object.resource}/${field}`)] : [];
+          const star = rule
+            .get(field)
+            ?.items()
+            .find((item) => item.str() === '*');
+          return star
+            ? [objectHit(object, star.span(), { value: field }, `${object.resource}/${field}`)]
+            : [];
         }),
       ),
     );
@@ -43,11 +48,6 @@ const clusterAdminBinding: K8sMatcher = (model) =>
       return name?.str() === 'cluster-admin' ? [objectHit(object, name.span())] : [];
     });
 
-/** Kinds that carry a pod template, i.e. run workloads in a namespace. */
-function isWorkload(object: K8sObject, podObjects: ReadonlySet<K8sObject>): boolean {
-  return podObjects.has(object);
-}
-
 /**
  * Namespaces that run workloads but have no NetworkPolicy in any scanned manifest. Objects
  * without a namespace are grouped together, as they land in the same namespace at apply time.
@@ -60,7 +60,7 @@ const missingNetworkPolicy: K8sMatcher = (model) => {
   const firstWorkload = new Map<string, K8sObject>();
   for (const object of model.objects) {
     const namespace = object.namespace ?? '';
-    if (isWorkload(object, podObjects) && !covered.has(namespace) && !firstWorkload.has(namespace)) {
+    if (podObjects.has(object) && !covered.has(namespace) && !firstWorkload.has(namespace)) {
       firstWorkload.set(namespace, object);
     }
   }

@@ -9,7 +9,10 @@ const hostPathVolume: K8sMatcher = (model) =>
     (pod.spec.get('volumes')?.items() ?? []).flatMap((volume) => {
       const hostPath = volume.get('hostPath');
       if (!hostPath) return [];
-      const vars = { volume: volume.get('name')?.str() ?? '', value: hostPath.get('path')?.str() ?? '' };
+      const vars = {
+        volume: volume.get('name')?.str() ?? '',
+        value: hostPath.get('path')?.str() ?? '',
+      };
       return [podHit(pod, hostPath.span(), vars)];
     }),
   );
@@ -32,7 +35,9 @@ const imageLatest: K8sMatcher = (model) =>
     const ref = image?.str();
     if (!image || !ref) return [];
     const { tag, digest } = imageParts(ref);
-    return (!tag && !digest) || tag === 'latest' ? [containerHit(container, image.span(), { value: ref })] : [];
+    return (!tag && !digest) || tag === 'latest'
+      ? [containerHit(container, image.span(), { value: ref })]
+      : [];
   });
 
 /** Images not pinned by a content digest. */
@@ -77,10 +82,20 @@ const secretInEnv: K8sMatcher = (model) =>
       const name = entry.get('name')?.str() ?? '';
       const value = entry.get('value');
       const literal = value?.str();
-      if (!value || literal === undefined || !looksLikeSecretName(name) || !isLiteralSecret(literal)) {
+      if (
+        !value ||
+        literal === undefined ||
+        !looksLikeSecretName(name) ||
+        !isLiteralSecret(literal)
+      ) {
         return [];
       }
-      return [{ ...containerHit(container, value.span(), { value: name }), evidence: `${name}=${redactSecret(literal)}` }];
+      return [
+        {
+          ...containerHit(container, value.span(), { value: name }),
+          evidence: `${name}=${redactSecret(literal)}`,
+        },
+      ];
     }),
   );
 

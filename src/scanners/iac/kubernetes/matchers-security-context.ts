@@ -38,8 +38,14 @@ const seccompNotDefault: K8sMatcher = (model) =>
   model.containers.flatMap((container) => {
     const type = effective(container, 'seccompProfile.type');
     if (type && CONFINED_SECCOMP.includes(type.str() ?? '')) return [];
-    const legacy = container.pod.metadata?.at('annotations')?.get('seccomp.security.alpha.kubernetes.io/pod');
-    if (!type && legacy && /^(runtime\/default|docker\/default|localhost\/)/.test(legacy.str() ?? '')) {
+    const legacy = container.pod.metadata
+      ?.at('annotations')
+      ?.get('seccomp.security.alpha.kubernetes.io/pod');
+    if (
+      !type &&
+      legacy &&
+      /^(runtime\/default|docker\/default|localhost\/)/.test(legacy.str() ?? '')
+    ) {
       return [];
     }
     const at = type ?? container.node;
