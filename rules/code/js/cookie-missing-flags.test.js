@@ -1,0 +1,12 @@
+// Samples for code/js/cookie-missing-flags.
+app.post('/login', (req, res) => {
+  // bulwark-expect: cookie-missing-flags
+  res.cookie('session', token);
+  // bulwark-expect: cookie-missing-flags
+  res.cookie('auth_token', token, { maxAge: 3600000 });
+  // bulwark-ok: cookie-missing-flags (the safe variant: all three flags)
+  res.cookie('sid', token, { httpOnly: true, secure: true, sameSite: 'lax' });
+  // bulwark-ok: cookie-missing-flags (a preference cookie holds nothing secret)
+  res.cookie('theme', 'dark');
+  res.end();
+});
