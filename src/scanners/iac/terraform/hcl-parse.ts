@@ -8,7 +8,7 @@ import type { Attribute, Block, Expr, HclFile, ObjectEntry, Span, Step } from '.
 export function parseHcl(path: string, text: string): HclFile {
   requireLanguage('hcl');
   const root = parse('hcl', text).root();
-  const error = root.find({ rule: { kind: 'ERROR' } });
+  const error = firstError(root);
   if (error) {
     const line = error.range().start.line + 1;
     throw inputError(
@@ -30,6 +30,20 @@ export function parseHcl(path: string, text: string): HclFile {
   };
   if (body) reader.fillBody(body, top);
   return { path, body: top };
+}
+
+/** The first ERROR node, or a zero-width leaf the parser inserted for a missing token. */
+function firstError(root: SgNode): SgNode | undefined {
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as SgNode;
+    const children = node.children();
+    if (node.kind() === 'ERROR') return node;
+    if (children.length === 0 && node.text() === '' && node.kind() !== 'template_literal')
+      return node;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return undefined;
 }
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\' };

@@ -1,4 +1,4 @@
-import { BulwarkError } from '../../../core/errors.js';
+import { BulwarkError, formatPosition } from '../../../core/errors.js';
 import type { Finding } from '../../../core/finding.js';
 import { fingerprint } from '../../../core/fingerprint.js';
 import type { Logger } from '../../../core/logger.js';
@@ -65,7 +65,8 @@ function parseAll(files: readonly FrameworkFile[], logger: Logger): HclFile[] {
       parsed.push(parseHcl(file.path, file.text));
     } catch (error) {
       if (!(error instanceof BulwarkError) || error.kind !== 'input') throw error;
-      logger.warn(`skipped: ${error.describe()}`, { path: file.path });
+      const where = error.where ? `${formatPosition(error.where)}: ` : '';
+      logger.warn(`skipped: ${where}${error.message}`, { path: file.path });
     }
   }
   return parsed;
