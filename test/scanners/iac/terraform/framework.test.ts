@@ -22,8 +22,8 @@ describe('terraformFramework', () => {
   it('is registered in FRAMEWORKS and wants .tf files only', () => {
     expect(FRAMEWORKS).toContain(terraformFramework);
     expect(
-      ['main.tf', 'a/b/vars.tf', 'main.tf.json', 'x.tfvars', 'tf.yaml'].map(
-        terraformFramework.wants,
+      ['main.tf', 'a/b/vars.tf', 'main.tf.json', 'x.tfvars', 'tf.yaml'].map((path) =>
+        terraformFramework.wants(path),
       ),
     ).toEqual([true, true, false, false, false]);
   });
