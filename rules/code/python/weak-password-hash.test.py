@@ -1,0 +1,11 @@
+# Samples for code/python/weak-password-hash.
+import hashlib
+def store(user, password):
+    # bulwark-expect: weak-password-hash
+    user.pw = hashlib.md5(password.encode()).hexdigest()
+    # bulwark-expect: weak-password-hash
+    user.pw2 = hashlib.sha256((user.salt + password).encode()).hexdigest()
+    # bulwark-ok: weak-password-hash (a checksum of a file is fine)
+    user.etag = hashlib.md5(user.avatar_bytes).hexdigest()
+    # bulwark-ok: weak-password-hash (the safe variant: a slow, salted function)
+    user.key = hashlib.scrypt(password.encode(), salt=user.salt, n=2**14, r=8, p=1)
