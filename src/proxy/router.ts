@@ -2,6 +2,7 @@ import { HttpError, sendJson, type RequestInfo } from './http.js';
 import { bulkAudit } from './npm/audit.js';
 import type { NpmHandler } from './npm/handler.js';
 import type { NpmRoute } from './npm/routes.js';
+import { PYPI_PREFIX, type PypiHandler } from './pypi/handler.js';
 import { decisions, health, metrics } from './ops.js';
 import type { ProxyRuntime } from './runtime.js';
 
@@ -9,6 +10,8 @@ import type { ProxyRuntime } from './runtime.js';
 export interface Handlers {
   npm: NpmHandler;
   parseNpmPath(path: string): NpmRoute | undefined;
+  /** Undefined when the PyPI side is off. */
+  pypi?: PypiHandler;
   started: number;
 }
 
@@ -39,6 +42,12 @@ export async function routeRequest(
     return sendJson(info, 200, {});
   }
   if (path === '/-/v1/search') return search(info, runtime);
+  if (path.startsWith(PYPI_PREFIX)) {
+    info.route = 'pypi';
+    if (!handlers.pypi)
+      throw new HttpError(404, 'the PyPI side is off: start the proxy with --pypi-upstream');
+    return handlers.pypi.handle(info);
+  }
 
   const route = handlers.parseNpmPath(path);
   if (!route || path === '/') {

@@ -17,6 +17,7 @@ import { createFsBlobStore } from './store/fs-blob-store.js';
 import { createSqliteMetadataStore } from './store/sqlite-metadata-store.js';
 import { createUpstreamClient, UpstreamError } from './upstream.js';
 import { VerifiedFiles } from './verified-files.js';
+import { PypiHandler } from './pypi/handler.js';
 import { routeRequest } from './router.js';
 
 /** What it takes to start a proxy. */
@@ -89,6 +90,7 @@ function createRuntime(options: ProxyOptions): ProxyRuntime {
 
 function handlerFor(runtime: ProxyRuntime): (req: IncomingMessage, res: ServerResponse) => void {
   const npm = new NpmHandler(runtime, createNpmPackages(runtime, 256 * 1024 * 1024));
+  const pypi = runtime.pypiUpstream ? new PypiHandler(runtime, runtime.pypiUpstream) : undefined;
   const started = runtime.now();
   const prefix = runtime.config.publicUrl
     ? new URL(runtime.config.publicUrl).pathname.replace(/\/+$/, '')
@@ -96,7 +98,7 @@ function handlerFor(runtime: ProxyRuntime): (req: IncomingMessage, res: ServerRe
   return (req, res) => {
     const begin = performance.now();
     const info = requestInfo(runtime, req, res, prefix);
-    routeRequest(info, runtime, { npm, parseNpmPath, started })
+    routeRequest(info, runtime, { npm, parseNpmPath, pypi, started })
       .catch((error: unknown) => answerError(info, runtime, error))
       .finally(() => {
         runtime.metrics.request(info.route, res.statusCode);
