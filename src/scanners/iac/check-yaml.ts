@@ -75,7 +75,7 @@ export class YNode {
       }
     }
     for (const pair of node.items) {
-      if (isScalar(pair.key) && pair.key.value === '<<') {
+      if (isMergeKey(pair.key)) {
         const merged = new YNode(this.source, this.doc, pair.value as Node, this.anchor);
         const found = merged.get(key);
         if (found) return found;
@@ -135,7 +135,7 @@ export class YNode {
     if (!isMap(node)) return [];
     const out: Array<[string, YNode]> = [];
     for (const pair of node.items) {
-      if (!isScalar(pair.key) || !pair.key.range || pair.key.value === '<<') continue;
+      if (!isScalar(pair.key) || !pair.key.range || isMergeKey(pair.key)) continue;
       const value = (pair.value as Node | null) ?? null;
       const anchor: [number, number] = [pair.key.range[0], pair.key.range[1]];
       out.push([String(pair.key.value), new YNode(this.source, this.doc, value, anchor)]);
@@ -173,6 +173,11 @@ export class YNode {
     }
     return this.span();
   }
+}
+
+/** True for a `<<` merge key (a symbol when merge keys are on, the plain string otherwise). */
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && (key.value === '<<' || typeof key.value === 'symbol');
 }
 
 /** The 1-based span between two source offsets. */
