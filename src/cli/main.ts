@@ -8,6 +8,7 @@ import { registerBaselineCommand } from './baseline.js';
 import { registerConfigCommand } from './config.js';
 import { registerDbCommand } from './db.js';
 import { registerHookCommand } from './hook.js';
+import { registerInitCommand } from './init.js';
 import { registerProxyCommand } from './proxy.js';
 import { registerRulesCommand } from './rules.js';
 import { registerScanCommand } from './scan.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerConfigCommand(program);
   registerRulesCommand(program);
   registerDbCommand(program);
+  registerInitCommand(program);
   registerProxyCommand(program);
   return program;
 }

@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+import { inputError } from '../core/errors.js';
+import { templateFiles, type TemplateName } from './catalog.js';
+
+/** What `installTemplates` did: the files it wrote and those it left alone because they exist. */
+export interface InstallReport {
+  written: string[];
+  skipped: string[];
+}
+
+/**
+ * Write the files of the chosen templates into `target`, never replacing a file that exists.
+ * Each file is written to a temporary name and then hard-linked into place, which fails
+ * atomically when the name is already taken, so a reader never sees half a file and a file
+ * created meanwhile is not overwritten.
+ */
+export function installTemplates(target: string, names: readonly TemplateName[]): InstallReport {
+  const report: InstallReport = { written: [], skipped: [] };
+  for (const file of templateFiles(names)) {
+    const destination = join(target, file.path);
+    mkdirSync(dirname(destination), { recursive: true });
+    if (writeNew(destination, readFileSync(file.source))) report.written.push(file.path);
+    else report.skipped.push(file.path);
+  }
+  return report;
+}
+
+/** Write `content` to `path` unless it exists; true when written. */
+function writeNew(path: string, content: Buffer): boolean {
+  const temporary = `${path}.bulwark-${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(temporary, content, { flag: 'wx' });
+  try {
+    linkSync(temporary, path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw inputError(`cannot write ${path}: ${(error as Error).message}`, { file: path });
+  } finally {
+    unlinkSync(temporary);
+  }
+}
