@@ -4,11 +4,14 @@ import type { ProxyEcosystem } from './policy/types.js';
 import type { MetadataStore } from './store/types.js';
 import { UpstreamError, type UpstreamClient } from './upstream.js';
 
+/** Why a cached copy was served without the upstream confirming it. */
+export type StaleReason = 'upstream-unreachable' | 'upstream-invalid';
+
 /** A built view of a package and whether it came from a cache the upstream could not confirm. */
 export interface Lookup<V> {
   view: V;
   /** Set when served from cache because the upstream failed: the header value to send. */
-  stale?: 'upstream-unreachable';
+  stale?: StaleReason;
   /** Where it came from, for metrics: memory, store (SQLite) or upstream. */
   source: 'memory' | 'store' | 'upstream';
 }
@@ -33,7 +36,7 @@ export interface MetadataCacheOptions<V> {
 interface HotEntry<V> {
   view: V | undefined;
   checkAfter: number;
-  stale?: 'upstream-unreachable';
+  stale?: StaleReason;
 }
 
 /**
@@ -109,7 +112,15 @@ export class MetadataCache<V> {
         'bad-response',
         `upstream answered 304 without a cached copy of ${name}`,
       );
-    const view = this.options.build(name, answer.body, client);
+    let view: V;
+    try {
+      view = this.options.build(name, answer.body, client);
+    } catch (error) {
+      // A body that cannot be used never replaces the cached copy; the copy is served instead.
+      if (!stored || !(error instanceof UpstreamError)) throw error;
+      const old = this.options.build(name, stored.body, undefined);
+      return this.keep(name, old, now + this.options.retryMs, 'store', 'upstream-invalid');
+    }
     await store.putMetadata(ecosystem, name, {
       etag: answer.etag,
       fetchedAt: now,
@@ -123,7 +134,7 @@ export class MetadataCache<V> {
     view: V,
     checkAfter: number,
     source: Lookup<V>['source'],
-    stale?: 'upstream-unreachable',
+    stale?: StaleReason,
   ): Lookup<V> {
     this.hot.set(name, { view, checkAfter, stale }, this.options.sizeOf(view));
     return { view, stale, source };

@@ -1,5 +1,4 @@
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -89,7 +88,9 @@ describe('pip install through the proxy', () => {
     const result = await pip('reqeusts');
 
     expect(result.code).not.toBe(0);
-    expect(result.stderr).toContain('Could not find a version that satisfies the requirement reqeusts (from versions: none)');
+    expect(result.stderr).toContain(
+      'Could not find a version that satisfies the requirement reqeusts (from versions: none)',
+    );
     const res = await fetch(`${proxy.url}/-/pypi/simple/reqeusts/`, {
       headers: { accept: JSON_TYPE },
     });

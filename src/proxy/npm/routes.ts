@@ -37,15 +37,16 @@ export function parseNpmPath(path: string): NpmRoute | undefined {
     if (rest.length > 0) return undefined;
     return { kind: 'dist-tags', name: checked(name) };
   }
-  const { name, rest } = splitName(segments);
-  if (rest.length === 0) return { kind: 'packument', name: checked(name) };
-  if (rest.length === 1)
-    return { kind: 'version', name: checked(name), spec: decodeSegment(rest[0]) };
+  const split = splitName(segments);
+  const name = checked(split.name);
+  const rest = split.rest;
+  if (rest.length === 0) return { kind: 'packument', name };
+  if (rest.length === 1) return { kind: 'version', name, spec: decodeSegment(rest[0]) };
   if (rest.length === 2 && rest[0] === '-') {
     const file = decodeSegment(rest[1]);
     if (!/^[\w.~+-]+\.tgz$/.test(file) || file.startsWith('.'))
       throw new HttpError(400, `invalid tarball name ${JSON.stringify(file.slice(0, 100))}`);
-    return { kind: 'tarball', name: checked(name), file };
+    return { kind: 'tarball', name, file };
   }
   return undefined;
 }
