@@ -1,4 +1,4 @@
-import { request } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 
 import { inputError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
@@ -31,12 +31,17 @@ export function osvBaseUrl(flag?: string, env: NodeJS.ProcessEnv = process.env):
  */
 export async function updateAdvisories(options: UpdateOptions): Promise<ImportReport> {
   const files: SourceFile[] = [];
-  for (const ecosystem of options.ecosystems ?? ECOSYSTEMS) {
-    const url = `${options.baseUrl}/${encodeURIComponent(ecosystem)}/all.zip`;
-    const bytes = await download(url);
-    const entries = readZip(url, bytes);
-    options.logger.info(`downloaded ${entries.length} advisories`, { ecosystem, url });
-    files.push(...entries);
+  // A connection pool of its own, closed at the end, so no idle socket outlives the update.
+  const agent = new Agent();
+  try {
+    for (const ecosystem of options.ecosystems ?? ECOSYSTEMS) {
+      const url = `${options.baseUrl}/${encodeURIComponent(ecosystem)}/all.zip`;
+      const entries = readZip(url, await download(url, agent));
+      options.logger.info(`downloaded ${entries.length} advisories`, { ecosystem, url });
+      files.push(...entries);
+    }
+  } finally {
+    await agent.close();
   }
   return importAdvisories({
     dbPath: options.dbPath,
@@ -47,10 +52,10 @@ export async function updateAdvisories(options: UpdateOptions): Promise<ImportRe
   });
 }
 
-async function download(url: string): Promise<Uint8Array> {
+async function download(url: string, dispatcher: Dispatcher): Promise<Uint8Array> {
   let response;
   try {
-    response = await request(url);
+    response = await request(url, { dispatcher });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw inputError(`cannot download ${url}: ${reason}`, { file: url }, HINT);

@@ -1,16 +1,17 @@
 import { parseSeverity, severityRank, type Severity } from '../../core/severity.js';
 import type { Advisory } from '../model.js';
 import { cvss3BaseScore } from './cvss3.js';
+import { cvss4Score } from './cvss4.js';
 
 /** Where a severity came from. */
-export type SeveritySource = 'cvss-v3' | 'rating' | 'malicious' | 'unknown';
+export type SeveritySource = 'cvss-v4' | 'cvss-v3' | 'rating' | 'malicious' | 'unknown';
 
 /** An advisory's severity: a level (undefined when nothing rates it), a score when known. */
 export interface SeverityScore {
   level?: Severity;
   /** CVSS base score, 0.0 to 10.0. */
   score?: number;
-  /** The vector the score comes from, or a CVSS v4.0 vector kept for display. */
+  /** The vector the score comes from. */
   vector?: string;
   source: SeveritySource;
 }
@@ -31,23 +32,34 @@ function levelOfRating(rating: string | undefined): Severity | undefined {
 }
 
 /**
- * Rate an advisory: malicious packages are critical; otherwise the CVSS v3.x base score of
- * its vector; otherwise its own rating. CVSS v4.0 vectors are not scored (the official
- * scoring needs the macrovector lookup table, which Bulwark does not ship yet), so an
- * advisory with only a v4.0 vector takes its own rating and keeps the vector for display.
+ * Rate an advisory: malicious packages are critical; otherwise the CVSS score of its vectors,
+ * v4.0 or v3.x, the higher when it carries both (GHSA-cm22-4g7w-348p scores 2.3 in v4.0 and
+ * 5.0 in v3.1, and GitHub rates it moderate); otherwise its own rating
+ * (GHSA `database_specific.severity`).
  */
 export function scoreAdvisory(advisory: Advisory): SeverityScore {
-  const v3 = advisory.vectors.find((v) => v.type === 'CVSS_V3');
-  const v4 = advisory.vectors.find((v) => v.type === 'CVSS_V4');
-  const score = v3 ? cvss3BaseScore(v3.vector) : undefined;
-  if (advisory.malicious)
-    return { level: 'critical', score, vector: v3?.vector, source: 'malicious' };
-  if (v3 && score !== undefined) {
-    return { level: levelOfScore(score), score, vector: v3.vector, source: 'cvss-v3' };
-  }
+  const scored = cvssOf(advisory);
+  if (advisory.malicious) return { level: 'critical', ...scored, source: 'malicious' };
+  if (scored) return { level: levelOfScore(scored.score), ...scored };
   const level = levelOfRating(advisory.rating);
-  if (level) return { level, vector: v4?.vector, source: 'rating' };
-  return { vector: v4?.vector, source: 'unknown' };
+  return level ? { level, source: 'rating' } : { source: 'unknown' };
+}
+
+interface Scored {
+  score: number;
+  vector: string;
+  source: 'cvss-v4' | 'cvss-v3';
+}
+
+function cvssOf(advisory: Advisory): Scored | undefined {
+  const scored: Scored[] = [];
+  for (const { type, vector } of advisory.vectors) {
+    const v4 = type === 'CVSS_V4' ? cvss4Score(vector) : undefined;
+    const v3 = type === 'CVSS_V3' ? cvss3BaseScore(vector) : undefined;
+    if (v4 !== undefined) scored.push({ score: v4, vector, source: 'cvss-v4' });
+    if (v3 !== undefined) scored.push({ score: v3, vector, source: 'cvss-v3' });
+  }
+  return scored.sort((a, b) => b.score - a.score)[0];
 }
 
 /** The more serious of two scores: higher level first, then higher CVSS score. */
