@@ -1,4 +1,5 @@
 import { basename, dirname } from 'node:path';
+import { inputError } from '../core/errors.js';
 import { parseBunLock } from './bun.js';
 import { parseCargoLock } from './cargo.js';
 import { parseComposerLock } from './composer.js';
@@ -100,7 +101,8 @@ export function parseLockfile(
 ): LockfileResult {
   const parser = parserFor(path);
   if (!parser) {
-    throw new Error(`${path} is not a lockfile Bulwark parses (${dirname(path)})`);
+    const hint = 'pass only paths for which isLockfile() is true; docs/lockfiles.md lists them';
+    throw inputError(`${path} is not a lockfile Bulwark parses`, { file: path }, hint);
   }
   assertText(path, content, 'restore the lockfile from version control or regenerate it');
   return parser(path, content, readSibling);

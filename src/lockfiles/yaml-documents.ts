@@ -23,7 +23,7 @@ export function parseYamlDocuments(file: string, content: string, hint: string):
     const error = document.errors[0];
     if (error) {
       const line = lines.lineAt(error.pos[0]);
-      const what = error.message.split('\n')[0];
+      const what = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
       throw lockfileError(file, line, `${file} is not valid YAML: ${what}`, hint);
     }
     const sections = new Map<string, Map<string, number>>();
