@@ -71,7 +71,10 @@ export function registerProxyCommand(program: Command): void {
     .option('--json', 'print JSON')
     .option('--config <file>', 'bulwark.yaml to read the proxy section from')
     .option('--storage <dir>', 'cache directory (default: ~/.cache/bulwark/proxy)')
-    .action(async (flags: LogFlags) => printLog(flags));
+    .action(async (_flags: LogFlags, command: Command) =>
+      // --config and --storage are also options of `proxy`, which may have taken them.
+      printLog(command.optsWithGlobals<LogFlags>()),
+    );
 }
 
 function settings(flags: { config?: string; storage?: string } & Partial<ProxyFlags>): ProxyConfig {
