@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { FrameworkFile } from '../../../src/scanners/iac/framework.js';
+import type { FrameworkFile } from './framework.js';
 
-/** One side of a check's samples: its files and the lines each file expects findings on. */
+/** One side of a check's samples (rules/iac/<framework>/samples/<check-id>/): its files and the lines each file expects findings on. */
 export interface SampleSet {
   files: FrameworkFile[];
   /** `path:line` for every line marked in an `expect:` header. */

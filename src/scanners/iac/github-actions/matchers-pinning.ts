@@ -37,11 +37,17 @@ function unpinned(use: Use): boolean {
   return use.ref.kind !== 'local' && !use.ref.pinned;
 }
 
-/** Third-party actions and reusable workflows not pinned to a full commit SHA. */
-const unpinnedThirdParty: ActionsMatcher = (model) =>
-  uses(model)
+/**
+ * Third-party actions and reusable workflows not pinned to a full commit SHA. Repositories in
+ * `params.tagOnly` are skipped: they verify their own tag and do not work when pinned by SHA.
+ */
+const unpinnedThirdParty: ActionsMatcher = (model, check) => {
+  const tagOnly = (check.params.tagOnly as string[] | undefined) ?? [];
+  return uses(model)
     .filter((use) => unpinned(use) && !use.ref.firstParty)
+    .filter((use) => !tagOnly.includes(use.ref.repo ?? ''))
     .map((use) => useHit(use));
+};
 
 /** GitHub-owned actions (actions/*, github/*) not pinned to a full commit SHA. */
 const unpinnedFirstParty: ActionsMatcher = (model) =>
