@@ -2,6 +2,7 @@ import { shannonEntropy } from './entropy.js';
 import { LineIndex } from './line-index.js';
 import { nonSecretHashReason, placeholderReason, wordLikeReason } from './placeholders.js';
 import type { CompiledRule, RuleSet, SecretAllowlist } from './ruleset.js';
+import { KEYWORD_LIMIT, windowsAround } from './windows.js';
 
 /** One secret found in a text. Lines and columns are 1-based; `endColumn` is exclusive. */
 export interface SecretMatch {
@@ -22,28 +23,36 @@ export interface SecretMatch {
 const CONTEXT_CHARS = 200;
 
 /**
- * Find the secrets in `text`: run each rule whose keyword occurs in the text, then drop
+ * Find the secrets in `text`: run each rule whose keyword occurs in the text on the lines
+ * around its keyword occurrences (see windows.ts), then drop
  * matches below the rule's entropy, failing its validator, that are placeholders or content
  * hashes, or that the allowlist excuses. A generic rule's match that overlaps text a
  * provider-specific rule matched is dropped: the specific rule's verdict stands.
  */
 export function detectSecrets(text: string, ruleSet: RuleSet): SecretMatch[] {
-  const ruleIndexes = new Set<number>();
-  for (const k of ruleSet.keywords.find(text)) {
-    for (const r of ruleSet.rulesByKeyword[k]) ruleIndexes.add(r);
+  const hits = ruleSet.keywords.scan(text, KEYWORD_LIMIT);
+  if (hits.size === 0) return [];
+  const keywordEnds = new Map<number, number[] | null>();
+  for (const [k, ends] of hits) {
+    for (const r of ruleSet.rulesByKeyword[k]) {
+      const before = keywordEnds.get(r);
+      if (before === null) continue;
+      keywordEnds.set(r, ends === null ? null : [...(before ?? []), ...ends]);
+    }
   }
-  if (ruleIndexes.size === 0) return [];
 
   const lines = new LineIndex(text);
   const found: Array<{ match: SecretMatch; generic: boolean }> = [];
   // Spans a provider-specific pattern matched, even when a filter then rejected the match:
   // a generic rule does not report what a specific rule recognised and judged harmless.
   const claimed: Array<[number, number]> = [];
-  for (const r of [...ruleIndexes].sort((a, b) => a - b)) {
+  for (const r of [...keywordEnds.keys()].sort((a, b) => a - b)) {
     const rule = ruleSet.rules[r];
     const spans = rule.generic ? undefined : claimed;
-    for (const match of runRule(text, rule, lines, ruleSet.allowlist, spans)) {
-      found.push({ match, generic: rule.generic });
+    for (const window of windowsAround(text, keywordEnds.get(r) ?? null)) {
+      for (const match of runRule(text, window, rule, lines, ruleSet.allowlist, spans)) {
+        found.push({ match, generic: rule.generic });
+      }
     }
   }
 
@@ -55,6 +64,7 @@ export function detectSecrets(text: string, ruleSet: RuleSet): SecretMatch[] {
 
 function runRule(
   text: string,
+  [winStart, winEnd]: [number, number],
   compiled: CompiledRule,
   lines: LineIndex,
   allowlist: SecretAllowlist,
@@ -62,11 +72,13 @@ function runRule(
 ): SecretMatch[] {
   const out: SecretMatch[] = [];
   const regex = compiled.regex;
+  const part = winStart === 0 && winEnd === text.length ? text : text.slice(winStart, winEnd);
   regex.lastIndex = 0;
-  for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+  for (let m = regex.exec(part); m !== null; m = regex.exec(part)) {
     if (m[0].length === 0) regex.lastIndex++;
-    const span = secretSpan(m, compiled.secretGroup);
-    if (!span) continue;
+    const local = secretSpan(m, compiled.secretGroup);
+    if (!local) continue;
+    const span: [number, number] = [local[0] + winStart, local[1] + winStart];
     claimed?.push(span);
     const secret = text.slice(span[0], span[1]);
     // A password equal to its user name (`guest:guest`) is a documented local default.

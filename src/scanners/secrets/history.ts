@@ -87,7 +87,8 @@ export async function* scanHistory(
   const submit = (): Promise<Array<{ result: SecretsScanResult; tag: BatchTag }>> => {
     const items = pending;
     const task: SecretsScanTask = {
-      rulesDir,
+      key: options.key,
+      rules: options.rules,
       options: options.ruleOptions,
       items: items.map((a) => ({ path: a.path, text: a.text, lineMap: a.lineMap })),
     };

@@ -5,46 +5,57 @@
  */
 export class KeywordMatcher {
   readonly keywords: readonly string[];
-  private readonly charClass = new Uint8Array(128);
+  /** Column of each UTF-16 code unit; 0 for every character no keyword contains. */
+  private readonly charClass = new Uint8Array(65536);
   private readonly width: number;
-  /** Transition table; entries are the target state's row offset (state * width). */
+  /**
+   * Transition table. An entry is the target state's row offset (state * width), or, when
+   * the target state ends a keyword, -(row offset + 1): one sign test per character tells
+   * whether to look at outputs.
+   */
   private readonly delta: Int32Array;
   /** For each state, the keyword indexes ending there (own and via failure links). */
   private readonly outputs: ReadonlyArray<readonly number[]>;
-  /** 1 where a state has outputs, by row offset / width. */
-  private readonly hasOutput: Uint8Array;
 
   constructor(keywords: readonly string[]) {
     this.keywords = keywords.map((k) => k.toLowerCase());
     this.width = this.assignClasses();
     const { goto, fail, outputs } = this.buildTrie();
     this.outputs = outputs;
-    this.hasOutput = Uint8Array.from(outputs, (list) => (list.length > 0 ? 1 : 0));
-    this.delta = this.buildDelta(goto, fail);
+    this.delta = this.buildDelta(goto, fail, outputs);
   }
 
   /** Indexes of the keywords that occur in `text`, in ascending order. */
   find(text: string): number[] {
-    const found = new Uint8Array(this.keywords.length);
-    const { charClass, delta, hasOutput, width } = this;
+    return [...this.scan(text, 0).keys()].sort((a, b) => a - b);
+  }
+
+  /**
+   * Where keywords occur in `text`: for each keyword found, the offsets just past its first
+   * `limit` occurrences, or null when it occurs more often than that.
+   */
+  scan(text: string, limit: number): Map<number, number[] | null> {
+    const found = new Map<number, number[] | null>();
+    const { charClass, delta, width, outputs } = this;
+    const length = text.length;
     let row = 0;
-    let count = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      row = delta[row + (c < 128 ? charClass[c] : 0)];
-      if (hasOutput[row / width] === 1) {
-        for (const k of this.outputs[row / width]) {
-          if (found[k] === 0) {
-            found[k] = 1;
-            count++;
-          }
+    for (let i = 0; i < length; i++) {
+      const next = delta[row + charClass[text.charCodeAt(i)]];
+      if (next >= 0) {
+        row = next;
+        continue;
+      }
+      row = -next - 1;
+      for (const k of outputs[row / width]) {
+        const seen = found.get(k);
+        if (seen === undefined) found.set(k, limit > 0 ? [i + 1] : null);
+        else if (seen !== null) {
+          if (seen.length < limit) seen.push(i + 1);
+          else found.set(k, null);
         }
-        if (count === found.length) break;
       }
     }
-    const out: number[] = [];
-    for (let k = 0; k < found.length; k++) if (found[k] === 1) out.push(k);
-    return out;
+    return found;
   }
 
   private assignClasses(): number {
@@ -52,7 +63,7 @@ export class KeywordMatcher {
     for (const keyword of this.keywords) {
       for (let i = 0; i < keyword.length; i++) {
         const c = keyword.charCodeAt(i);
-        if (c >= 128 || this.charClass[c] !== 0) continue;
+        if (this.charClass[c] !== 0) continue;
         this.charClass[c] = next;
         const upper = String.fromCharCode(c).toUpperCase().charCodeAt(0);
         if (upper !== c && upper < 128) this.charClass[upper] = next;
@@ -97,7 +108,11 @@ export class KeywordMatcher {
     return { goto, fail, outputs };
   }
 
-  private buildDelta(goto: Array<Map<number, number>>, fail: number[]): Int32Array {
+  private buildDelta(
+    goto: Array<Map<number, number>>,
+    fail: number[],
+    outputs: number[][],
+  ): Int32Array {
     const delta = new Int32Array(goto.length * this.width);
     const order = [0];
     for (let head = 0; head < order.length; head++) {
@@ -105,7 +120,8 @@ export class KeywordMatcher {
       for (let cls = 0; cls < this.width; cls++) {
         const next = goto[state].get(cls);
         if (next !== undefined) {
-          delta[state * this.width + cls] = next * this.width;
+          const row = next * this.width;
+          delta[state * this.width + cls] = outputs[next].length > 0 ? -row - 1 : row;
           order.push(next);
         } else {
           delta[state * this.width + cls] = state === 0 ? 0 : delta[fail[state] * this.width + cls];

@@ -1,11 +1,17 @@
+import { randomUUID } from 'node:crypto';
+
 import ignore, { type Ignore } from 'ignore';
 
 import type { Config } from '../../core/config-schema.js';
 import { compileRuleSet, type RuleSetOptions } from './ruleset.js';
 import { loadSecretRules } from './rule-loader.js';
+import { runtimeRule, type RuntimeRule } from './rule-schema.js';
 
 /** The rule choices and path allowlist for one scan, taken from bulwark.yaml and the tier. */
 export interface SecretsScanOptions {
+  /** Identifies this scan's rules and options to the workers, which compile them once. */
+  key: string;
+  rules: RuntimeRule[];
   ruleOptions: RuleSetOptions;
   /** True when a path's secrets are allowlisted in bulwark.yaml. */
   pathAllowed(path: string): boolean;
@@ -27,9 +33,12 @@ export function secretsScanOptions(
     tags: tags === undefined ? undefined : [...tags],
     allowlist: { regexes: settings.allowlist.regexes, stopwords: settings.allowlist.stopwords },
   };
-  compileRuleSet(loadSecretRules(rulesDir), ruleOptions);
+  const rules = loadSecretRules(rulesDir).map(runtimeRule);
+  compileRuleSet(rules, ruleOptions);
   const paths: Ignore = ignore().add(settings.allowlist.paths);
   return {
+    key: randomUUID(),
+    rules,
     ruleOptions,
     pathAllowed: (path) => settings.allowlist.paths.length > 0 && paths.ignores(path),
     enabled: settings.enabled,

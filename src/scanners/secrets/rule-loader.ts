@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parse, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 
 import { configError } from '../../core/errors.js';
@@ -44,24 +44,49 @@ export function loadSecretRules(dir: string = defaultRulesDir()): SecretRule[] {
   return rules;
 }
 
-/** Parse one rule file's text; errors name the file, the line and the rule id. */
+/**
+ * Parse one rule file's text; errors name the file, the line and the rule id. The plain YAML
+ * parser is several times faster than building a document with positions, so positions are
+ * worked out only when the file is invalid, and each rule's line is found from its `id:`.
+ */
 export function parseRuleFile(file: string, text: string): SecretRule[] {
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch {
+    throw describeInvalid(file, text);
+  }
+  const parsed = secretRuleFileSchema.safeParse(data);
+  if (!parsed.success) throw describeInvalid(file, text);
+
+  return parsed.data.rules.map((rule) => ({
+    ...rule,
+    provider: parsed.data.provider,
+    source: { file, line: idLine(text, rule.id) },
+  }));
+}
+
+/** The error for an invalid file, with the line worked out from a positioned parse. */
+function describeInvalid(file: string, text: string): Error {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
     const line = lineCounter.linePos(error.pos[0]).line;
-    throw configError(`invalid YAML: ${error.message}`, { file, line }, 'fix the YAML syntax');
+    return configError(`invalid YAML: ${error.message}`, { file, line }, 'fix the YAML syntax');
   }
-
   const parsed = secretRuleFileSchema.safeParse(doc.toJS());
-  if (!parsed.success) throw schemaError(file, doc, lineCounter, parsed.error);
+  if (parsed.success) return configError('invalid secrets rule file', { file });
+  return schemaError(file, doc, lineCounter, parsed.error);
+}
 
-  return parsed.data.rules.map((rule, index) => ({
-    ...rule,
-    provider: parsed.data.provider,
-    source: { file, line: lineOf(doc, lineCounter, ['rules', index]) },
-  }));
+/** The 1-based line of the rule's `id:` key, or 1 when it is written another way. */
+function idLine(text: string, id: string): number {
+  const at = new RegExp(`^[ \\t-]*id:[ \\t]*["']?${id}["']?[ \\t]*$`, 'm').exec(text);
+  if (!at) return 1;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < at.index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 function schemaError(

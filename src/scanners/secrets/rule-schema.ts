@@ -72,3 +72,13 @@ export interface SecretRule extends SecretRuleSpec {
   provider: string;
   source: { file: string; line: number };
 }
+
+/** What detection needs of a rule: everything but its examples. */
+export type RuntimeRule = Omit<SecretRule, 'examples'>;
+
+/** Drop a rule's examples before it is sent to a worker thread. */
+export function runtimeRule(rule: SecretRule): RuntimeRule {
+  const rest: Partial<SecretRule> = { ...rule };
+  delete rest.examples;
+  return rest as RuntimeRule;
+}

@@ -1,6 +1,6 @@
 import { configError } from '../../core/errors.js';
 import { KeywordMatcher } from './keyword-matcher.js';
-import type { SecretRule } from './rule-schema.js';
+import type { RuntimeRule } from './rule-schema.js';
 import { VALIDATORS, type Validator } from './validators/index.js';
 
 /** The tag that marks a rule as generic: a provider-specific match on the same text wins. */
@@ -8,7 +8,7 @@ export const GENERIC_TAG = 'generic';
 
 /** A rule ready to run: its regular expression compiled and its validator resolved. */
 export interface CompiledRule {
-  rule: SecretRule;
+  rule: RuntimeRule;
   /** Global, with indices (`dg`), plus `i` when the rule asks for it. */
   regex: RegExp;
   /** Which part of the match is the secret: the `secret` group, group 1, or all of it. */
@@ -44,7 +44,7 @@ export interface RuleSetOptions {
 
 /** Compile rules for detection, leaving out disabled rules and those without a wanted tag. */
 export function compileRuleSet(
-  rules: readonly SecretRule[],
+  rules: readonly RuntimeRule[],
   options: RuleSetOptions = {},
 ): RuleSet {
   const disabled = new Set(options.disabledRules ?? []);
@@ -80,7 +80,7 @@ export function compileRuleSet(
 }
 
 /** Compile one rule; its pattern was already checked by the schema. */
-export function compileRule(rule: SecretRule): CompiledRule {
+export function compileRule(rule: RuntimeRule): CompiledRule {
   const regex = new RegExp(rule.pattern, `dg${rule.flags ?? ''}`);
   const hasNamed = /\(\?<secret>/.test(rule.pattern);
   const groups = new RegExp(`${rule.pattern}|`, rule.flags ?? '').exec('')?.length ?? 1;

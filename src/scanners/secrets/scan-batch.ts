@@ -5,7 +5,7 @@ import type { Finding } from '../../core/finding.js';
 import { detectSecrets } from './detect.js';
 import { redactedEvidence } from './evidence.js';
 import { LineIndex } from './line-index.js';
-import { loadSecretRules } from './rule-loader.js';
+import type { RuntimeRule } from './rule-schema.js';
 import { compileRuleSet, type CompiledRule, type RuleSet, type RuleSetOptions } from './ruleset.js';
 import { toFinding } from './to-finding.js';
 
@@ -21,8 +21,9 @@ export interface SecretsScanItem {
 
 /** A batch of texts for one worker, with the rule choices to apply. */
 export interface SecretsScanTask {
-  /** The rule folder; the package's own when absent. */
-  rulesDir?: string;
+  /** Names the rules and options; a worker compiles them once per key. */
+  key: string;
+  rules: RuntimeRule[];
   options: RuleSetOptions;
   items: SecretsScanItem[];
 }
@@ -105,12 +106,13 @@ function readItem(item: SecretsScanItem, out: SecretsScanResult): string | undef
 }
 
 function ruleSetFor(task: SecretsScanTask): { ruleSet: RuleSet; byId: Map<string, CompiledRule> } {
-  const key = `${task.rulesDir ?? ''}\0${JSON.stringify(task.options)}`;
-  let entry = ruleSets.get(key);
+  let entry = ruleSets.get(task.key);
   if (!entry) {
-    const ruleSet = compileRuleSet(loadSecretRules(task.rulesDir), task.options);
+    const ruleSet = compileRuleSet(task.rules, task.options);
     entry = { ruleSet, byId: new Map(ruleSet.rules.map((r) => [r.rule.id, r])) };
-    ruleSets.set(key, entry);
+    // Keep the few most recent scans' rule sets; a long-lived process runs many scans.
+    if (ruleSets.size >= 4) ruleSets.clear();
+    ruleSets.set(task.key, entry);
   }
   return entry;
 }
