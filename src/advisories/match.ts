@@ -3,6 +3,7 @@ import semver from 'semver';
 import type { AffectedPackage, Ecosystem, RangeEvent, VersionRange } from './model.js';
 import { eventVersion } from './osv.js';
 import { semverRangeOrder, versionOrder, type VersionOrder } from './versions/index.js';
+import { compareSemver, parsedSemver } from './versions/semver-cache.js';
 
 /** A range prepared once for many versions: its order and its events sorted by version. */
 interface CompiledRange {
@@ -84,12 +85,16 @@ function compileEvents(events: RangeEvent[], order: VersionOrder): CompiledRange
 /** An npm range expression from a legacy advisory, prereleases included. */
 function compileNpmRange(expression: string, fixed: string[]): CompiledRange {
   const sortedFixes = [...fixed].sort(semver.compare);
-  const affects = (version: string): boolean =>
-    semver.satisfies(version, expression, { loose: true, includePrerelease: true });
+  const range = new semver.Range(expression, { loose: true, includePrerelease: true });
+  const affects = (version: string): boolean => {
+    const parsed = parsedSemver(version);
+    return parsed !== null && range.test(parsed);
+  };
   return {
     fixes: sortedFixes,
     affects,
-    nextFix: (version) => sortedFixes.find((f) => semver.gt(f, version, { loose: true })),
+    nextFix: (version) =>
+      sortedFixes.find((f) => parsedSemver(version) !== null && compareSemver(f, version) > 0),
   };
 }
 

@@ -25,7 +25,7 @@ export function openAdvisoryDbForScan(options: ScanDbOptions): AdvisoryDb | unde
     return undefined;
   }
   const db = openAdvisoryDb(path);
-  const age = db.status(options.now).ageDays;
+  const age = db.ageDays(options.now);
   if (age !== undefined && age > options.maxAgeDays) {
     options.logger.warn(
       `advisory database is ${age} days old; refresh it with \`bulwark db update\``,

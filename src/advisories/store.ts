@@ -38,6 +38,8 @@ export interface AdvisoryDb {
   /** `match` plus the smallest upgrade that clears every advisory of the package. */
   matchPackage(ecosystem: Ecosystem, name: string, version: string): PackageMatch;
   status(now?: Date): DbStatus;
+  /** Whole days since the last import, read without counting rows. */
+  ageDays(now?: Date): number | undefined;
   close(): void;
 }
 
@@ -66,10 +68,25 @@ export function openAdvisoryDb(path: string): AdvisoryDb {
     'SELECT a.body FROM affected f JOIN advisories a ON a.id = f.advisory_id ' +
       'WHERE f.ecosystem = ? AND f.name = ? ORDER BY a.id',
   );
+  const namesOf = db.prepare<[string], { name: string }>(
+    'SELECT DISTINCT name FROM affected WHERE ecosystem = ?',
+  );
   const cache = new Map<string, Candidate[]>();
+  // The names each ecosystem has advisories for, loaded once: most locked packages have none,
+  // and a set lookup is cheaper than a query for each of them.
+  const known = new Map<Ecosystem, Set<string>>();
+  const hasAdvisories = (ecosystem: Ecosystem, key: string): boolean => {
+    let names = known.get(ecosystem);
+    if (!names) {
+      names = new Set(namesOf.all(ecosystem).map((row) => row.name));
+      known.set(ecosystem, names);
+    }
+    return names.has(key);
+  };
 
   const candidates = (ecosystem: Ecosystem, name: string): Candidate[] => {
     const key = normalizeName(ecosystem, name);
+    if (!hasAdvisories(ecosystem, key)) return [];
     const cacheKey = `${ecosystem}\0${key}`;
     const hit = cache.get(cacheKey);
     if (hit) return hit;
@@ -103,6 +120,7 @@ export function openAdvisoryDb(path: string): AdvisoryDb {
       };
     },
     status: (now = new Date()) => readStatus(db, path, now),
+    ageDays: (now = new Date()) => ageInDays(readMeta(db, 'imported_at'), now),
     close: () => db.close(),
   };
 }
@@ -130,13 +148,17 @@ function readStatus(db: Database.Database, path: string, now: Date): DbStatus {
     .all();
   const total = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM advisories').get();
   const importedAt = readMeta(db, 'imported_at');
-  const age = importedAt ? now.getTime() - Date.parse(importedAt) : undefined;
   return {
     path,
     advisories: total?.n ?? 0,
     perEcosystem: Object.fromEntries(rows.map((r) => [r.ecosystem, r.n])),
     importedAt,
     source: readMeta(db, 'source'),
-    ageDays: age === undefined ? undefined : Math.floor(age / 86_400_000),
+    ageDays: ageInDays(importedAt, now),
   };
+}
+
+function ageInDays(importedAt: string | undefined, now: Date): number | undefined {
+  if (!importedAt) return undefined;
+  return Math.floor((now.getTime() - Date.parse(importedAt)) / 86_400_000);
 }

@@ -38,6 +38,17 @@ function levelOfRating(rating: string | undefined): Severity | undefined {
  * (GHSA `database_specific.severity`).
  */
 export function scoreAdvisory(advisory: Advisory): SeverityScore {
+  const known = scores.get(advisory);
+  if (known) return known;
+  const score = rate(advisory);
+  scores.set(advisory, score);
+  return score;
+}
+
+/** Scores already worked out, per advisory object (a database handle keeps its advisories). */
+const scores = new WeakMap<Advisory, SeverityScore>();
+
+function rate(advisory: Advisory): SeverityScore {
   const scored = cvssOf(advisory);
   if (advisory.malicious) return { level: 'critical', ...scored, source: 'malicious' };
   if (scored) return { level: levelOfScore(scored.score), ...scored };

@@ -1,6 +1,5 @@
-import semver from 'semver';
-
 import type { VersionOrder } from './order.js';
+import { compareSemver, parsedSemver } from './semver-cache.js';
 
 /**
  * Strip what Go adds around a semantic version: the `v` prefix of module versions and the
@@ -19,12 +18,12 @@ function strip(version: string): string {
 /** Go module versions: v-prefixed semantic versions with pseudo-versions and +incompatible. */
 export const goOrder: VersionOrder = {
   parse(version) {
-    return semver.valid(strip(version)) ?? undefined;
+    return parsedSemver(strip(version))?.version;
   },
   compare(a, b) {
-    return semver.compare(strip(a), strip(b));
+    return compareSemver(strip(a), strip(b));
   },
   isPrerelease(version) {
-    return (semver.prerelease(strip(version)) ?? []).length > 0;
+    return (parsedSemver(strip(version))?.prerelease.length ?? 0) > 0;
   },
 };

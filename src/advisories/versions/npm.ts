@@ -1,6 +1,5 @@
-import semver from 'semver';
-
 import type { VersionOrder } from './order.js';
+import { compareSemver, parsedSemver } from './semver-cache.js';
 
 /**
  * Accept `1.0` and `1` as `1.0.0`/`1.0.0`: advisories use the short forms (GHSA-r683-j2x4-v87g
@@ -15,13 +14,13 @@ function pad(version: string): string {
 /** Semantic Versioning 2.0 as the npm `semver` package reads it, prereleases included. */
 export const semverOrder: VersionOrder = {
   parse(version) {
-    return semver.valid(pad(version), { loose: true }) ?? undefined;
+    return parsedSemver(pad(version))?.version;
   },
   compare(a, b) {
-    return semver.compare(pad(a), pad(b), { loose: true });
+    return compareSemver(pad(a), pad(b));
   },
   isPrerelease(version) {
-    return (semver.prerelease(pad(version), { loose: true }) ?? []).length > 0;
+    return (parsedSemver(pad(version))?.prerelease.length ?? 0) > 0;
   },
 };
 
