@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -6,7 +6,7 @@ import { parse as parseCode, type NapiConfig } from '@ast-grep/napi';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 
-import { compileRule, entryConfig, type CompiledRule, type RuleSource } from './compiled-rule.js';
+import { compileRule, type CompiledRule, type RuleSource } from './compiled-rule.js';
 import { parsersOf, registerLanguages, RULE_LANGUAGES, type RuleLanguage } from './languages.js';
 import { codeRuleSchema, sharedUtilsSchema, type AstRule } from './rule-schema.js';
 
@@ -44,6 +44,34 @@ export interface RuleDir {
 
 /** Load and compile every rule under the folders; broken rules become errors, not failures. */
 export function loadRulePack(dirs: readonly RuleDir[]): RulePack {
+  const key = packSignature(dirs);
+  const cached = packCache.get(key);
+  if (cached) return cached;
+  const pack = readRulePack(dirs);
+  packCache.set(key, pack);
+  return pack;
+}
+
+const packCache = new Map<string, RulePack>();
+
+/** Folders, file names, sizes and modification times: a changed rule file loads afresh. */
+function packSignature(dirs: readonly RuleDir[]): string {
+  const parts: string[] = [];
+  for (const { dir, builtin } of dirs) {
+    parts.push(`${dir}:${builtin}`);
+    for (const language of RULE_LANGUAGES) {
+      const folder = join(dir, language);
+      if (!existsSync(folder)) continue;
+      for (const name of readdirSync(folder)) {
+        const stat = statSync(join(folder, name));
+        parts.push(`${language}/${name}:${stat.size}:${stat.mtimeMs}`);
+      }
+    }
+  }
+  return parts.join('\n');
+}
+
+function readRulePack(dirs: readonly RuleDir[]): RulePack {
   registerLanguages();
   const errors: RuleLoadError[] = [];
   const sources: RuleSource[] = [];
@@ -162,7 +190,6 @@ function checkCompiles(rule: CompiledRule): string | undefined {
       constraints: rule.constraints,
       utils: rule.utils,
     },
-    ...rule.entries.map((entry) => entryConfig(rule, entry.rule)),
   ];
   for (const part of [rule.taint?.sources, rule.taint?.sanitizers]) {
     if (part && part.length > 0)

@@ -1,0 +1,124 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { loadRulePack } from '../../../src/scanners/code/rule-loader.js';
+
+const HEADER = [
+  'title: t',
+  'message: m',
+  'severity: low',
+  'confidence: high',
+  'cwe: [CWE-1]',
+  'owasp: A05:2021 Security Misconfiguration',
+  'help: h',
+  'fix: f',
+];
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A rules folder with one good rule and one file under test. */
+function folder(name: string, text: string, language = 'js'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bulwark-loader-'));
+  dirs.push(dir);
+  mkdirSync(join(dir, language), { recursive: true });
+  writeFileSync(
+    join(dir, language, 'good.yaml'),
+    ['id: good', ...HEADER, 'rule:', '  pattern: good($X)'].join('\n'),
+  );
+  writeFileSync(join(dir, language, name), text);
+  return dir;
+}
+
+describe('loadRulePack errors', () => {
+  it.each([
+    {
+      name: 'invalid YAML',
+      text: 'id: [unclosed',
+      ruleId: undefined,
+      problem: /^not valid YAML: /,
+    },
+    {
+      name: 'a schema violation',
+      text: [
+        'id: bad-severity',
+        ...HEADER.filter((l) => !l.startsWith('severity')),
+        'severity: urgent',
+        'rule:',
+        '  pattern: x()',
+      ].join('\n'),
+      ruleId: 'code/js/bad-severity',
+      problem: /^severity: /,
+    },
+    {
+      name: 'both rule and taint',
+      text: [
+        'id: both',
+        ...HEADER,
+        'rule:',
+        '  pattern: x()',
+        'taint:',
+        '  sources: [{pattern: a}]',
+        '  sinks: [{focus: X, rule: {pattern: b($X)}}]',
+      ].join('\n'),
+      ruleId: 'code/js/both',
+      problem: /either `rule`/,
+    },
+    {
+      name: 'an unknown node kind',
+      text: ['id: bad-kind', ...HEADER, 'rule:', '  kind: no_such_kind'].join('\n'),
+      ruleId: 'code/js/bad-kind',
+      problem: /^ast-grep cannot use the rule for /,
+    },
+    {
+      name: 'a sink focus that the sink never binds',
+      text: [
+        'id: bad-focus',
+        ...HEADER,
+        'taint:',
+        '  sources: [{pattern: src()}]',
+        '  sinks: [{focus: CMD, rule: {pattern: run($X)}}]',
+      ].join('\n'),
+      ruleId: 'code/js/bad-focus',
+      problem: /focus CMD does not appear/,
+    },
+  ])(
+    'reports $name with file, rule id and problem, and keeps the other rules',
+    ({ text, ruleId, problem }) => {
+      const dir = folder('broken.yaml', text);
+
+      const pack = loadRulePack([{ dir, builtin: false }]);
+
+      expect(pack.rules.map((rule) => rule.ruleId)).toEqual(['code/js/good']);
+      expect(pack.errors).toHaveLength(1);
+      expect(pack.errors[0].file).toBe(join(dir, 'js', 'broken.yaml'));
+      expect(pack.errors[0].ruleId).toBe(ruleId);
+      expect(pack.errors[0].problem).toMatch(problem);
+    },
+  );
+
+  it('refuses a second rule with the same id', () => {
+    const dir = folder(
+      'again.yaml',
+      ['id: good', ...HEADER, 'rule:', '  pattern: other($X)'].join('\n'),
+    );
+    const pack = loadRulePack([{ dir, builtin: false }]);
+    expect(
+      pack.errors.map((e) => [e.ruleId, e.problem.startsWith('the id is already used by')]),
+    ).toEqual([['code/js/good', true]]);
+  });
+
+  it('keeps a JSX-only rule for the parsers that know JSX', () => {
+    const dir = folder(
+      'jsx.yaml',
+      ['id: jsx-only', ...HEADER, 'rule:', '  kind: jsx_attribute'].join('\n'),
+    );
+    const rule = loadRulePack([{ dir, builtin: false }]).rules.find(
+      (r) => r.ruleId === 'code/js/jsx-only',
+    );
+    expect(rule?.parsers.map(String).sort()).toEqual(['JavaScript', 'Tsx']);
+  });
+});
