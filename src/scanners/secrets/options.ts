@@ -4,8 +4,8 @@ import ignore, { type Ignore } from 'ignore';
 
 import type { Config } from '../../core/config-schema.js';
 import { compileRuleSet, type RuleSetOptions } from './ruleset.js';
-import { loadSecretRules } from './rule-loader.js';
-import { runtimeRule, type RuntimeRule } from './rule-schema.js';
+import { loadRuntimeRules } from './rule-cache.js';
+import type { RuntimeRule } from './rule-schema.js';
 
 /** The rule choices and path allowlist for one scan, taken from bulwark.yaml and the tier. */
 export interface SecretsScanOptions {
@@ -33,7 +33,7 @@ export function secretsScanOptions(
     tags: tags === undefined ? undefined : [...tags],
     allowlist: { regexes: settings.allowlist.regexes, stopwords: settings.allowlist.stopwords },
   };
-  const rules = loadSecretRules(rulesDir).map(runtimeRule);
+  const rules = loadRuntimeRules(rulesDir);
   compileRuleSet(rules, ruleOptions);
   const paths: Ignore = ignore().add(settings.allowlist.paths);
   return {
