@@ -1,14 +1,23 @@
 import { parse, type SgNode } from '@ast-grep/napi';
 
 import { requireLanguage } from '../../../core/ast-languages.js';
-import { inputError } from '../../../core/errors.js';
-import type { Attribute, Block, Expr, HclFile, ObjectEntry, Span, Step } from './hcl-model.js';
+import { inputError, type BulwarkError } from '../../../core/errors.js';
+import type {
+  Attribute,
+  Block,
+  Expr,
+  HclFile,
+  ObjectEntry,
+  Scalar,
+  Span,
+  Step,
+} from './hcl-model.js';
 
 /** Parse HCL text into blocks and attributes with their lines; the syntax tree is dropped. */
 export function parseHcl(path: string, text: string): HclFile {
   requireLanguage('hcl');
   const root = parse('hcl', text).root();
-  const error = firstError(root);
+  const error = firstError(root, text);
   if (error) {
     const line = error.range().start.line + 1;
     throw inputError(
@@ -32,18 +41,20 @@ export function parseHcl(path: string, text: string): HclFile {
   return { path, body: top };
 }
 
-/** The first ERROR node, or a zero-width leaf the parser inserted for a missing token. */
-function firstError(root: SgNode): SgNode | undefined {
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop() as SgNode;
-    const children = node.children();
-    if (node.kind() === 'ERROR') return node;
-    if (children.length === 0 && node.text() === '' && node.kind() !== 'template_literal')
-      return node;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-  }
-  return undefined;
+/** The first ERROR node of the tree; missing tokens are caught while reading (`missing`). */
+function firstError(root: SgNode, text: string): SgNode | null {
+  if (text.trim() === '') return null;
+  return root.find({ rule: { kind: 'ERROR' } });
+}
+
+/** The parser inserts an empty (zero-width) node for a token it expected and did not find. */
+function missing(path: string, node: SgNode): BulwarkError {
+  const line = node.range().start.line + 1;
+  return inputError(
+    'HCL syntax error: a token is missing',
+    { file: path, line },
+    'fix the syntax so Terraform accepts it',
+  );
 }
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\' };
@@ -111,6 +122,7 @@ class Reader {
       else if (kind === 'identifier') labels.push(child.text());
       else if (kind === 'string_lit') labels.push(this.stringLit(child));
       else if (kind === 'block_start') open = child;
+      else if (kind === 'block_end' && child.text() === '') throw missing(this.path, child);
       else if (kind === 'body') body = child;
     }
     const span = this.span(node);
@@ -122,6 +134,8 @@ class Reader {
   }
 
   private stringLit(node: SgNode): string {
+    const text = node.text();
+    if (PLAIN_STRING.test(text)) return unescape(text.slice(1, -1));
     return node
       .children()
       .filter((child) => child.kind() === 'template_literal')
@@ -132,6 +146,9 @@ class Reader {
   expr(node: SgNode): Expr {
     const span = this.span(node);
     const text = node.text();
+    if (text === '') throw missing(this.path, node);
+    const simple = simpleExpr(text, span);
+    if (simple) return simple;
     const kind = node.kind();
     if (kind !== 'expression') return this.term(node);
     const children = node.children();
@@ -278,6 +295,42 @@ class Reader {
     }
     return { kind: 'template', parts, text, span };
   }
+}
+
+const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+const PLAIN_STRING = /^"(?:[^"\\$%]|\\.|\$(?!\{)|%(?!\{))*"$/;
+const PLAIN_TRAVERSAL = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*$/;
+const KEYWORDS: Record<string, boolean | null> = { true: true, false: false, null: null };
+
+/**
+ * Literals and dotted names read straight from their text, which saves walking their nodes:
+ * most attribute values are one of these.
+ */
+function simpleExpr(text: string, span: Span): Expr | undefined {
+  if (text in KEYWORDS) return literal(KEYWORDS[text], text, span);
+  if (NUMBER.test(text)) return literal(Number(text), text, span);
+  if (PLAIN_STRING.test(text)) return literal(unescape(text.slice(1, -1)), text, span);
+  if (text.startsWith('[')) return scalarTuple(text, span);
+  if (!PLAIN_TRAVERSAL.test(text)) return undefined;
+  const [root, ...names] = text.split('.');
+  const steps: Step[] = names.map((name) => ({ kind: 'attr', name }));
+  return { kind: 'traversal', root, steps, text, span };
+}
+
+/** A one-line list of plain literals (`["0.0.0.0/0"]`, `[22, 443]`) is also valid JSON. */
+function scalarTuple(text: string, span: Span): Expr | undefined {
+  if (text.includes('\n') || text.includes('${') || text.includes('%{')) return undefined;
+  let items: unknown;
+  try {
+    items = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(items) || !items.every((item) => item === null || typeof item !== 'object')) {
+    return undefined;
+  }
+  const exprs = (items as Scalar[]).map((item) => literal(item, JSON.stringify(item), span));
+  return { kind: 'tuple', items: exprs, text, span };
 }
 
 function commonIndent(lines: string[]): number {

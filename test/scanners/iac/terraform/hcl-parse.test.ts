@@ -72,6 +72,23 @@ describe('parseHcl', () => {
     });
   });
 
+  const broken: [string, string, number][] = [
+    ['a missing value', 'resource "a" "b" {\n  x = \n}\n', 2],
+    ['a missing closing brace', 'resource "a" "b" {\n  x = 1\n', 3],
+    ['a stray token', 'resource "a" "b" {\n  = = x\n}\n', 1],
+  ];
+  it.each(broken)('rejects %s with the line', (_, text, line) => {
+    expect(() => parseHcl('bad.tf', text)).toThrow(BulwarkError);
+    try {
+      parseHcl('bad.tf', text);
+    } catch (error) {
+      expect([(error as BulwarkError).where?.file, (error as BulwarkError).where?.line]).toEqual([
+        'bad.tf',
+        line,
+      ]);
+    }
+  });
+
   it('names the file and line of a syntax error', () => {
     const broken = 'resource "a" "b" {\n  x = \n}\n';
     expect(() => parseHcl('bad.tf', broken)).toThrow(BulwarkError);
