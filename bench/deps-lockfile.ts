@@ -23,7 +23,10 @@ export function benchSources(root: string, shared: string): Source[] {
   return [
     load('bulwark', join(root, 'package-lock.json')),
     load('zod', join(fixtures, 'package-lock-v3-zod', 'package-lock.json')),
-    load('eslint-plugin-security', join(fixtures, 'package-lock-v2-eslint-plugin-security', 'package-lock.json')),
+    load(
+      'eslint-plugin-security',
+      join(fixtures, 'package-lock-v2-eslint-plugin-security', 'package-lock.json'),
+    ),
   ];
 }
 

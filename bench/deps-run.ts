@@ -52,7 +52,9 @@ export async function measureLockfile(
 
     const db = openAdvisoryDb(dbPath);
     const [, matchMs] = timed(() =>
-      groupPackages(result.packages, true).map((p) => db.matchPackage(p.ecosystem, p.name, p.version)),
+      groupPackages(result.packages, true).map((p) =>
+        db.matchPackage(p.ecosystem, p.name, p.version),
+      ),
     );
     db.close();
     match.push(matchMs);

@@ -33,6 +33,9 @@ export function isLegacyRecord(value: unknown): boolean {
  * OSV events cannot express its `>` bounds; the lowest version of each `patched_versions`
  * alternative becomes a fixed version; `cvss_vector` becomes a CVSS_V3 vector; a title
  * naming malicious code marks the record malicious.
+ *
+ * Legacy npm advisories (NSP-) that carry no CVE id cannot be merged with the GHSA describing the
+ * same problem, so one problem can be listed under both ids.
  */
 export function fromLegacy(record: LegacyRecord, file: string, report: ImportReport): Advisory[] {
   const id = `NSP-${record.id}`;

@@ -143,7 +143,8 @@ function readMeta(db: Database.Database, key: string): string | undefined {
 function readStatus(db: Database.Database, path: string, now: Date): DbStatus {
   const rows = db
     .prepare<[], { ecosystem: string; n: number }>(
-      'SELECT ecosystem, COUNT(DISTINCT advisory_id) AS n FROM affected GROUP BY ecosystem ORDER BY ecosystem',
+      'SELECT ecosystem, COUNT(DISTINCT advisory_id) AS n FROM affected ' +
+        'GROUP BY ecosystem ORDER BY ecosystem',
     )
     .all();
   const total = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM advisories').get();

@@ -52,6 +52,11 @@ export async function updateAdvisories(options: UpdateOptions): Promise<ImportRe
   });
 }
 
+/**
+ * Download one archive into memory.
+ *
+ * `bulwark db update` holds each downloaded `all.zip` in memory while importing it.
+ */
 async function download(url: string, dispatcher: Dispatcher): Promise<Uint8Array> {
   let response;
   try {

@@ -5,6 +5,9 @@ import type { CompiledAffected } from './match.js';
  * versions the advisories name as fixes; undefined when no named fix clears them all. Only
  * named fixes are candidates: a version no advisory mentions may not exist. Releases are
  * preferred over prereleases.
+ *
+ * The upgrade Bulwark suggests is chosen only among versions the advisories name as fixes, so when
+ * the only named fix is a prerelease (nbconvert's 6.3.0a0) that prerelease is suggested.
  */
 export function smallestUpgrade(version: string, entries: CompiledAffected[]): string | undefined {
   if (entries.length === 0) return undefined;

@@ -120,11 +120,12 @@ function printReport(report: ImportReport, dbPath: string, logger: Logger): void
 }
 
 function formatStatus(status: DbStatus): string {
+  const age = status.ageDays === undefined ? '' : ` (${status.ageDays} days ago)`;
   const lines = [
     `database: ${status.path}`,
     `advisories: ${status.advisories}`,
     ...Object.entries(status.perEcosystem).map(([ecosystem, count]) => `  ${ecosystem}: ${count}`),
-    `imported: ${status.importedAt ?? 'unknown'}${status.ageDays === undefined ? '' : ` (${status.ageDays} days ago)`}`,
+    `imported: ${status.importedAt ?? 'unknown'}${age}`,
     `source: ${status.source ?? 'unknown'}`,
   ];
   return `${lines.join('\n')}\n`;

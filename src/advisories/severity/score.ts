@@ -36,6 +36,8 @@ function levelOfRating(rating: string | undefined): Severity | undefined {
  * v4.0 or v3.x, the higher when it carries both (GHSA-cm22-4g7w-348p scores 2.3 in v4.0 and
  * 5.0 in v3.1, and GitHub rates it moderate); otherwise its own rating
  * (GHSA `database_specific.severity`).
+ *
+ * CVSS v2 vectors are not scored; such advisories take their own rating, or `unknownSeverity`.
  */
 export function scoreAdvisory(advisory: Advisory): SeverityScore {
   const known = scores.get(advisory);

@@ -120,7 +120,12 @@ function releaseOf(version: string): string {
   return /^[0-9.]*[0-9]/.exec(version.trim())?.[0] ?? '0';
 }
 
-/** Maven (ComparableVersion): alpha < beta < milestone < rc < snapshot < release < sp. */
+/**
+ * Maven (ComparableVersion): alpha < beta < milestone < rc < snapshot < release < sp.
+ *
+ * Maven ordering follows ComparableVersion's documented rules but not its special case that
+ * treats `.X1` like `-X1` for a qualifier after a dot.
+ */
 export const mavenOrder: VersionOrder = {
   parse(version) {
     return /^[0-9A-Za-z][0-9A-Za-z.+_-]*$/.test(version.trim()) ? version.trim() : undefined;

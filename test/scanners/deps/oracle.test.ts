@@ -104,7 +104,8 @@ describe('oracle: real lockfiles against the real advisories', () => {
       'braces@3.0.2: GHSA-grv7-fg5c-xmjg',
       // [3.0.0, 5.1.2); 5.1.2 and 6.0.2 are not affected.
       'glob-parent@3.1.0: GHSA-ww39-953v-wcq6',
-      // GHSA-2p57-rm9w-gvfp has last_affected 2.0.1 (inclusive); GHSA-78xj-cgh5-2h22 stops at 1.1.8.
+      // GHSA-2p57-rm9w-gvfp has last_affected 2.0.1 (inclusive);
+      // GHSA-78xj-cgh5-2h22 stops at 1.1.8.
       'ip@2.0.1: GHSA-2p57-rm9w-gvfp',
       'micromatch@3.1.10: GHSA-952p-6rrq-rcjv',
       'micromatch@4.0.5: GHSA-952p-6rrq-rcjv',
