@@ -1,0 +1,243 @@
+// Proxy benchmark: Bulwark's built proxy (every policy on) and Verdaccio 6, side by side, each
+// with a warm cache of the same packages from a loopback upstream, driven by autocannon at 64
+// connections: abbreviated packuments, full packuments and tarballs. Prints requests per
+// second, p50/p99 latency and each server's peak RSS. Run with `npm run bench:proxy`;
+// BULWARK_BENCH_SECONDS sets each run's length (default 10).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { startBenchUpstream, type BenchUpstream } from './proxy-upstream.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const WORK = join(tmpdir(), 'bulwark-bench-proxy');
+const SECONDS = Number(process.env.BULWARK_BENCH_SECONDS ?? 10);
+const ABBREVIATED = 'application/vnd.npm.install-v1+json';
+
+interface CannonRequest {
+  method: 'GET';
+  path: string;
+  headers: Record<string, string>;
+}
+interface CannonResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+}
+const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests: CannonRequest[];
+}) => Promise<CannonResult>;
+
+interface Server {
+  name: string;
+  url: string;
+  child: ChildProcess;
+}
+
+async function waitUp(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`${url} exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/-/ping`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not start`);
+}
+
+async function startBulwark(upstream: BenchUpstream, port: number): Promise<Server> {
+  const dir = join(WORK, 'bulwark');
+  mkdirSync(dir, { recursive: true });
+  const { importAdvisories, readSource } = (await import(
+    join(ROOT, 'dist/advisories/index.js')
+  )) as typeof import('../src/advisories/index.js');
+  const db = join(dir, 'advisories.db');
+  const folders = ['npm-ghsa', 'npm-malicious'].map((f) =>
+    join(ROOT, '..', 'shared', 'advisories', f),
+  );
+  importAdvisories({
+    dbPath: db,
+    files: folders.flatMap((f) => readSource(f)),
+    source: 'bench',
+    replace: true,
+  });
+  const config = join(dir, 'bulwark.yaml');
+  writeFileSync(
+    config,
+    [
+      'version: 1',
+      'proxy:',
+      '  rules:',
+      '    licenses: { mode: block, deny: [GPL-3.0-only], unknown: true }',
+      '    installScripts: { mode: block }',
+      '',
+    ].join('\n'),
+  );
+  const args = [
+    join(ROOT, 'dist/cli/main.js'),
+    'proxy',
+    '--port',
+    String(port),
+    '--upstream',
+    upstream.url,
+    '--storage',
+    join(dir, 'store'),
+    '--db',
+    db,
+    '--config',
+    config,
+    '--log-level',
+    'warn',
+  ];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  await waitUp(url, child);
+  return { name: 'Bulwark', url, child };
+}
+
+async function startVerdaccio(upstream: BenchUpstream, port: number): Promise<Server> {
+  const dir = join(WORK, 'verdaccio');
+  mkdirSync(dir, { recursive: true });
+  const config = join(dir, 'config.yaml');
+  writeFileSync(
+    config,
+    [
+      `storage: ${join(dir, 'storage')}`,
+      'uplinks:',
+      `  up: { url: ${upstream.url}/, max_age: 1h, cache: true }`,
+      'packages:',
+      "  '**': { access: $all, proxy: up }",
+      'log: { type: stdout, format: json, level: warn }',
+      'web: { enable: false }',
+      '',
+    ].join('\n'),
+  );
+  const bin = join(ROOT, 'node_modules/verdaccio/bin/verdaccio');
+  const child = spawn(process.execPath, [bin, '-c', config, '-l', `127.0.0.1:${port}`], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitUp(url, child);
+  return { name: 'Verdaccio', url, child };
+}
+
+/** Fetch every packument (both forms) and every tarball once, so the runs hit warm caches. */
+async function warm(server: Server, upstream: BenchUpstream): Promise<string[]> {
+  const tarballs: string[] = [];
+  for (const name of upstream.names) {
+    await (
+      await fetch(`${server.url}/${name}`, { headers: { accept: ABBREVIATED } })
+    ).arrayBuffer();
+    const doc = (await (await fetch(`${server.url}/${name}`)).json()) as {
+      versions: Record<string, { dist: { tarball: string } }>;
+    };
+    for (const manifest of Object.values(doc.versions)) {
+      const path = new URL(manifest.dist.tarball).pathname;
+      const res = await fetch(`${server.url}${path}`);
+      await res.arrayBuffer();
+      if (res.ok) tarballs.push(path);
+    }
+  }
+  return tarballs;
+}
+
+function peakRssMiB(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+interface Row {
+  server: string;
+  scenario: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+}
+
+async function measure(
+  server: Server,
+  upstream: BenchUpstream,
+  tarballs: string[],
+): Promise<Row[]> {
+  const gzip = { 'accept-encoding': 'gzip' };
+  const scenarios: Array<[string, CannonRequest[]]> = [
+    [
+      'abbreviated packuments',
+      upstream.names.map((n) => ({
+        method: 'GET',
+        path: `/${n}`,
+        headers: { accept: ABBREVIATED, ...gzip },
+      })),
+    ],
+    [
+      'full packuments',
+      upstream.names.map((n) => ({
+        method: 'GET',
+        path: `/${n}`,
+        headers: { accept: 'application/json', ...gzip },
+      })),
+    ],
+    ['tarballs', tarballs.map((path) => ({ method: 'GET', path, headers: {} }))],
+  ];
+  const rows: Row[] = [];
+  for (const [scenario, requests] of scenarios) {
+    // A short unmeasured run first, so both servers are past JIT warm-up when measured.
+    await autocannon({ url: server.url, connections: 64, duration: 2, requests });
+    const result = await autocannon({
+      url: server.url,
+      connections: 64,
+      duration: SECONDS,
+      requests,
+    });
+    rows.push({
+      server: server.name,
+      scenario,
+      rps: Math.round(result.requests.average),
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      non2xx: result.non2xx + result.errors,
+    });
+  }
+  return rows;
+}
+
+async function main(): Promise<void> {
+  rmSync(WORK, { recursive: true, force: true });
+  const upstream = await startBenchUpstream(40, 30);
+  const rows: Row[] = [];
+  const rss: Record<string, number> = {};
+  for (const start of [startBulwark, startVerdaccio]) {
+    const server = await start(upstream, start === startBulwark ? 4901 : 4902);
+    try {
+      const tarballs = await warm(server, upstream);
+      rows.push(...(await measure(server, upstream, tarballs)));
+      rss[server.name] = peakRssMiB(server.child);
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+  }
+  await upstream.close();
+
+  console.log(
+    `proxy benchmark: ${upstream.names.length} packages x 30 versions, 64 connections, ${SECONDS}s per run`,
+  );
+  console.log('| server | scenario | req/s | p50 ms | p99 ms | non-2xx |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+  for (const r of rows)
+    console.log(`| ${r.server} | ${r.scenario} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.non2xx} |`);
+  for (const [name, mib] of Object.entries(rss)) console.log(`${name} peak RSS: ${mib} MiB`);
+  rmSync(WORK, { recursive: true, force: true });
+}
+
+await main();
