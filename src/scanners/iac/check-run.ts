@@ -37,8 +37,13 @@ export function runChecks(
 
   return findings.sort(
     (a, b) =>
-      a.location.path.localeCompare(b.location.path) ||
+      compare(a.location.path, b.location.path) ||
       a.location.startLine - b.location.startLine ||
-      a.ruleId.localeCompare(b.ruleId),
+      compare(a.ruleId, b.ruleId),
   );
+}
+
+/** Plain code-unit order: stable across locales and much cheaper than localeCompare. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

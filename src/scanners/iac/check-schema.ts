@@ -31,9 +31,15 @@ export const checkSchema = z
     /** One line; `{name}` placeholders are filled from the matcher's variables. */
     message: z.string().min(1),
     /** Why it matters. */
-    help: z.string().min(1),
+    help: z
+      .string()
+      .min(1)
+      .transform((text) => text.trim()),
     /** How to fix it, with the corrected snippet. */
-    fix: z.string().min(1),
+    fix: z
+      .string()
+      .min(1)
+      .transform((text) => text.trimEnd()),
     references: z.array(z.url()).min(1),
     cwe: z.array(z.string().regex(/^CWE-\d+$/)).min(1),
     tags: z.array(z.string()).default([]),

@@ -14,7 +14,7 @@ import {
 /** A FROM's image with leading ARG defaults substituted; undefined for stages and scratch. */
 function baseImage(file: DockerFile, stage: Stage): string | undefined {
   if (parentStage(file, stage)) return undefined;
-  let image = stage.from.getImage() ?? '';
+  let image = stage.image;
   if (image.includes('$')) {
     for (const arg of file.dockerfile.getInitialARGs()) {
       const property = arg instanceof Arg ? arg.getProperty() : null;

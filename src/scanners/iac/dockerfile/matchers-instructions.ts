@@ -30,7 +30,7 @@ const missingUser: DockerMatcher = (model) =>
     const root = chain.at(-1);
     const final = chain[0];
     if (!root || !final || finalInstructions(file, 'USER').length > 0) return [];
-    if (NONROOT_TAG.test(root.from.getImageTag() ?? '')) return [];
+    if (NONROOT_TAG.test(root.imageTag ?? '')) return [];
     return [dockerHit(file, final, lineOf(final.from), 'FROM')];
   });
 

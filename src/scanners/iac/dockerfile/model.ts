@@ -18,6 +18,10 @@ export interface Stage {
   label: string;
   index: number;
   instructions: Instruction[];
+  /** The FROM's image as written (`name:tag@digest`), its name and its tag, read once. */
+  image: string;
+  imageName: string;
+  imageTag?: string;
 }
 
 /** One parsed Dockerfile with its stages and what sits beside it. */
@@ -74,7 +78,15 @@ function splitStages(dockerfile: Dockerfile): Stage[] {
     if (instruction instanceof From) {
       const index = stages.length;
       const label = instruction.getBuildStage() ?? `stage${index}`;
-      stages.push({ from: instruction, label, index, instructions: [] });
+      stages.push({
+        from: instruction,
+        label,
+        index,
+        instructions: [],
+        image: instruction.getImage() ?? '',
+        imageName: instruction.getImageName() ?? '',
+        imageTag: instruction.getImageTag() ?? undefined,
+      });
     } else {
       stages.at(-1)?.instructions.push(instruction);
     }
@@ -84,18 +96,22 @@ function splitStages(dockerfile: Dockerfile): Stage[] {
 
 /** The stage a FROM refers to by name, when it builds on an earlier stage. */
 export function parentStage(file: DockerFile, stage: Stage): Stage | undefined {
-  const image = stage.from.getImageName();
-  return file.stages.find((other) => other.index < stage.index && other.label === image);
+  return file.stages.find((other) => other.index < stage.index && other.label === stage.imageName);
 }
+
+const chains = new WeakMap<DockerFile, Stage[]>();
 
 /** The final stage followed back through the stages it builds on, final stage first. */
 export function finalChain(file: DockerFile): Stage[] {
+  const cached = chains.get(file);
+  if (cached) return cached;
   const chain: Stage[] = [];
   let stage = file.stages.at(-1);
   while (stage && !chain.includes(stage)) {
     chain.push(stage);
     stage = parentStage(file, stage);
   }
+  chains.set(file, chain);
   return chain;
 }
 

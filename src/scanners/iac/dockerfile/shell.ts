@@ -22,8 +22,12 @@ export interface RunCommand {
   lines: Array<{ line: number; text: string }>;
 }
 
-/** Every RUN of a Dockerfile as shell commands (exec-form arrays joined by spaces). */
+const parsed = new WeakMap<DockerFile, RunCommand[]>();
+
+/** Every RUN of a Dockerfile as shell commands (exec-form arrays joined by spaces), memoized. */
 export function runCommands(file: DockerFile): RunCommand[] {
+  const cached = parsed.get(file);
+  if (cached) return cached;
   const out: RunCommand[] = [];
   for (const stage of file.stages) {
     for (const instruction of stage.instructions) {
@@ -43,6 +47,7 @@ export function runCommands(file: DockerFile): RunCommand[] {
       out.push(run);
     }
   }
+  parsed.set(file, out);
   return out;
 }
 
