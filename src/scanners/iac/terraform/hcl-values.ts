@@ -28,7 +28,11 @@ export function isMap(value: Value): value is { [key: string]: Value } {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Evaluate an expression to a literal value, UNKNOWN where it depends on the real world. */
+/**
+ * Evaluate an expression to a literal value, UNKNOWN where it depends on the real world.
+ * Only literal values are evaluated: a setting that comes from another resource, a data
+ * source, a module output or an unevaluated function is unknown, and the check stays silent.
+ */
 export function evaluate(expr: Expr, scope: EvalScope): Value {
   switch (expr.kind) {
     case 'literal':

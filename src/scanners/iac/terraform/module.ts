@@ -32,7 +32,11 @@ export interface Module {
 /** Instances evaluated per resource at most; a larger literal for_each is evaluated as unknown. */
 const MAX_INSTANCES = 32;
 
-/** Group parsed files by folder into modules, with their variables, locals and resources. */
+/**
+ * Group parsed files by folder into modules, with their variables, locals and resources.
+ * Child modules are not followed: a `module` block's arguments are not checked against the
+ * module's resources, and each folder is checked on its own.
+ */
 export function buildModules(files: readonly HclFile[]): Module[] {
   const byDir = new Map<string, HclFile[]>();
   for (const file of files) {
@@ -90,6 +94,7 @@ function makeScope(
   const evaluating = new Set<string>();
   const scope: EvalScope = {
     instance,
+    // Variables take their declared defaults: .tfvars files and -var values are not read.
     variable(name) {
       const initial = variables.get(name)?.attributes.get('default');
       return initial ? evaluate(initial.expr, scope) : UNKNOWN;

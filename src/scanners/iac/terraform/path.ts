@@ -39,7 +39,11 @@ export function blocksAt(block: Block, path: string): Block[] {
   return blocksOf(current, segments[segments.length - 1]);
 }
 
-/** Follow `a.b.c` through nested blocks (the first of each type), attributes and map keys. */
+/**
+ * Follow `a.b.c` through nested blocks, attributes and map keys. A path through a repeated
+ * block looks at the first block of that type only; checks use `each` or `some` where every
+ * block matters.
+ */
 export function resolvePath(block: Block, path: string, scope: EvalScope): Resolved {
   const segments = path.split('.');
   let current = block;

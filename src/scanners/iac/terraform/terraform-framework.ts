@@ -14,6 +14,7 @@ import { suppressedAtHeader } from './suppression.js';
 /** Terraform: .tf files, read a folder (module) at a time, checked against rules/iac/terraform. */
 export const terraformFramework: Framework = {
   id: 'terraform',
+  // JSON Terraform files (.tf.json) are not read.
   wants: (path) => path.endsWith('.tf'),
   scan: (input) => scanTerraform(input),
 };
