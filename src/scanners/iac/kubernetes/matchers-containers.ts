@@ -99,6 +99,25 @@ const secretInEnv: K8sMatcher = (model) =>
     }),
   );
 
+/**
+ * Pods that mount a service account token: automountServiceAccountToken is not false on the
+ * pod, nor on a ServiceAccount of the scan that the pod uses (the pod's setting wins).
+ */
+const tokenAutomount: K8sMatcher = (model) => {
+  const optedOut = new Set(
+    model.objects
+      .filter((o) => o.kind === 'ServiceAccount')
+      .filter((o) => o.node.get('automountServiceAccountToken')?.value() === false)
+      .map((o) => `${o.namespace ?? ''}/${o.name}`),
+  );
+  return model.pods.flatMap((pod) => {
+    const own = pod.spec.get('automountServiceAccountToken');
+    if (own) return own.value() === false ? [] : [podHit(pod, own.span())];
+    const account = pod.spec.get('serviceAccountName')?.str() ?? 'default';
+    return optedOut.has(`${pod.object.namespace ?? ''}/${account}`) ? [] : [podHit(pod)];
+  });
+};
+
 /** Matchers of the container family, by name. */
 export const CONTAINER_MATCHERS: Record<string, K8sMatcher> = {
   'host-path-volume': hostPathVolume,
@@ -108,4 +127,5 @@ export const CONTAINER_MATCHERS: Record<string, K8sMatcher> = {
   'resources-missing': resourcesMissing,
   'probe-missing': probeMissing,
   'secret-in-env': secretInEnv,
+  'token-automount': tokenAutomount,
 };
