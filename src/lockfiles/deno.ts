@@ -52,11 +52,37 @@ export function parseDenoLock(path: string, content: string): LockfileResult {
     nodes.set(key, { id: key, name, version, line, thirdParty: true, deps });
   }
 
+  const roots = denoRoots(root, specifiers, resolve);
+  const packages = packagesFromGraph(nodes, roots, 'npm', path);
+  return { lockfile: path, format: `deno.lock v${version}`, packages, unpinned: [] };
+}
+
+/** An npm entry's dependencies: a map name → `name@version` (v3) or a list of refs (v4, v5). */
+function dependencyRefs(entry: Dict): string[] {
+  const refs: string[] = [];
+  for (const field of ['dependencies', 'optionalDependencies']) {
+    const value = entry[field];
+    if (Array.isArray(value)) refs.push(...value.filter((v): v is string => typeof v === 'string'));
+    else for (const ref of Object.values(dict(value))) if (typeof ref === 'string') refs.push(ref);
+  }
+  return refs;
+}
+
+/**
+ * The npm specifiers the project declares: the `workspace` section's (and its members'), or
+ * every top-level specifier when the section is absent, resolved to locked package keys.
+ */
+function denoRoots(
+  root: Dict,
+  specifiers: Dict,
+  resolve: (ref: string) => string | undefined,
+): GraphRoot[] {
   const roots: GraphRoot[] = [];
   const workspace = dict(root.workspace);
   const declared = isDict(root.workspace)
     ? [
         ...list(workspace.dependencies),
+        ...list(dict(workspace.packageJson).dependencies),
         ...Object.values(dict(workspace.members)).flatMap((m) => list(dict(m).dependencies)),
       ]
     : Object.keys(specifiers);
@@ -71,17 +97,5 @@ export function parseDenoLock(path: string, content: string): LockfileResult {
     if (id) roots.push({ id, dev: false });
   }
 
-  const packages = packagesFromGraph(nodes, roots, 'npm', path);
-  return { lockfile: path, format: `deno.lock v${version}`, packages, unpinned: [] };
-}
-
-/** An npm entry's dependencies: a map name → `name@version` (v3) or a list of refs (v4, v5). */
-function dependencyRefs(entry: Dict): string[] {
-  const refs: string[] = [];
-  for (const field of ['dependencies', 'optionalDependencies']) {
-    const value = entry[field];
-    if (Array.isArray(value)) refs.push(...value.filter((v): v is string => typeof v === 'string'));
-    else for (const ref of Object.values(dict(value))) if (typeof ref === 'string') refs.push(ref);
-  }
-  return refs;
+  return roots;
 }

@@ -24,12 +24,6 @@ export interface GraphRoot {
   dev: boolean;
 }
 
-/** A path step: the node reached and the step it came from. */
-interface Step {
-  node: GraphNode;
-  previous: Step | undefined;
-}
-
 /**
  * Turn a dependency graph into packages: direct from the roots, paths by breadth-first search
  * (the first MAX_PATHS simple paths that reach a node are its shortest), dev from the lockfile's
@@ -86,60 +80,84 @@ function mergePaths(a: string[][], b: string[][]): string[][] {
   return all.sort((x, y) => x.length - y.length).slice(0, MAX_PATHS);
 }
 
-/** Breadth-first search from all roots at once, keeping up to MAX_PATHS paths per node. */
+/** A path step: the index of the node reached and the step it came from. */
+interface Step {
+  node: number;
+  previous: Step | undefined;
+}
+
+/**
+ * Breadth-first search from all roots at once, keeping up to MAX_PATHS paths per node. Nodes
+ * are numbered and their children resolved once, so the search itself does no lookups by id.
+ */
 function shortestPaths(
   nodes: ReadonlyMap<string, GraphNode>,
   roots: readonly GraphRoot[],
 ): Map<string, string[][]> {
-  const found = new Map<string, Step[]>();
+  const list = [...nodes.values()];
+  const index = new Map(list.map((node, i) => [node.id, i]));
+  const children = list.map((node) => [...new Set(node.deps.flatMap((id) => index.get(id) ?? []))]);
+  const found: Step[][] = list.map(() => []);
   let queue: Step[] = [];
-  for (const root of roots) {
-    const node = nodes.get(root.id);
-    if (node) queue.push({ node, previous: undefined });
+  for (const root of new Set(roots.map((r) => r.id))) {
+    const at = index.get(root);
+    if (at !== undefined) queue.push({ node: at, previous: undefined });
   }
 
   while (queue.length > 0) {
     const next: Step[] = [];
     for (const step of queue) {
-      const list = found.get(step.node.id) ?? [];
-      if (list.length >= MAX_PATHS || list.some((s) => s.previous === step.previous)) continue;
-      list.push(step);
-      found.set(step.node.id, list);
-      for (const id of step.node.deps) {
-        const child = nodes.get(id);
-        if (child && !onPath(step, id)) next.push({ node: child, previous: step });
+      const steps = found[step.node];
+      if (steps.length >= MAX_PATHS) continue;
+      steps.push(step);
+      for (const child of children[step.node]) {
+        if (found[child].length < MAX_PATHS && !onPath(step, child)) {
+          next.push({ node: child, previous: step });
+        }
       }
     }
     queue = next;
   }
 
+  const labels = list.map((node) => `${node.name}@${node.version}`);
   const paths = new Map<string, string[][]>();
-  for (const [id, steps] of found) paths.set(id, dedupe(steps.map(toPath)));
+  found.forEach((steps, i) => {
+    if (steps.length > 0) paths.set(list[i].id, dedupe(steps.map((s) => toPath(s, labels))));
+  });
   return paths;
 }
 
-/** Whether `id` already appears on the path ending at `step` (a cycle). */
-function onPath(step: Step, id: string): boolean {
-  for (let s: Step | undefined = step; s; s = s.previous) if (s.node.id === id) return true;
+/** Whether node `at` already appears on the path ending at `step` (a cycle). */
+function onPath(step: Step, at: number): boolean {
+  for (let s: Step | undefined = step; s; s = s.previous) if (s.node === at) return true;
   return false;
 }
 
-function toPath(step: Step): string[] {
-  const path: string[] = [];
-  for (let s: Step | undefined = step; s; s = s.previous) {
-    path.push(`${s.node.name}@${s.node.version}`);
-  }
-  return path.reverse();
+function toPath(step: Step, labels: string[]): string[] {
+  let length = 0;
+  for (let s: Step | undefined = step; s; s = s.previous) length++;
+  const path = new Array<string>(length);
+  for (let s: Step | undefined = step; s; s = s.previous) path[--length] = labels[s.node];
+  return path;
 }
 
+/**
+ * Drop repeated paths: copies of one release at several install locations look alike. Labels
+ * are shared strings, so comparing them element by element is cheap.
+ */
 function dedupe(paths: string[][]): string[][] {
-  const seen = new Set<string>();
-  return paths.filter((path) => {
-    const key = path.join('>');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  if (paths.length < 2) return paths;
+  const kept: string[][] = [];
+  for (const path of paths) {
+    if (!kept.some((other) => samePath(other, path))) kept.push(path);
+  }
+  return kept;
+}
+
+function samePath(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Ids of all nodes reachable from the given roots. */

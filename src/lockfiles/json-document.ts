@@ -1,9 +1,12 @@
 import { lockfileError } from './lockfile-error.js';
 
-/** A parsed JSON lockfile with the line of every object key and array element. */
+/** A parsed JSON lockfile with the lines where its objects, arrays and `name` keys start. */
 export interface JsonDocument {
   value: unknown;
-  /** 1-based line where the key (or array element) at `path` starts; undefined when absent. */
+  /**
+   * 1-based line of the key at `path` when it is a top-level key, its value is an object or an
+   * array, or the key is `name`; or of an object inside an array; undefined otherwise.
+   */
   lineOf(path: readonly string[]): number | undefined;
 }
 
@@ -20,7 +23,7 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 /**
  * Parse JSON (or JSONC) in one pass that validates the syntax, reports the line of the first
- * error, and records the line of every key; JSON.parse then builds the value.
+ * error, and records the lines lockfiles need; JSON.parse then builds the value.
  */
 export function parseJsonDocument(file: string, text: string, options: JsonOptions): JsonDocument {
   const scanner = new JsonScanner(file, text, options);
@@ -92,12 +95,17 @@ class JsonScanner {
         this.fail(`unexpected ${this.describe()} where a key should be`);
       const keyLine = this.line;
       const key = this.scanString();
-      this.lines.set(prefix + SEP + key, keyLine);
       this.skipSpace();
       if (this.text[this.at] !== ':')
         this.fail(`expected ':' after a key, found ${this.describe()}`);
       this.at++;
       this.skipSpace();
+      const opens = this.text.charCodeAt(this.at);
+      // Packages are objects (bun's are arrays); composer.lock's are found by `name`; top-level
+      // keys hold the lockfile's version.
+      if (opens === 0x7b || opens === 0x5b || key === 'name' || prefix === '') {
+        this.lines.set(prefix + SEP + key, keyLine);
+      }
       this.scanValue(prefix + SEP + key);
       if (this.scanSeparator('}')) return;
     }
@@ -108,7 +116,8 @@ class JsonScanner {
     this.skipSpace();
     if (this.text[this.at] === ']') return void this.at++;
     for (let index = 0; ; index++) {
-      this.lines.set(prefix + SEP + index, this.line);
+      // Only objects in arrays are looked up by position (composer.lock's package list).
+      if (this.text.charCodeAt(this.at) === 0x7b) this.lines.set(prefix + SEP + index, this.line);
       this.scanValue(prefix + SEP + index);
       if (this.scanSeparator(']')) return;
     }
@@ -134,25 +143,30 @@ class JsonScanner {
   }
 
   private scanString(): string {
+    const text = this.text;
     const start = this.at;
+    let at = start + 1;
     let escaped = false;
-    this.at++;
     for (;;) {
-      const code = this.text.charCodeAt(this.at);
-      if (Number.isNaN(code)) this.fail('a string is not closed');
+      const code = text.charCodeAt(at);
       if (code === 0x22) break;
-      if (code < 0x20) this.fail('a string holds a raw control character or line break');
       if (code === 0x5c) {
         escaped = true;
-        this.at++;
+        at += 2;
+        continue;
       }
-      this.at++;
+      if (code < 0x20 || Number.isNaN(code)) {
+        this.at = at;
+        this.fail(
+          code < 0x20 ? 'a string holds a raw control character' : 'a string is not closed',
+        );
+      }
+      at++;
     }
-    this.at++;
-    const raw = this.text.slice(start + 1, this.at - 1);
-    if (!escaped) return raw;
+    this.at = at + 1;
+    if (!escaped) return text.slice(start + 1, at);
     try {
-      return JSON.parse(this.text.slice(start, this.at)) as string;
+      return JSON.parse(text.slice(start, this.at)) as string;
     } catch {
       return this.fail('a string holds an invalid escape');
     }
@@ -171,14 +185,19 @@ class JsonScanner {
 
   private skipSpace(): void {
     const text = this.text;
+    let at = this.at;
     for (;;) {
-      const c = text[this.at];
-      if (c === '\n') this.line++;
-      else if (c !== ' ' && c !== '\t' && c !== '\r') {
-        if (c === '/' && this.options.jsonc && this.skipComment()) continue;
+      const code = text.charCodeAt(at);
+      if (code === 0x0a) this.line++;
+      else if (code !== 0x20 && code !== 0x09 && code !== 0x0d) {
+        this.at = at;
+        if (code === 0x2f && this.options.jsonc && this.skipComment()) {
+          at = this.at;
+          continue;
+        }
         return;
       }
-      this.at++;
+      at++;
     }
   }
 
