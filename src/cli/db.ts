@@ -28,7 +28,12 @@ export function registerDbCommand(program: Command): void {
   const db = program
     .command('db')
     .description('manage the offline OSV advisory database used by the deps scanner');
+  addImport(db);
+  addUpdate(db);
+  addStatus(db);
+}
 
+function addImport(db: Command): void {
   db.command('import')
     .description('import OSV advisories (JSON or YAML) from folders or all.zip archives')
     .argument('<sources...>', 'folders (searched recursively) or zip archives')
@@ -46,7 +51,9 @@ export function registerDbCommand(program: Command): void {
       });
       printReport(report, advisoryDbPath(flags.db), logger);
     });
+}
 
+function addUpdate(db: Command): void {
   db.command('update')
     .description('download the OSV exports (<base>/<ecosystem>/all.zip) and import them')
     .option('--db <file>', 'database file (default: BULWARK_DB or the user cache)')
@@ -68,7 +75,9 @@ export function registerDbCommand(program: Command): void {
       });
       printReport(report, dbPath, logger);
     });
+}
 
+function addStatus(db: Command): void {
   db.command('status')
     .description('show what the advisory database holds and how old it is')
     .option('--db <file>', 'database file (default: BULWARK_DB or the user cache)')
