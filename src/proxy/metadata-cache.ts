@@ -43,6 +43,7 @@ interface HotEntry<V> {
  * Views of upstream metadata: built views are kept in memory, upstream bodies in the store;
  * both are revalidated with the upstream's ETag after the TTL, and served stale (marked)
  * when the upstream cannot be reached.
+ * A revalidation after `metadataTtl` happens while the request that found the entry expired waits; there is no background refresh.
  */
 export class MetadataCache<V> {
   private readonly hot: SizedLru<HotEntry<V>>;

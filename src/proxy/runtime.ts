@@ -72,7 +72,10 @@ export function recordDecision(
   }
 }
 
-/** The JSON body of a 403: what was refused, by which rule, and why, in `error` for clients. */
+/**
+ * The JSON body of a 403: what was refused, by which rule, and why, in `error` for clients.
+ * pnpm, bun and pip do not print the reason in a 403 body, only the status or "no matching version"; the decision log has the reason.
+ */
 export function refusal(facts: VersionFacts, outcome: VersionDecision): Record<string, unknown> {
   const blocking = outcome.verdicts.filter((v) => v.action === 'block');
   const first = blocking[0];

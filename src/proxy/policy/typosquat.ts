@@ -15,6 +15,7 @@ export interface TyposquatMatch {
 /**
  * Find the data file beside this module, or in the source tree when running from dist/
  * (the build does not copy data files).
+ * The popular-name lists are read from src/proxy/policy/ even when running from dist/, so a packaged Bulwark must include those two text files.
  */
 function dataFile(name: string): string {
   const beside = fileURLToPath(new URL(`./${name}`, import.meta.url));

@@ -31,7 +31,10 @@ export interface PypiProject {
   size: number;
 }
 
-/** Parse a PEP 691 JSON project page from the upstream, refusing anything else. */
+/**
+ * Parse a PEP 691 JSON project page from the upstream, refusing anything else.
+ * The PyPI side needs an upstream that answers PEP 691 JSON; an index that serves only PEP 503 HTML is refused with 502.
+ */
 export function parseProjectPage(body: Buffer, name: string): JsonObject {
   let doc: unknown;
   try {
@@ -78,7 +81,10 @@ export function buildProject(
   return { name, files, decisions, kept, allBlocked, size: 2048 + files.size * 600 };
 }
 
-/** Policy facts of a version: its earliest upload time and whether every file is yanked. */
+/**
+ * Policy facts of a version: its earliest upload time.
+ * The licence rule applies to npm only: PyPI licences live in each file's core metadata, which the proxy does not read when it judges a project page.
+ */
 function pypiFacts(name: string, version: string, files: PypiFile[]): VersionFacts {
   const times = files
     .map((f) => (f.uploadTime ? Date.parse(f.uploadTime) : NaN))

@@ -34,7 +34,10 @@ export interface DecisionQuery {
   limit?: number;
 }
 
-/** Metadata and the decision log; SQLite by default, PostgreSQL can fill the same shape. */
+/**
+ * Metadata and the decision log; SQLite by default, PostgreSQL can fill the same shape.
+ * The PostgreSQL and S3-compatible stores are not written yet: the store interfaces exist, and SQLite plus the filesystem are the only implementations.
+ */
 export interface MetadataStore {
   getMetadata(ecosystem: ProxyEcosystem, name: string): Promise<MetadataRecord | undefined>;
   putMetadata(ecosystem: ProxyEcosystem, name: string, record: MetadataRecord): Promise<void>;
