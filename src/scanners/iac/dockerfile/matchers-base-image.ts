@@ -11,7 +11,11 @@ import {
   type Stage,
 } from './model.js';
 
-/** A FROM's image with leading ARG defaults substituted; undefined for stages and scratch. */
+/**
+ * A FROM's image, undefined for stages and scratch. A variable is resolved only from the
+ * defaults of global `ARG`s; `--build-arg` values are not known, and an image that stays
+ * unresolved is not checked.
+ */
 function baseImage(file: DockerFile, stage: Stage): string | undefined {
   if (parentStage(file, stage)) return undefined;
   let image = stage.image;

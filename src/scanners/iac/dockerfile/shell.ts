@@ -2,7 +2,11 @@ import { Run, type Instruction } from 'dockerfile-ast';
 
 import type { DockerFile, Stage } from './model.js';
 
-/** One shell command of a RUN: the text between `&&`, `||`, `;` or a new line. */
+/**
+ * One shell command of a RUN. RUN scripts are split into commands on `&&`, `||`, `;` and new
+ * lines and into words on blanks; this is not a shell parser, so a separator inside quotes
+ * splits a command.
+ */
 export interface ShellCommand {
   text: string;
   /** The words of the command, split on blanks (quotes are kept as written). */

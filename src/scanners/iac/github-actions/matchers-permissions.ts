@@ -64,7 +64,10 @@ function selfHosted(runsOn: YNode): boolean {
   return labels.some((label) => label === 'self-hosted');
 }
 
-/** Jobs on self-hosted runners in workflows that pull requests can start. */
+/**
+ * Jobs on self-hosted runners in workflows that pull requests can start. This cannot tell
+ * whether the repository is public.
+ */
 const selfHostedPr: ActionsMatcher = (model) =>
   model.workflows
     .filter((workflow) => triggeredBy(workflow, ['pull_request', 'pull_request_target']))

@@ -67,7 +67,10 @@ const secretsToUnpinned: ActionsMatcher = (model) =>
       ),
     );
 
-/** `secrets: inherit` passed to a reusable workflow of another repository. */
+/**
+ * `secrets: inherit` passed to a reusable workflow of another repository. This cannot tell
+ * whether the called workflow belongs to the same owner.
+ */
 const secretsInherit: ActionsMatcher = (model) =>
   uses(model)
     .filter((use) => !use.step && use.ref.kind === 'remote')

@@ -34,7 +34,11 @@ const DOWNLOADS = ['actions/download-artifact', 'dawidd6/action-download-artifac
 const EXECUTES =
   /(?:^|[\s;&|(])(?:\.\/|bash\s|sh\s|source\s|\.\s|python3?\s|node\s|npm\s+(?:run|install|ci|test)|make\b|unzip\s)/m;
 
-/** workflow_run jobs that download artifacts and then run code from the workspace. */
+/**
+ * workflow_run jobs that download artifacts and then run code. Any run line that looks like it
+ * executes something (`./`, `bash`, `sh`, `source`, `python`, `node`, `npm run`, `make`,
+ * `unzip`) after a download step counts as executing the artifact.
+ */
 const artifactExecution: ActionsMatcher = (model) =>
   model.workflows
     .filter((workflow) => triggeredBy(workflow, ['workflow_run']))

@@ -50,7 +50,11 @@ export function mayBeCiInclude(path: string, text?: string): boolean {
   return text === undefined || (/^ {2,}script:/m.test(text) && !/^apiVersion:/m.test(text));
 }
 
-/** Parse the root CI files, the local files they include, and CI files by name. */
+/**
+ * Parse the root CI files, the local files they include, and CI files by name. `include:`
+ * entries of other projects, remote URLs and templates are not fetched, and `extends:` and
+ * `!reference` are not resolved, so a setting inherited that way is not seen.
+ */
 export function buildGitlabModel(files: readonly FrameworkFile[], logger: Logger): GitlabModel {
   const byPath = new Map(files.map((file) => [file.path, file]));
   const chosen = new Set(files.filter((file) => isGitlabCiPath(file.path)).map((f) => f.path));

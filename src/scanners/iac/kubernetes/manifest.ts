@@ -58,7 +58,10 @@ export function looksLikeManifest(text: string): boolean {
   return /^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text);
 }
 
-/** Parse manifests into objects, pod specs and containers; Helm templates are left out. */
+/**
+ * Parse manifests into objects, pod specs and containers. Helm templates are skipped, and
+ * Kustomize overlays are not merged: a patch is checked as the partial object it is.
+ */
 export function buildModel(files: readonly FrameworkFile[], logger: Logger): K8sModel {
   const model: K8sModel = { objects: [], pods: [], containers: [] };
   let helm = 0;

@@ -1,7 +1,11 @@
 import { objectHit, type K8sObject } from './manifest.js';
 import type { K8sMatcher } from './matcher.js';
 
-/** Objects placed explicitly in the `default` namespace. */
+/**
+ * Objects placed explicitly in the `default` namespace. This reports only an explicit
+ * `namespace: default`; a manifest without a namespace lands wherever the client's context
+ * points, which Bulwark cannot know.
+ */
 const defaultNamespace: K8sMatcher = (model) =>
   model.objects.flatMap((object) => {
     const namespace = object.node.at('metadata.namespace');
@@ -49,8 +53,9 @@ const clusterAdminBinding: K8sMatcher = (model) =>
     });
 
 /**
- * Namespaces that run workloads but have no NetworkPolicy in any scanned manifest. Objects
- * without a namespace are grouped together, as they land in the same namespace at apply time.
+ * Namespaces that run workloads but have no NetworkPolicy in any scanned manifest. This only
+ * sees NetworkPolicies in the scanned files, and groups every manifest without a
+ * `metadata.namespace` into one namespace.
  */
 const missingNetworkPolicy: K8sMatcher = (model) => {
   const covered = new Set(
