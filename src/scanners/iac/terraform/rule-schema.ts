@@ -127,30 +127,53 @@ const portsTest = z
   })
   .strict();
 
-/** The zod schema of a condition, recursive through allOf/anyOf/not/each/some/companion. */
-export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.object({ allOf: z.array(conditionSchema).min(1) }).strict(),
-    z.object({ anyOf: z.array(conditionSchema).min(1) }).strict(),
-    z.object({ not: conditionSchema }).strict(),
-    z.object({ each: z.object({ block: z.string(), check: conditionSchema }).strict() }).strict(),
-    z.object({ some: z.object({ block: z.string(), check: conditionSchema }).strict() }).strict(),
-    z
-      .object({
-        companion: z
-          .object({
-            resource: z.string(),
-            reference: z.string(),
-            byValue: z.string().optional(),
-            where: conditionSchema.optional(),
-          })
-          .strict(),
-      })
-      .strict(),
-    portsTest,
-    attributeTest,
-  ]),
-) as z.ZodType<Condition>;
+const lazyCondition: z.ZodType<Condition> = z.lazy(() => conditionSchema);
+
+/** The schema of each form of condition, by the key that tells the form apart. */
+const FORMS: Record<string, z.ZodType> = {
+  allOf: z.object({ allOf: z.array(lazyCondition).min(1) }).strict(),
+  anyOf: z.object({ anyOf: z.array(lazyCondition).min(1) }).strict(),
+  not: z.object({ not: lazyCondition }).strict(),
+  each: z.object({ each: z.object({ block: z.string(), check: lazyCondition }).strict() }).strict(),
+  some: z.object({ some: z.object({ block: z.string(), check: lazyCondition }).strict() }).strict(),
+  companion: z
+    .object({
+      companion: z
+        .object({
+          resource: z.string(),
+          reference: z.string(),
+          byValue: z.string().optional(),
+          where: lazyCondition.optional(),
+        })
+        .strict(),
+    })
+    .strict(),
+  ports: portsTest,
+  path: attributeTest,
+};
+
+/**
+ * The zod schema of a condition, recursive through allOf/anyOf/not/each/some/companion. The
+ * form is picked by its key rather than by trying each one in turn, which keeps loading the
+ * pack fast and the error about the form that was meant.
+ */
+export const conditionSchema: z.ZodType<Condition> = z.unknown().transform((value, ctx) => {
+  const keys = value !== null && typeof value === 'object' ? Object.keys(value) : [];
+  const form = keys.find((key) => key in FORMS);
+  if (!form) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `a condition needs one of: ${Object.keys(FORMS).join(', ')}`,
+    });
+    return z.NEVER;
+  }
+  const result = FORMS[form].safeParse(value);
+  if (result.success) return result.data as Condition;
+  for (const issue of result.error.issues) {
+    ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  }
+  return z.NEVER;
+});
 
 /** One Terraform check as its YAML file states it. */
 export const ruleSchema = z
