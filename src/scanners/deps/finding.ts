@@ -90,6 +90,7 @@ export function depsFinding(input: DepsFindingInput): Finding {
         malicious: v.malicious,
         fixed: v.fixed.map((f) => displayVersion(pkg, f)),
       })),
+      score: primary.severity.score,
       fixedVersions,
       upgradeTo,
       directDependency,
