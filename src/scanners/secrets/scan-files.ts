@@ -1,4 +1,5 @@
 import type { Finding } from '../../core/finding.js';
+import { defaultPoolSize } from '../../core/worker-pool.js';
 import type { ScanContext, ScanFile } from '../../core/scanner.js';
 import { secretsScanOptions } from './options.js';
 import { createSecretsPool, OrderedBatches } from './pool.js';
@@ -26,7 +27,10 @@ export async function* scanFiles(context: ScanContext, rulesDir?: string): Async
   const files = context.files.filter((f) => wantsPath(f.path) && !options.pathAllowed(f.path));
 
   context.progress.start('secrets', files.length);
-  const pool = createSecretsPool();
+  // Small scans (a pre-commit hook's few files) run on this thread: starting workers and
+  // compiling the rules in each would cost more than the scan.
+  const bytes = files.reduce((sum, f) => sum + f.size, 0);
+  const pool = createSecretsPool(Math.min(defaultPoolSize(), Math.ceil(bytes / BATCH_BYTES)));
   const batches = new OrderedBatches<number>(pool);
   try {
     for (const group of groupFiles(files)) {
