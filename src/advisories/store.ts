@@ -64,42 +64,7 @@ export function openAdvisoryDb(path: string): AdvisoryDb {
     );
   }
 
-  const lookup = db.prepare<[string, string], { body: string }>(
-    'SELECT a.body FROM affected f JOIN advisories a ON a.id = f.advisory_id ' +
-      'WHERE f.ecosystem = ? AND f.name = ? ORDER BY a.id',
-  );
-  const namesOf = db.prepare<[string], { name: string }>(
-    'SELECT DISTINCT name FROM affected WHERE ecosystem = ?',
-  );
-  const cache = new Map<string, Candidate[]>();
-  // The names each ecosystem has advisories for, loaded once: most locked packages have none,
-  // and a set lookup is cheaper than a query for each of them.
-  const known = new Map<Ecosystem, Set<string>>();
-  const hasAdvisories = (ecosystem: Ecosystem, key: string): boolean => {
-    let names = known.get(ecosystem);
-    if (!names) {
-      names = new Set(namesOf.all(ecosystem).map((row) => row.name));
-      known.set(ecosystem, names);
-    }
-    return names.has(key);
-  };
-
-  const candidates = (ecosystem: Ecosystem, name: string): Candidate[] => {
-    const key = normalizeName(ecosystem, name);
-    if (!hasAdvisories(ecosystem, key)) return [];
-    const cacheKey = `${ecosystem}\0${key}`;
-    const hit = cache.get(cacheKey);
-    if (hit) return hit;
-    const loaded = lookup.all(ecosystem, key).map((row) => {
-      const advisory = JSON.parse(row.body) as Advisory;
-      const entries = advisory.affected
-        .filter((e) => e.ecosystem === ecosystem && normalizeName(ecosystem, e.name) === key)
-        .map(compileAffected);
-      return { advisory, entries };
-    });
-    cache.set(cacheKey, loaded);
-    return loaded;
-  };
+  const candidates = candidateLoader(db);
 
   const matched = (ecosystem: Ecosystem, name: string, version: string): MatchedAdvisory[] =>
     candidates(ecosystem, name)
@@ -122,6 +87,51 @@ export function openAdvisoryDb(path: string): AdvisoryDb {
     status: (now = new Date()) => readStatus(db, path, now),
     ageDays: (now = new Date()) => ageInDays(readMeta(db, 'imported_at'), now),
     close: () => db.close(),
+  };
+}
+
+/**
+ * The advisories naming a package, each with its entries for that package compiled, loaded
+ * once per package and kept for the life of the handle.
+ */
+function candidateLoader(
+  db: Database.Database,
+): (ecosystem: Ecosystem, name: string) => Candidate[] {
+  const lookup = db.prepare<[string, string], { body: string }>(
+    'SELECT a.body FROM affected f JOIN advisories a ON a.id = f.advisory_id ' +
+      'WHERE f.ecosystem = ? AND f.name = ? ORDER BY a.id',
+  );
+  const namesOf = db.prepare<[string], { name: string }>(
+    'SELECT DISTINCT name FROM affected WHERE ecosystem = ?',
+  );
+  const cache = new Map<string, Candidate[]>();
+  // The names each ecosystem has advisories for, loaded once: most locked packages have none,
+  // and a set lookup is cheaper than a query for each of them.
+  const known = new Map<Ecosystem, Set<string>>();
+  const hasAdvisories = (ecosystem: Ecosystem, key: string): boolean => {
+    let names = known.get(ecosystem);
+    if (!names) {
+      names = new Set(namesOf.all(ecosystem).map((row) => row.name));
+      known.set(ecosystem, names);
+    }
+    return names.has(key);
+  };
+
+  return (ecosystem, name) => {
+    const key = normalizeName(ecosystem, name);
+    if (!hasAdvisories(ecosystem, key)) return [];
+    const cacheKey = `${ecosystem}\0${key}`;
+    const hit = cache.get(cacheKey);
+    if (hit) return hit;
+    const loaded = lookup.all(ecosystem, key).map((row) => {
+      const advisory = JSON.parse(row.body) as Advisory;
+      const entries = advisory.affected
+        .filter((e) => e.ecosystem === ecosystem && normalizeName(ecosystem, e.name) === key)
+        .map(compileAffected);
+      return { advisory, entries };
+    });
+    cache.set(cacheKey, loaded);
+    return loaded;
   };
 }
 

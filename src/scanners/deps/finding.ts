@@ -44,9 +44,6 @@ export function depsFinding(input: DepsFindingInput): Finding {
   const path = pkg.direct ? [`${pkg.name}@${pkg.version}`] : (pkg.paths[0] ?? []);
   const directDependency = pkg.direct ? `${pkg.name}@${pkg.version}` : path[0];
   const ids = vulns.map((v) => v.id);
-  const fixedVersions = [...new Set(vulns.flatMap((v) => v.fixed))].map((f) =>
-    displayVersion(pkg, f),
-  );
 
   return {
     ruleId,
@@ -77,27 +74,38 @@ export function depsFinding(input: DepsFindingInput): Finding {
     evidence: `${pkg.name}@${pkg.version}`,
     help: vulns.map((v) => `${v.ids.join(', ')}: ${v.summary}`).join('\n'),
     properties: {
-      ecosystem: pkg.ecosystem,
-      package: pkg.name,
-      version: pkg.version,
-      advisories: vulns.map((v) => ({
-        id: v.id,
-        ids: v.ids,
-        summary: v.summary,
-        severity: levelOf(v, unknownSeverity),
-        score: v.severity.score,
-        vector: v.severity.vector,
-        malicious: v.malicious,
-        fixed: v.fixed.map((f) => displayVersion(pkg, f)),
-      })),
-      score: primary.severity.score,
-      fixedVersions,
+      ...properties(pkg, vulns, unknownSeverity),
       upgradeTo,
       directDependency,
       path,
-      dev: pkg.dev,
     },
     tags: malicious ? ['malicious'] : [],
+  };
+}
+
+/** The structured part of a finding, for grouping by package in reports. */
+function properties(
+  pkg: Package,
+  vulns: Vulnerability[],
+  unknownSeverity: Severity,
+): Record<string, unknown> {
+  return {
+    ecosystem: pkg.ecosystem,
+    package: pkg.name,
+    version: pkg.version,
+    score: vulns[0].severity.score,
+    advisories: vulns.map((v) => ({
+      id: v.id,
+      ids: v.ids,
+      summary: v.summary,
+      severity: levelOf(v, unknownSeverity),
+      score: v.severity.score,
+      vector: v.severity.vector,
+      malicious: v.malicious,
+      fixed: v.fixed.map((f) => displayVersion(pkg, f)),
+    })),
+    fixedVersions: [...new Set(vulns.flatMap((v) => v.fixed))].map((f) => displayVersion(pkg, f)),
+    dev: pkg.dev,
   };
 }
 
