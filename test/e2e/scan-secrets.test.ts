@@ -114,7 +114,7 @@ describe('bulwark scan (secrets, end to end)', () => {
     const body = JSON.parse(history.stdout) as {
       findings: Array<{ location: Record<string, string> }>;
     };
-    expect(body.findings[0]?.location.commitDate).toBe('2026-01-01T00:00:00Z');
+    expect(body.findings[0]?.location.commitDate).toBe('2026-01-01T00:00:00+00:00');
   });
 
   it('reports only what is new after `bulwark baseline`', () => {
