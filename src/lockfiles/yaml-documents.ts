@@ -1,4 +1,5 @@
 import { isMap, isScalar, parseAllDocuments } from 'yaml';
+import { readBlockYaml } from './block-yaml.js';
 import { lockfileError } from './lockfile-error.js';
 import { LineIndex } from './text-lines.js';
 
@@ -11,9 +12,17 @@ export interface YamlSection {
 
 /**
  * Parse every document of a YAML lockfile (pnpm 10 writes its own tooling lock as a first
- * document before the project's), failing on the first syntax error with its line.
+ * document before the project's), failing on the first syntax error with its line. The fast
+ * block-YAML reader handles what lockfile tools write; anything else goes to the yaml library.
  */
 export function parseYamlDocuments(file: string, content: string, hint: string): YamlSection[] {
+  const fast = readBlockYaml(content);
+  if (fast) {
+    return fast.map(({ value, sections }) => ({
+      value,
+      keyLine: (section, key) => sections.get(section)?.get(key),
+    }));
+  }
   const lines = new LineIndex(content);
   const parsed = parseAllDocuments(content, { uniqueKeys: false });
   const documents = Array.isArray(parsed) ? parsed : [];
