@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
 import type { DecisionKind, ProxyEcosystem, RuleId } from '../policy/types.js';
-import type { DecisionRecord, MetadataStore } from './types.js';
+import type { DecisionQuery, DecisionRecord, MetadataStore } from './types.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS metadata (
@@ -48,6 +48,37 @@ export function createSqliteMetadataStore(file: string): MetadataStore {
     'INSERT OR REPLACE INTO metadata (ecosystem, name, etag, fetched_at, body) VALUES (?, ?, ?, ?, ?)',
   );
   const touch = db.prepare('UPDATE metadata SET fetched_at = ? WHERE ecosystem = ? AND name = ?');
+  const decisions = decisionQueue(db);
+
+  return {
+    async getMetadata(ecosystem, name) {
+      const row = getMeta.get(ecosystem, name);
+      if (!row) return undefined;
+      return { etag: row.etag ?? undefined, fetchedAt: row.fetched_at, body: row.body };
+    },
+    async putMetadata(ecosystem, name, record) {
+      putMeta.run(ecosystem, name, record.etag ?? null, record.fetchedAt, record.body);
+    },
+    async touchMetadata(ecosystem, name, fetchedAt) {
+      touch.run(fetchedAt, ecosystem, name);
+    },
+    recordDecision: (record) => decisions.push(record),
+    async flush() {
+      decisions.flush();
+    },
+    async decisions(query) {
+      decisions.flush();
+      return readDecisions(db, query);
+    },
+    async close() {
+      decisions.flush();
+      db.close();
+    },
+  };
+}
+
+/** Decisions queued in memory and written in one transaction per batch or every 200 ms. */
+function decisionQueue(db: Database.Database): { push(r: DecisionRecord): void; flush(): void } {
   const insert = db.prepare(
     `INSERT INTO decisions (time, client, ecosystem, package, version, decision, rule, advisory, reason)
      VALUES (@time, @client, @ecosystem, @package, @version, @decision, @rule, @advisory, @reason)`,
@@ -62,61 +93,42 @@ export function createSqliteMetadataStore(file: string): MetadataStore {
       });
     }
   });
-
   let queue: DecisionRecord[] = [];
   let timer: NodeJS.Timeout | undefined;
-  const flushNow = (): void => {
+  const flush = (): void => {
     if (timer) clearTimeout(timer);
     timer = undefined;
     const rows = queue;
     queue = [];
     if (rows.length > 0) writeAll(rows);
   };
-
   return {
-    async getMetadata(ecosystem, name) {
-      const row = getMeta.get(ecosystem, name);
-      if (!row) return undefined;
-      return { etag: row.etag ?? undefined, fetchedAt: row.fetched_at, body: row.body };
-    },
-    async putMetadata(ecosystem, name, record) {
-      putMeta.run(ecosystem, name, record.etag ?? null, record.fetchedAt, record.body);
-    },
-    async touchMetadata(ecosystem, name, fetchedAt) {
-      touch.run(fetchedAt, ecosystem, name);
-    },
-    recordDecision(record) {
+    push(record) {
       queue.push(record);
-      if (queue.length >= BATCH) flushNow();
-      else if (!timer) timer = setTimeout(flushNow, 200).unref();
+      if (queue.length >= BATCH) flush();
+      else if (!timer) timer = setTimeout(flush, 200).unref();
     },
-    async flush() {
-      flushNow();
-    },
-    async decisions(query) {
-      flushNow();
-      const where: string[] = [];
-      const args: Array<string | number> = [];
-      const filter = (clause: string, value: string | number | undefined): void => {
-        if (value === undefined) return;
-        where.push(clause);
-        args.push(value);
-      };
-      filter('time >= ?', query.since);
-      filter('decision = ?', query.decision);
-      filter('package = ?', query.package);
-      const sql = `SELECT * FROM decisions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY time DESC, id DESC LIMIT ?`;
-      const rows = db
-        .prepare<Array<string | number>, DecisionRow>(sql)
-        .all(...args, query.limit ?? 1000);
-      return rows.map(toRecord);
-    },
-    async close() {
-      flushNow();
-      db.close();
-    },
+    flush,
   };
+}
+
+function readDecisions(db: Database.Database, query: DecisionQuery): DecisionRecord[] {
+  const where: string[] = [];
+  const args: Array<string | number> = [];
+  const filter = (clause: string, value: string | number | undefined): void => {
+    if (value === undefined) return;
+    where.push(clause);
+    args.push(value);
+  };
+  filter('time >= ?', query.since);
+  filter('decision = ?', query.decision);
+  filter('package = ?', query.package);
+  const sql = `SELECT * FROM decisions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY time DESC, id DESC LIMIT ?`;
+  const rows = db
+    .prepare<Array<string | number>, DecisionRow>(sql)
+    .all(...args, query.limit ?? 1000);
+  return rows.map(toRecord);
 }
 
 function toRecord(row: DecisionRow): DecisionRecord {
