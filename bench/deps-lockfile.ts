@@ -1,60 +1,77 @@
-// Builds package-lock.json (v3) files of a chosen size for the deps benchmark by placing real
-// lockfiles side by side as npm workspaces: this repository's own lockfile and two public
-// ones from ../shared/fixtures/lockfiles, repeated under more workspaces for larger sizes.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Builds package-lock.json (v3) files of a chosen size for the deps benchmark from real data:
+// the distinct npm packages (name and version) locked by this repository's package-lock.json
+// and by every npm lockfile in ../shared/fixtures/lockfiles (about 4,000), laid out as npm
+// workspaces so that several versions of one name can sit side by side.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-type Entry = Record<string, unknown>;
+import { isLockfile, parseLockfile } from '../src/lockfiles/index.js';
 
-interface Source {
+/** One real package: name and version. */
+export interface BenchPackage {
   name: string;
-  entries: Array<[string, Entry]>;
+  version: string;
 }
 
-function load(name: string, path: string): Source {
-  const lock = JSON.parse(readFileSync(path, 'utf8')) as { packages: Record<string, Entry> };
-  const entries = Object.entries(lock.packages).filter(([key]) => key.startsWith('node_modules/'));
-  return { name, entries };
+function lockfilesIn(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) return lockfilesIn(path);
+    return isLockfile(path) ? [path] : [];
+  });
 }
 
-/** The real lockfiles the benchmark is built from. */
-export function benchSources(root: string, shared: string): Source[] {
-  const fixtures = join(shared, 'fixtures', 'lockfiles');
-  return [
-    load('bulwark', join(root, 'package-lock.json')),
-    load('zod', join(fixtures, 'package-lock-v3-zod', 'package-lock.json')),
-    load(
-      'eslint-plugin-security',
-      join(fixtures, 'package-lock-v2-eslint-plugin-security', 'package-lock.json'),
-    ),
+/** The distinct npm packages of the real lockfiles, in a stable order. */
+export function benchPackages(root: string, shared: string): BenchPackage[] {
+  const files = [
+    join(root, 'package-lock.json'),
+    ...lockfilesIn(join(shared, 'fixtures', 'lockfiles')),
   ];
-}
-
-/** A package-lock.json holding `size` packages, as workspaces `packages/<source>-<n>`. */
-export function buildLockfile(sources: Source[], size: number): string {
-  const packages: Record<string, Entry> = {};
-  const workspaces: string[] = [];
-  let count = 0;
-  for (let round = 0; count < size; round++) {
-    for (const source of sources) {
-      if (count >= size) break;
-      const workspace = `packages/${source.name}-${round}`;
-      workspaces.push(workspace);
-      packages[workspace] = { name: `${source.name}-${round}`, version: '1.0.0' };
-      packages[`node_modules/${source.name}-${round}`] = { resolved: workspace, link: true };
-      for (const [key, entry] of source.entries) {
-        if (count >= size) break;
-        packages[`${workspace}/${key}`] = entry;
-        count++;
+  const seen = new Map<string, BenchPackage>();
+  for (const file of files) {
+    const readSibling = (relative: string): string | undefined => {
+      try {
+        return readFileSync(join(dirname(file), relative), 'utf8');
+      } catch {
+        return undefined;
       }
+    };
+    const result = parseLockfile(file, readFileSync(file, 'utf8'), readSibling);
+    for (const pkg of result.packages) {
+      if (pkg.ecosystem !== 'npm') continue;
+      seen.set(`${pkg.name}@${pkg.version}`, { name: pkg.name, version: pkg.version });
     }
   }
+  return [...seen.values()];
+}
+
+/** A package-lock.json holding the first `size` packages, one version of a name per workspace. */
+export function buildLockfile(all: BenchPackage[], size: number): string {
+  const workspaces: Array<Set<string>> = [];
+  const packages: Record<string, object> = {};
+  for (const pkg of all.slice(0, size)) {
+    let index = workspaces.findIndex((names) => !names.has(pkg.name));
+    if (index === -1) index = workspaces.push(new Set()) - 1;
+    workspaces[index].add(pkg.name);
+    const base = pkg.name.split('/').pop() ?? pkg.name;
+    packages[`packages/w${index}/node_modules/${pkg.name}`] = {
+      version: pkg.version,
+      resolved: `https://registry.npmjs.org/${pkg.name}/-/${base}-${pkg.version}.tgz`,
+    };
+  }
+  const names = workspaces.map((_, i) => `packages/w${i}`);
+  const links = Object.fromEntries(
+    names.flatMap((ws, i) => [
+      [ws, { name: `w${i}`, version: '1.0.0' }],
+      [`node_modules/w${i}`, { resolved: ws, link: true }],
+    ]),
+  );
   const lock = {
     name: 'bench',
     version: '1.0.0',
     lockfileVersion: 3,
     requires: true,
-    packages: { '': { name: 'bench', version: '1.0.0', workspaces }, ...packages },
+    packages: { '': { name: 'bench', version: '1.0.0', workspaces: names }, ...links, ...packages },
   };
   return `${JSON.stringify(lock, null, 2)}\n`;
 }
