@@ -26,12 +26,19 @@ export function runChecks(
   };
 
   const findings: Finding[] = [];
+  const seen = new Set<string>();
   for (const check of checks) {
     const ruleId = `iac/${framework}/${check.id}`;
     for (const hit of evaluate(check)) {
       const lines = [hit.line, ...(hit.resourceLines ?? [])];
       if (isSuppressed(indexOf(hit.path), ruleId, lines)) continue;
-      findings.push(toFinding(framework, check, hit));
+      const finding = toFinding(framework, check, hit);
+      // One line reached twice with the same message (a YAML anchor merged into several jobs)
+      // is one problem to fix, so it is reported once.
+      const key = `${ruleId}\0${hit.path}\0${hit.line}\0${hit.column}\0${finding.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push(finding);
     }
   }
 

@@ -23,7 +23,10 @@ function finalInstructions(
 /** Final tags of distroless and similar images that already run as a non-root user. */
 const NONROOT_TAG = /(?:^|[-:])nonroot(?:$|-)/;
 
-/** Final images with no USER anywhere in their stage chain. */
+/**
+ * Final images with no USER anywhere in their stage chain. The base image's own USER is not
+ * known: only tags naming `nonroot` (distroless) are recognised as running as non-root.
+ */
 const missingUser: DockerMatcher = (model) =>
   model.files.flatMap((file) => {
     const chain = finalChain(file);
