@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  constants,
+  copyFileSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { inputError } from '../core/errors.js';
@@ -33,12 +41,26 @@ function writeNew(path: string, content: Buffer): boolean {
   const temporary = `${path}.bulwark-${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   writeFileSync(temporary, content, { flag: 'wx' });
   try {
-    linkSync(temporary, path);
+    place(temporary, path);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw inputError(`cannot write ${path}: ${(error as Error).message}`, { file: path });
   } finally {
     unlinkSync(temporary);
+  }
+}
+
+/**
+ * Hard-link the finished file into place. On file systems without hard links the file is
+ * copied with COPYFILE_EXCL instead, which still never overwrites but is not atomic there.
+ */
+function place(temporary: string, path: string): void {
+  try {
+    linkSync(temporary, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
+    copyFileSync(temporary, path, constants.COPYFILE_EXCL);
   }
 }

@@ -14,8 +14,9 @@ import { suppressedAtHeader } from './suppression.js';
 /** Terraform: .tf files, read a folder (module) at a time, checked against rules/iac/terraform. */
 export const terraformFramework: Framework = {
   id: 'terraform',
-  // JSON Terraform files (.tf.json) are not read.
-  wants: (path) => path.endsWith('.tf'),
+  // JSON Terraform files (.tf.json) are not read. Modules that `terraform init` downloaded
+  // into .terraform/ are someone else's code and are left out.
+  wants: (path) => path.endsWith('.tf') && !path.split('/').includes('.terraform'),
   scan: (input) => scanTerraform(input),
 };
 

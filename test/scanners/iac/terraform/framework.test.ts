@@ -22,10 +22,15 @@ describe('terraformFramework', () => {
   it('is registered in FRAMEWORKS and wants .tf files only', () => {
     expect(FRAMEWORKS).toContain(terraformFramework);
     expect(
-      ['main.tf', 'a/b/vars.tf', 'main.tf.json', 'x.tfvars', 'tf.yaml'].map((path) =>
-        terraformFramework.wants(path),
-      ),
-    ).toEqual([true, true, false, false, false]);
+      [
+        'main.tf',
+        'a/b/vars.tf',
+        'main.tf.json',
+        'x.tfvars',
+        'tf.yaml',
+        '.terraform/modules/vpc/main.tf',
+      ].map((path) => terraformFramework.wants(path)),
+    ).toEqual([true, true, false, false, false, false]);
   });
 
   it('resolves a companion resource declared in another file of the same folder', () => {
