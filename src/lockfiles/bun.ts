@@ -33,7 +33,7 @@ function resolveKey(keys: ReadonlySet<string>, from: string[], name: string): st
  * and each value starts with the resolved `name@version`, which resolves aliases. Workspace
  * members, `file:` and `link:` folders are the project's own code and are left out; git and
  * tarball entries are not registry releases and are left out too, though what they depend on
- * keeps its paths. The binary bun.lockb is not read.
+ * keeps its paths. deno.lock JSR and remote modules, and the binary bun.lockb, are not read.
  */
 export function parseBunLock(path: string, content: string): LockfileResult {
   const doc = parseJsonDocument(path, content, { jsonc: true, hint: HINT });

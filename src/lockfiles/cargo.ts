@@ -10,8 +10,8 @@ const HINT = 'regenerate it with `cargo generate-lockfile` (or restore it from v
 /**
  * Cargo.lock. Entries without a `source` are the workspace's own crates: they are left out and
  * their dependencies are the direct ones. Cargo.lock does not say which dependencies are only
- * for development; the [dev-dependencies] of the root Cargo.toml and of workspace members
- * listed by literal path (not by glob) are read when present, other crates count as production.
+ * for development, so the Cargo.toml files are read: Cargo.lock dev dependencies are known only
+ * from the root Cargo.toml and workspace members listed by literal path, not by glob.
  * Git dependencies are not registry releases and are left out, though what they depend on keeps
  * its paths.
  */

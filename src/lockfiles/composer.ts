@@ -17,7 +17,7 @@ function isPlatform(name: string): boolean {
 /**
  * composer.lock: `packages` (production) and `packages-dev` (development). Direct packages are
  * the `require` and `require-dev` of the composer.json beside it, or without it the packages
- * nothing requires. Versions are kept as written (`v5.4.1` or `5.4.1`). Packages installed from
+ * nothing requires. composer.lock versions are kept as written (`v5.4.1` or `5.4.1`). Packages installed from
  * a local path are the project's own code and are left out.
  */
 export function parseComposerLock(

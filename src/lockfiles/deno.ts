@@ -8,8 +8,8 @@ import { splitDescriptor } from './yarn-blocks.js';
 const HINT = 'regenerate it with `deno install` (or restore it from version control)';
 
 /**
- * deno.lock versions 3, 4 and 5: the npm packages it locks. JSR and remote (URL) modules have
- * no OSV ecosystem Bulwark matches, so they are not reported. Direct dependencies are the
+ * deno.lock versions 3, 4 and 5: the npm packages it locks. deno.lock JSR and remote modules,
+ * and the binary bun.lockb, are not read: they have no OSV ecosystem Bulwark matches. Direct dependencies are the
  * `workspace` section's npm specifiers, or every top-level npm specifier when it is absent.
  */
 export function parseDenoLock(path: string, content: string): LockfileResult {

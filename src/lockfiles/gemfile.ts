@@ -74,7 +74,8 @@ export function parseGemfileLock(
 
 /**
  * Gems the Gemfile declares only in development or test groups: `group :development do` blocks
- * and `gem "x", group: :test` options. The Gemfile is Ruby, so this reads the common forms only.
+ * and `gem "x", group: :test` options. Gemfile groups are read line by line from the common
+ * forms (`group :test do`, `group: :test`), not by evaluating Ruby.
  */
 function gemfileDevGems(readSibling?: ReadSibling): Set<string> {
   const text = readSibling?.('Gemfile') ?? readSibling?.('gems.rb');

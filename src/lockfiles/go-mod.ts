@@ -25,10 +25,10 @@ interface Replacement {
 /**
  * go.mod. Required modules are direct unless marked `// indirect`; `replace` directives are
  * applied (a module replaced by a local directory is the project's own code and is left out).
- * Since Go 1.17 go.mod lists every module the build needs. For an older go.mod, modules that
- * only go.sum names are added as indirect at the highest version go.sum holds, located in
- * go.sum; go.sum may also keep versions the build no longer selects, so this can over-report.
- * Go records no dependency graph in these files, so indirect modules have no paths.
+ * Since Go 1.17 go.mod lists every module the build needs. For a go.mod older than Go 1.17,
+ * modules only go.sum names are added at the highest version go.sum holds, which can
+ * over-report; go.mod and go.sum record no graph, so indirect modules have no paths. Modules
+ * added from go.sum are located in go.sum (their `lockfile` is go.sum's path).
  */
 export function parseGoMod(
   path: string,

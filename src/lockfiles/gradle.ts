@@ -7,8 +7,8 @@ const HINT = 'regenerate it with `gradle dependencies --write-locks`';
 /**
  * gradle.lockfile (and buildscript-gradle.lockfile): one `group:artifact:version=configurations`
  * line per module. A module is for development when every configuration that locks it is a test
- * configuration. The file records neither which modules are declared directly nor the graph,
- * so every module is reported as transitive without paths.
+ * configuration. gradle.lockfile records neither direct dependencies nor the graph, so every
+ * module is reported as transitive without paths.
  */
 export function parseGradleLockfile(path: string, content: string): LockfileResult {
   const packages: Package[] = [];

@@ -20,7 +20,8 @@ interface DependencyTag {
  * placeholder, or is missing (managed by a parent or a BOM), is not known here and the
  * dependency is reported in `unpinned`, as is a version range. A version missing from the
  * dependency but given in the same pom's `<dependencyManagement>` is used. Test scope counts as
- * development. Parent poms, BOM imports and transitive dependencies are not resolved.
+ * development. pom.xml parents, BOM imports, profiles and transitive dependencies are not
+ * resolved.
  */
 export function parseMavenPom(path: string, content: string): LockfileResult {
   const valid = XMLValidator.validate(content);

@@ -167,9 +167,8 @@ function fromTree(path: string, top: Dict, doc: JsonDocument, readSibling?: Read
 }
 
 /**
- * Direct dependencies of a version 1 lockfile come from package.json. Without it, a top-level
- * entry that nothing else requires must be direct; entries that are both direct and required by
- * another package are then missed.
+ * Direct dependencies of a version 1 lockfile come from package.json. Without package.json, a
+ * version 1 package-lock takes as direct only the top-level entries nothing else requires.
  */
 function treeRoots(
   nodes: Map<string, GraphNode>,

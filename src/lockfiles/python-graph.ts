@@ -16,7 +16,8 @@ export interface PythonEntry {
 }
 
 /**
- * Build PyPI packages from a Python lockfile's entries. `declared` maps normalised names of the
+ * Build PyPI packages from a Python lockfile's entries. Packages locked only for other platforms
+ * or Python versions (environment markers) are reported as if installed. `declared` maps normalised names of the
  * project's own dependencies to whether they are for development only; without it, entries
  * nothing depends on are taken as the direct ones.
  */

@@ -31,9 +31,9 @@ interface Requirement extends PythonEntry {
  * guessed. Hashes, extras and environment markers are accepted and ignored for the version.
  * pip-compile and uv `# via` annotations give the graph: a requirement whose only reasons are
  * other packages is transitive; one without annotations, or required by a `-r` file, is direct.
- * Editable, URL and path requirements are not registry releases and are left out; `-c`
- * constraint files are not installs and are not read. Files named like requirements-dev.txt
- * are taken as development requirements.
+ * Editable, URL and path requirements are not registry releases and are left out. A
+ * requirements file is taken as development only by its name (requirements-dev.txt,
+ * test-requirements.txt...); `-c` constraint files are not read.
  */
 export function parseRequirements(
   path: string,

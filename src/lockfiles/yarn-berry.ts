@@ -7,8 +7,9 @@ const HINT = 'regenerate it with `yarn install` (or restore it from version cont
 
 /**
  * yarn.lock berry (yarn 2 and later, with `__metadata`). Workspace entries are the project:
- * their dependencies are the direct ones, and each member's package.json (read when present)
- * says which are for development. A `patch:` entry is the patched package itself, so it resolves
+ * their dependencies are the direct ones, and each member's package.json says which are for
+ * development. Without a workspace member's package.json, yarn berry counts that member's
+ * dependencies as production. A `patch:` entry is the patched package itself, so it resolves
  * to the real name and version; `npm:` aliases resolve through the entry's resolution. Entries
  * resolved from git, a folder (`file:`, `link:`, `portal:`) or a URL are not registry releases
  * and are left out, though what they depend on keeps its paths.

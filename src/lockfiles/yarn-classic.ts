@@ -9,11 +9,11 @@ const HINT = 'regenerate it with `yarn install` (or restore it from version cont
 const OUTSIDE_REGISTRY = /^(file:|link:|portal:|git|github:|https?:|ssh:|\.{0,2}\/)/;
 
 /**
- * yarn.lock classic (`# yarn lockfile v1`). The lockfile has no root entry, so direct
- * dependencies come from the package.json beside it; entries nothing depends on are taken as
- * direct too, which covers workspace members' dependencies without reading every member.
- * `npm:` aliases resolve to the real name; `file:`, `link:`, git and URL entries are not
- * registry releases and are left out, though what they depend on keeps its paths.
+ * yarn.lock classic (`# yarn lockfile v1`). Direct dependencies come from the package.json
+ * beside it. yarn.lock classic has no root entry, so entries nothing depends on (such as
+ * workspace members' dependencies) are taken as direct and as production. `npm:` aliases
+ * resolve to the real name; `file:`, `link:`, git and URL entries are not registry releases and
+ * are left out, though what they depend on keeps its paths.
  */
 export function parseYarnClassic(
   path: string,
