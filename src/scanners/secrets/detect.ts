@@ -1,6 +1,11 @@
 import { shannonEntropy } from './entropy.js';
 import { LineIndex } from './line-index.js';
-import { nonSecretHashReason, placeholderReason, wordLikeReason } from './placeholders.js';
+import {
+  codeIdentifierReason,
+  nonSecretHashReason,
+  placeholderReason,
+  wordLikeReason,
+} from './placeholders.js';
 import type { CompiledRule, RuleSet, SecretAllowlist } from './ruleset.js';
 import { KEYWORD_LIMIT, windowsAround } from './windows.js';
 
@@ -18,6 +23,9 @@ export interface SecretMatch {
   start: number;
   end: number;
 }
+
+/** Characters that open a string literal. */
+const QUOTES = '"\'`';
 
 /** How far back on the secret's line the hash-context checks look. */
 const CONTEXT_CHARS = 200;
@@ -126,6 +134,8 @@ function accept(
   if (validator && !validator(secret)) return false;
   if (placeholderReason(secret) !== undefined) return false;
   if (compiled.generic && wordLikeReason(secret) !== undefined) return false;
+  const quoted = start > 0 && QUOTES.includes(text[start - 1]);
+  if (compiled.generic && !quoted && codeIdentifierReason(secret) !== undefined) return false;
 
   const before = text.slice(Math.max(lines.lineStart(start), start - CONTEXT_CHARS), start);
   if (nonSecretHashReason(secret, before) !== undefined) return false;

@@ -110,13 +110,33 @@ export function nonSecretHashReason(secret: string, before: string): string | un
 
 /**
  * Why a generic rule's value reads as words rather than random text (`release-candidate-2`,
- * `my_token_value_1`), or undefined. Only generic rules apply it: provider formats are
+ * `my_token_value_1`, `DEFAULT_TOKEN_TTL_1H`), or undefined. Only generic rules apply it: provider formats are
  * already specific enough.
  */
 export function wordLikeReason(secret: string): string | undefined {
   let wordChars = 0;
   for (const segment of secret.split(/[._\-/+~=]+/)) {
-    if (segment.length >= 3 && /^[a-z]+$/.test(segment)) wordChars += segment.length;
+    if (segment.length >= 3 && /^(?:[a-z]+|[A-Z]+)$/.test(segment)) wordChars += segment.length;
   }
   return wordChars * 2 >= secret.length ? 'words rather than random text' : undefined;
+}
+
+/** One segment of a code identifier: camelCase, PascalCase, snake_case or CONSTANT_CASE. */
+const IDENTIFIER_SEGMENT = [
+  /^[_$]?[a-z]+(?:[A-Z][a-z]*)*\d*$/,
+  /^[_$]?[A-Z][a-z]+(?:[A-Z][a-z]*)*\d*$/,
+  /^[a-z]+\d*(?:_[a-z]+\d*)+$/,
+  /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/,
+];
+
+/**
+ * Why an unquoted value is code rather than a literal (`token2.isGlobstar`,
+ * `exports.TIME_EXPIRATION_1H`, `parseAuthHeader2`), or undefined. Generic rules apply it to
+ * values without quotes: in source code those are expressions, not credentials.
+ */
+export function codeIdentifierReason(secret: string): string | undefined {
+  const segments = secret.split('.');
+  const camel = segments.length > 1 || /[a-z][A-Z]|_/.test(secret);
+  const words = segments.every((s) => IDENTIFIER_SEGMENT.some((shape) => shape.test(s)));
+  return camel && words ? 'a code identifier, not a literal' : undefined;
 }

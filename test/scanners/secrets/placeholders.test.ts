@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  codeIdentifierReason,
   nonSecretHashReason,
   placeholderReason,
   wordLikeReason,
@@ -95,9 +96,26 @@ describe('wordLikeReason', () => {
   it.each([
     ['v1.2.3-release-candidate', 'words rather than random text'],
     ['my_token_value_2024', 'words rather than random text'],
+    ['DEFAULT_TOKEN_TTL_3600', 'words rather than random text'],
     ['cU2y5saY0q9q2srsU7T0UVqz', undefined],
     ['django-insecure-9x2kq0v7w1m4z8r5t3y6u2p0o9i8', undefined],
   ])('%j: %s', (secret, reason) => {
     expect(wordLikeReason(secret)).toBe(reason);
+  });
+});
+
+describe('codeIdentifierReason', () => {
+  it.each([
+    ['token2.isGlobstar', 'a code identifier, not a literal'],
+    ['_parseAuthTokenHeader2.token', 'a code identifier, not a literal'],
+    ['exports.TIME_EXPIRATION_1H', 'a code identifier, not a literal'],
+    ['config.secrets.apiKey', 'a code identifier, not a literal'],
+    ['readSecretFromVault2', 'a code identifier, not a literal'],
+    ['pk.eyJ1IjoiZXhhbXBsZSIsImEiOiJja2', undefined],
+    ['cU2y5saY0q9q2srsU7T0UVqz', undefined],
+    ['a3f9c2e17b5d4e08', undefined],
+    ['password123456', undefined],
+  ])('%j: %s', (secret, reason) => {
+    expect(codeIdentifierReason(secret)).toBe(reason);
   });
 });
