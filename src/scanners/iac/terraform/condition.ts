@@ -99,6 +99,7 @@ function companion(spec: Companion, block: Block, context: ConditionContext): Ou
 
 /** Whether a companion's reference attribute names this resource, by address or by value. */
 function refersTo(other: Resource, spec: Companion, context: ConditionContext): boolean {
+  if (spec.reference === undefined) return true;
   const attribute = other.block.attributes.get(spec.reference);
   if (!attribute) return false;
   const target = context.resource;

@@ -61,8 +61,12 @@ export type Condition =
 /** A separate resource that must refer to this one, optionally satisfying a condition. */
 export interface Companion {
   resource: string;
-  /** The companion's attribute that refers to this resource: `bucket`, `vpc_id`. */
-  reference: string;
+  /**
+   * The companion's attribute that refers to this resource: `bucket`, `vpc_id`. Left out, any
+   * resource of that type in the folder counts (account-wide settings such as
+   * aws_s3_account_public_access_block).
+   */
+  reference?: string;
   /** Also accept a companion whose reference equals this resource's attribute (a literal name). */
   byValue?: string;
   where?: Condition;
@@ -141,7 +145,7 @@ const FORMS: Record<string, z.ZodType> = {
       companion: z
         .object({
           resource: z.string(),
-          reference: z.string(),
+          reference: z.string().optional(),
           byValue: z.string().optional(),
           where: lazyCondition.optional(),
         })

@@ -28,3 +28,15 @@ resource "aws_s3_bucket_public_access_block" "vars" {
   ignore_public_acls      = var.block
   restrict_public_buckets = var.block
 }
+
+# Reason: the account-wide block in the same folder covers every bucket.
+resource "aws_s3_account_public_access_block" "account" {
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket" "covered" {
+  bucket = "example-covered"
+}
