@@ -11,3 +11,10 @@ resource "aws_db_instance" "off" {
 resource "aws_rds_cluster" "aurora" { # expect
   engine = "aurora-postgresql"
 }
+
+# One instance of the for_each turns encryption off.
+resource "aws_db_instance" "tenants" {
+  for_each          = { alpha = true, beta = false }
+  engine            = "postgres"
+  storage_encrypted = each.value # expect
+}

@@ -14,3 +14,10 @@ resource "aws_rds_cluster" "aurora" {
   engine            = "aurora-postgresql"
   storage_encrypted = local.encrypt
 }
+
+# Reason: every instance of the for_each is encrypted.
+resource "aws_db_instance" "tenants" {
+  for_each          = { alpha = true, beta = true }
+  engine            = "postgres"
+  storage_encrypted = each.value
+}
