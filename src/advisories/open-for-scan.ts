@@ -15,8 +15,9 @@ export interface ScanDbOptions {
 }
 
 /**
- * Open the advisory database for a scan. When it is missing, log one warning saying how to
- * create it and return undefined so the deps scanner yields nothing; when it is stale, warn.
+ * Open the advisory database for a scan. When it is missing or unreadable (another layout, not
+ * SQLite), log one warning saying how to create it and return undefined so the deps scanner
+ * yields nothing; when it is stale, warn.
  */
 export function openAdvisoryDbForScan(options: ScanDbOptions): AdvisoryDb | undefined {
   const path = advisoryDbPath(options.path);
@@ -24,7 +25,17 @@ export function openAdvisoryDbForScan(options: ScanDbOptions): AdvisoryDb | unde
     options.logger.warn(`no advisory database, dependencies not checked: ${CREATE_HINT}`, { path });
     return undefined;
   }
-  const db = openAdvisoryDb(path);
+  let db: AdvisoryDb;
+  try {
+    db = openAdvisoryDb(path);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    options.logger.warn(
+      `advisory database unreadable, dependencies not checked: ${reason}; ${CREATE_HINT}`,
+      { path },
+    );
+    return undefined;
+  }
   const age = db.ageDays(options.now);
   if (age !== undefined && age > options.maxAgeDays) {
     options.logger.warn(

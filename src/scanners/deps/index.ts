@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
-import { openAdvisoryDbForScan } from '../../advisories/open-for-scan.js';
-import type { AdvisoryDb } from '../../advisories/index.js';
+import { advisoryDbPath, openAdvisoryDbForScan, type AdvisoryDb } from '../../advisories/index.js';
 import { BulwarkError, formatPosition } from '../../core/errors.js';
 import type { Finding } from '../../core/finding.js';
 import type { ScanContext, ScanFile, Scanner } from '../../core/scanner.js';
@@ -11,10 +10,10 @@ import { depsFinding } from './finding.js';
 import { groupPackages } from './group.js';
 import { ignoreList, type IgnoreList } from './ignores.js';
 
-/** Lockfiles that could not be parsed in the last scan; the CLI exits 2 when this is not 0. */
+/** Lockfiles (or a database) that could not be read in the last scan; the CLI exits 2 on any. */
 let lastRunInputErrors = 0;
 
-/** How many lockfiles failed to parse in the most recent deps scan of this process. */
+/** How many lockfiles, or an existing advisory database, could not be read in the last scan. */
 export function depsInputErrors(): number {
   return lastRunInputErrors;
 }
@@ -36,12 +35,20 @@ async function* scanDeps(context: ScanContext): AsyncIterable<Finding> {
   const settings = context.config.scanners.deps;
   const lockfiles = context.files.filter((file) => isLockfile(file.path));
   if (!settings.enabled || lockfiles.length === 0) return;
+  // BULWARK_DB overrides bulwark.yaml, whose relative `db` path is taken from the scan root.
+  const configured = settings.db === undefined ? undefined : resolve(context.root, settings.db);
+  const dbPath = process.env.BULWARK_DB || advisoryDbPath(configured);
   const db = openAdvisoryDbForScan({
-    path: settings.db,
+    path: dbPath,
     maxAgeDays: settings.maxAgeDays,
     logger: context.logger,
   });
-  if (!db) return;
+  if (!db) {
+    // A missing database only warns (a fresh machine); one that exists but cannot be read is
+    // an input error, like an unparsable lockfile.
+    if (existsSync(dbPath)) lastRunInputErrors++;
+    return;
+  }
 
   const ignores = ignoreList(
     settings.ignore,

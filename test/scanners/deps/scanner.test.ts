@@ -172,6 +172,16 @@ describe('deps scanner', () => {
     expect(logs[0]).toContain('bulwark db update');
   });
 
+  it('treats an unreadable database as an input error and reports nothing', async () => {
+    const folder = project('baddb', { 'package-lock.json': LOCK, 'advisories.db': 'not SQLite' });
+    const { findings, logs } = await runDeps(folder, ['package-lock.json'], 'advisories.db');
+
+    expect(findings).toEqual([]);
+    expect(depsInputErrors()).toBe(1);
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatch(/^warn: advisory database unreadable, dependencies not checked: /);
+  });
+
   it('warns when the database is older than maxAgeDays', async () => {
     const stale = join(dir, 'stale.db');
     importAdvisories({
