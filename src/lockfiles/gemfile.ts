@@ -4,7 +4,7 @@ import type { LockfileResult, ReadSibling } from './package.js';
 import { splitLines } from './text-lines.js';
 
 const HINT = 'regenerate it with `bundle lock` (or restore it from version control)';
-const SPEC = /^([^\s(]+)(?: \(([^)]*)\))?!?$/;
+const SPEC = /^([^\s(!]+)(?: \(([^)]*)\))?!?$/;
 const DEV_GROUPS = new Set(['development', 'test']);
 
 /**
