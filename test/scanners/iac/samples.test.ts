@@ -37,5 +37,11 @@ describe.each(OWN)('%s checks on their samples', (id) => {
 
     expect(lines(bad.files)).toEqual([...bad.expected].sort());
     expect(lines(good.files)).toEqual([]);
+
+    const messages = framework
+      .scan({ files: bad.files, logger: silentLogger })
+      .filter((finding) => finding.ruleId === ruleId)
+      .map((finding) => finding.message);
+    expect(messages.filter((message) => /\{[a-zA-Z]+\}/.test(message))).toEqual([]);
   });
 });

@@ -145,9 +145,10 @@ const copyContext: DockerMatcher = (model) =>
             (i) => (i instanceof Copy || i instanceof Add) && flagValue(i, 'from') === undefined,
           )
           .filter((i) => sources(i).some((src) => src === '.' || src === './'))
-          .map((i) =>
-            dockerHit(file, stage, lineOf(i), `${i.getKeyword()} ${i.getArgumentsContent() ?? ''}`),
-          ),
+          .map((i) => {
+            const text = `${i.getKeyword()} ${i.getArgumentsContent() ?? ''}`;
+            return dockerHit(file, stage, lineOf(i), text, { value: text });
+          }),
       ),
     );
 
