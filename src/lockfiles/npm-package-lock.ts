@@ -49,7 +49,7 @@ function resolveLocation(locations: Dict, from: string, name: string): string | 
   let base = from;
   for (;;) {
     const candidate = base === '' ? `node_modules/${name}` : `${base}/node_modules/${name}`;
-    if (candidate in locations) return candidate;
+    if (Object.hasOwn(locations, candidate)) return candidate;
     if (base === '') return undefined;
     base = parentLocation(base);
   }

@@ -1,7 +1,7 @@
+import { parse } from 'smol-toml';
 import { packagesFromGraph, type GraphNode, type GraphRoot } from './dependency-graph.js';
 import type { Package, ReadSibling } from './package.js';
 import { normalizePyName, pyprojectDeclared } from './python-names.js';
-import { parse } from 'smol-toml';
 import { isDict } from './values.js';
 
 /** One locked Python distribution before it becomes a Package. */

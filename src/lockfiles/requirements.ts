@@ -42,7 +42,7 @@ export function parseRequirements(
 ): LockfileResult {
   const requirements: Requirement[] = [];
   const unpinned: UnpinnedDependency[] = [];
-  const visited = new Set<string>(['.']);
+  const visited = new Set<string>([basename(path)]);
   const read = (display: string, relative: string, text: string) => {
     for (const found of readFile(display, text, unpinned)) {
       if ('include' in found) {
