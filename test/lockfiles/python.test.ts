@@ -151,6 +151,16 @@ describe('requirements.txt', () => {
     );
   });
 
+  it('reads each file once when includes form a cycle', () => {
+    const result = parseText('requirements.txt', '-r base.txt\nrich==13.7.1\n', {
+      'base.txt': '-r requirements.txt\nidna==3.7\n',
+    });
+    expect(result.packages.map((p) => [p.name, p.lockfile, p.line])).toEqual([
+      ['idna', 'base.txt', 2],
+      ['rich', 'requirements.txt', 2],
+    ]);
+  });
+
   it('builds paths from pip-compile "# via" annotations', () => {
     const result = parseText('requirements.txt', compiled);
     expect(result.packages.map((p) => [p.name, p.direct, p.line, p.paths[0]])).toEqual([
