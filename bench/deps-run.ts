@@ -15,6 +15,8 @@ export interface SizeMeasure {
   parseMs: number;
   matchMs: number;
   endToEndMs: number;
+  /** CPU time (user and system) of the full scan, steadier than wall time on a busy machine. */
+  endToEndCpuMs: number;
   findings: number;
   peakRssMb: number;
 }
@@ -41,6 +43,7 @@ export async function measureLockfile(
   const parse: number[] = [];
   const match: number[] = [];
   const endToEnd: number[] = [];
+  const endToEndCpu: number[] = [];
   let packages = 0;
   let findings = 0;
 
@@ -61,6 +64,7 @@ export async function measureLockfile(
     const config = defaultConfig();
     config.scanners.deps.db = dbPath;
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     findings = 0;
     for await (const finding of depsScanner.scan({
       root: dirname(path),
@@ -74,6 +78,8 @@ export async function measureLockfile(
       if (finding) findings++;
     }
     endToEnd.push(performance.now() - start);
+    const cpu = process.cpuUsage(cpuStart);
+    endToEndCpu.push((cpu.user + cpu.system) / 1000);
   }
 
   return {
@@ -81,6 +87,7 @@ export async function measureLockfile(
     parseMs: median(parse),
     matchMs: median(match),
     endToEndMs: median(endToEnd),
+    endToEndCpuMs: median(endToEndCpu),
     findings,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   };
