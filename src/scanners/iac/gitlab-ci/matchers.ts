@@ -41,9 +41,11 @@ const imageUnpinned: GitlabMatcher = (model) =>
     .map(({ hit, node, ref }) => hit(node, `image ${ref}`));
 
 /** Shell lines of every script section, each with the node it was read from. */
-function scriptLines(
-  model: GitlabModel,
-): Array<{ line: string; node: YNode; at: (line: string) => CheckHit }> {
+function scriptLines(model: GitlabModel): Array<{
+  line: string;
+  node: YNode;
+  at: (line: string, vars?: Record<string, string>) => CheckHit;
+}> {
   return sections(model).flatMap(({ file, job, node }) =>
     ['before_script', 'script', 'after_script'].flatMap((key) => {
       const section = node.get(key);
@@ -53,7 +55,8 @@ function scriptLines(
         (entry.str() ?? '').split('\n').map((line) => ({
           line,
           node: entry,
-          at: (text: string) => ciHit(file, job, entry.find(text.trim()), `${key}: ${text.trim()}`),
+          at: (text: string, vars: Record<string, string> = {}) =>
+            ciHit(file, job, entry.find(text.trim()), `${key}: ${text.trim()}`, vars),
         })),
       );
     }),
@@ -111,10 +114,7 @@ const untrustedVariableInScript: GitlabMatcher = (model) =>
       const outsideQuotes = line.replace(/'[^']*'/g, "''").replace(/"(?:[^"\\]|\\.)*"/g, '""');
       return UNTRUSTED_VARIABLE.test(outsideQuotes) || /\beval\b|\b(?:ba)?sh\s+-c\b/.test(line);
     })
-    .map(({ line, at }) => ({
-      ...at(line),
-      vars: { ...at(line).vars, value: UNTRUSTED_VARIABLE.exec(line)?.[1] ?? '' },
-    }));
+    .map(({ line, at }) => at(line, { value: UNTRUSTED_VARIABLE.exec(line)?.[1] ?? '' }));
 
 /** Job names and templates of security scanning jobs. */
 const SECURITY_JOB =
