@@ -31,3 +31,16 @@ data "aws_iam_policy_document" "wide" {
     resources = ["*"]
   }
 }
+
+resource "aws_iam_role" "deployer" {
+  name               = "deployer"
+  assume_role_policy = "{}"
+
+  inline_policy {
+    name = "everything"
+    policy = jsonencode({
+      Version   = "2012-10-17"
+      Statement = [{ Effect = "Allow", Action = ["iam:*"], Resource = ["*"] }] # expect
+    })
+  }
+}

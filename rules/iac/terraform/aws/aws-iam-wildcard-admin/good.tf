@@ -33,3 +33,17 @@ resource "aws_iam_policy" "from_document" {
   name   = "bucket"
   policy = data.aws_iam_policy_document.bucket.json
 }
+
+# Reason: the role's inline policy names its actions and resources.
+resource "aws_iam_role" "reader" {
+  name               = "reader"
+  assume_role_policy = "{}"
+
+  inline_policy {
+    name = "read"
+    policy = jsonencode({
+      Version   = "2012-10-17"
+      Statement = [{ Effect = "Allow", Action = ["s3:GetObject"], Resource = ["arn:aws:s3:::example/*"] }]
+    })
+  }
+}
