@@ -80,7 +80,7 @@ function readDocument(
       }
     }
     const dev = typeof entry.dev === 'boolean' ? entry.dev : undefined;
-    const thirdParty = parsed.registry && str(dict(entry.resolution).tarball) === undefined;
+    const thirdParty = parsed.registry;
     nodes.set(prefix + key, { id: prefix + key, name, version, line, dev, thirdParty, deps });
   }
 
