@@ -28,10 +28,16 @@ describe('pip install through the proxy', () => {
       { project: 'jinja2', version: '2.11.3', ageDays: 1500 },
       { project: 'reqeusts', version: '1.0', ageDays: 100 },
       { project: 'fixture-py-tampered', version: '1.0', ageDays: 100, tamper: true },
+      { project: 'fixture-py-gpl', version: '1.0', ageDays: 100, license: 'GPL-3.0-only' },
     ]);
     proxy = await startTestProxy(
       npm.url,
-      { rules: { vulnerabilities: { severity: 'medium' } } },
+      {
+        rules: {
+          vulnerabilities: { severity: 'medium' },
+          licenses: { mode: 'block', deny: ['GPL-3.0-only'] },
+        },
+      },
       { advisories: advisories.source, pypiUpstream: pypi.url },
     );
   });
@@ -110,6 +116,21 @@ describe('pip install through the proxy', () => {
     expect(((await direct.json()) as { error: string }).error).toMatch(
       /^Bulwark refused fixture_py_tampered-1.0-py3-none-any.whl: integrity mismatch/,
     );
+  });
+
+  it('applies the licence rule to a wheel from its core metadata', async () => {
+    const result = await pip('fixture-py-gpl');
+    const direct = await fetch(
+      `${proxy.url}/-/pypi/files/fixture-py-gpl/fixture_py_gpl-1.0-py3-none-any.whl`,
+    );
+    const body = (await direct.json()) as Record<string, string>;
+
+    expect(result.code).not.toBe(0);
+    expect([direct.status, body.rule, body.error]).toEqual([
+      403,
+      'licenses',
+      'Bulwark blocked fixture-py-gpl@1.0: licenses: licence GPL-3.0-only not allowed (GPL-3.0-only)',
+    ]);
   });
 
   it('serves PEP 691 JSON and PEP 503 HTML by content negotiation, with yanked files marked', async () => {

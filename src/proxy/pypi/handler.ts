@@ -1,13 +1,19 @@
 import { decodeSegment, HttpError, sendBytes, sendJson, type RequestInfo } from '../http.js';
 import { MetadataCache } from '../metadata-cache.js';
 import { durationMs } from '../policy/config.js';
+import { evaluateVersion } from '../policy/evaluate.js';
+import type { VersionDecision, VersionFacts } from '../policy/types.js';
 import { normalizePypiName } from '../policy/typosquat.js';
 import { recordDecision, refusal, type ProxyRuntime } from '../runtime.js';
 import { IntegrityError } from '../verified-files.js';
+import { licenseFromMetadata, metadataFromWheel } from './core-metadata.js';
 import { validFileName, validPypiName } from './filenames.js';
 import { CONTENT_TYPE, negotiate, type PageFormat } from './negotiate.js';
 import { buildProject, parseProjectPage, type PypiProject } from './project.js';
 import { renderHtml, renderJson } from './render.js';
+
+/** A version's facts and the decision on them. */
+type Judged = { facts: VersionFacts; decision: VersionDecision };
 
 /** The prefix the PyPI side is served under; `-` is not a valid npm package name. */
 export const PYPI_PREFIX = '/-/pypi/';
@@ -15,6 +21,7 @@ export const PYPI_PREFIX = '/-/pypi/';
 /** Answers the PEP 503/691 simple index and file downloads from the policy-filtered cache. */
 export class PypiHandler {
   private readonly projects: MetadataCache<PypiProject>;
+  private readonly licensed = new Set<string>();
   private readonly rendered = new WeakMap<
     PypiProject,
     Map<string, Partial<Record<PageFormat, Buffer>>>
@@ -125,6 +132,30 @@ export class PypiHandler {
     return body;
   }
 
+  /**
+   * The licence lives in a wheel's core metadata, so the licence rule is applied when a wheel
+   * is first served, and the version is judged again with it. Source distributions are not read.
+   */
+  private judgeLicense(
+    view: PypiProject,
+    judged: Judged,
+    filename: string,
+    data: Buffer,
+  ): VersionDecision {
+    const rule = this.runtime.config.rules.licenses;
+    if (rule.mode === 'off' || !filename.endsWith('.whl') || this.licensed.has(filename))
+      return judged.decision;
+    this.licensed.add(filename);
+    const metadata = metadataFromWheel(data);
+    const license = metadata ? licenseFromMetadata(metadata) : undefined;
+    if (license === judged.facts.license) return judged.decision;
+    const facts = { ...judged.facts, license };
+    const decision = evaluateVersion(facts, this.runtime.policy.contextFor('PyPI', view.name));
+    judged.facts = facts;
+    judged.decision = decision;
+    return decision;
+  }
+
   private async file(info: RequestInfo, raw: string, filename: string): Promise<void> {
     info.route = 'pypi-file';
     if (!validFileName(filename))
@@ -170,8 +201,13 @@ export class PypiHandler {
       throw new HttpError(502, `Bulwark refused ${filename}: ${error.message}`);
     }
     this.runtime.metrics.cacheLookup('pypi-file', fetched.cached);
-    if (judged && !isMetadata)
-      recordDecision(this.runtime, info.client, judged.facts, judged.decision);
+    if (judged && !isMetadata) {
+      const outcome = this.judgeLicense(view, judged, filename, fetched.data);
+      recordDecision(this.runtime, info.client, judged.facts, outcome);
+      if (outcome.decision === 'blocked') {
+        return sendJson(info, 403, refusal(judged.facts, outcome), headers);
+      }
+    }
     const type = isMetadata ? 'text/plain; charset=utf-8' : 'application/octet-stream';
     sendBytes(info, 200, type, fetched.data, {
       ...headers,

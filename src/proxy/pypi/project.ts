@@ -82,8 +82,8 @@ export function buildProject(
 }
 
 /**
- * Policy facts of a version: its earliest upload time.
- * The licence rule applies to npm only: PyPI licences live in each file's core metadata, which the proxy does not read when it judges a project page.
+ * Policy facts of a version: its earliest upload time (the licence is read later, from a wheel).
+ * On the PyPI side the licence rule is applied when a wheel is downloaded, not when the project page is built, so a version with a denied licence still appears in the index, and source distributions are not checked for licences.
  */
 function pypiFacts(name: string, version: string, files: PypiFile[]): VersionFacts {
   const times = files

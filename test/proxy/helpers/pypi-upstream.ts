@@ -15,6 +15,8 @@ export interface FixtureWheel {
   yanked?: string;
   /** Serve bytes that do not match the advertised sha256. */
   tamper?: boolean;
+  /** The wheel's License-Expression (default MIT). */
+  license?: string;
 }
 
 /** A loopback PEP 691 JSON simple index with wheels and PEP 658 metadata files. */
@@ -32,10 +34,11 @@ const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).d
 export function buildWheel(
   project: string,
   version: string,
+  license = 'MIT',
 ): { filename: string; data: Buffer; metadata: Buffer } {
   const module = project.replace(/[-.]/g, '_').toLowerCase();
   const info = `${module}-${version}.dist-info`;
-  const metadata = `Metadata-Version: 2.1\nName: ${project}\nVersion: ${version}\nLicense-Expression: MIT\n`;
+  const metadata = `Metadata-Version: 2.1\nName: ${project}\nVersion: ${version}\nLicense-Expression: ${license}\n`;
   const files: Record<string, string> = {
     [`${module}/__init__.py`]: `VERSION = "${version}"\n`,
     [`${info}/METADATA`]: metadata,
@@ -62,7 +65,7 @@ export async function startPypiUpstream(
   const pages = new Map<string, Array<Record<string, unknown>>>();
   const files = new Map<string, Buffer>();
   for (const w of wheels) {
-    const wheel = buildWheel(w.project, w.version);
+    const wheel = buildWheel(w.project, w.version, w.license);
     files.set(
       `/files/${wheel.filename}`,
       w.tamper ? Buffer.concat([wheel.data, Buffer.from('x')]) : wheel.data,
