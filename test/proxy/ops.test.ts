@@ -1,7 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startNpmUpstream, type NpmUpstream } from './helpers/npm-upstream.js';
-import { run, startTestProxy, cleanEnv } from './helpers/proxy.js';
+import { cleanEnv, npmProject, run, startTestProxy } from './helpers/proxy.js';
 import { repoRoot } from '../helpers/shared.js';
 
 type Proxy = Awaited<ReturnType<typeof startTestProxy>>;
@@ -70,6 +73,27 @@ describe('proxy routes, metrics, health and the decision log CLI', () => {
     ]);
     expect([ping.status, await ping.json()]).toEqual([200, {}]);
     expect([head.status, await head.text()]).toEqual([200, '']);
+  });
+
+  it('passes search through and refuses npm publish as a read-only firewall', async () => {
+    const search = (await (
+      await fetch(`${proxy.url}/-/v1/search?text=fixture&size=5`)
+    ).json()) as Record<string, unknown>;
+    const app = npmProject({});
+    writeFileSync(
+      join(app.dir, 'package.json'),
+      JSON.stringify({ name: 'fixture-publish', version: '1.0.0' }),
+    );
+    const host = new URL(proxy.url).host;
+    const auth = `--//${host}/:_authToken=not-a-real-token`;
+
+    const publish = await run('npm', ['publish', auth, ...app.npmArgs(proxy.url)], app.dir);
+
+    expect(search).toEqual({ objects: [], total: 0, query: '/-/v1/search?text=fixture&size=5' });
+    expect(publish.code).not.toBe(0);
+    expect(publish.stderr).toContain('405 Method Not Allowed - PUT');
+    expect(publish.stderr).toContain('This registry is a read-only Bulwark firewall');
+    app.remove();
   });
 
   it('writes the public URL into tarball links and accepts its path prefix', async () => {

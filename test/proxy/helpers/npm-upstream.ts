@@ -48,6 +48,10 @@ export async function startNpmUpstream(
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end('{"versions": [not json');
     }
+    if (path === '/-/v1/search') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify({ objects: [], total: 0, query: req.url }));
+    }
     const file = files.get(path);
     if (file) {
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
