@@ -9,3 +9,9 @@ resource "aws_rds_cluster" "aurora" {
   engine                  = "aurora-postgresql"
   backup_retention_period = 7
 }
+
+# Reason: a read replica is recovered from its source's backups.
+resource "aws_db_instance" "replica" {
+  replicate_source_db = "main"
+  instance_class      = "db.t3.micro"
+}

@@ -21,3 +21,15 @@ resource "aws_db_instance" "tenants" {
   engine            = "postgres"
   storage_encrypted = each.value
 }
+
+# Reason: a read replica is encrypted like its source.
+resource "aws_db_instance" "replica" {
+  replicate_source_db = "main"
+  instance_class      = "db.t3.micro"
+}
+
+# Reason: Aurora Serverless v1 is always encrypted.
+resource "aws_rds_cluster" "serverless" {
+  engine      = "aurora-mysql"
+  engine_mode = "serverless"
+}
