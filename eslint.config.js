@@ -3,7 +3,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench/corpus/**', 'coverage/**'] },
+  // Rule samples, examples and benchmark corpora are deliberately vulnerable code, not ours to lint.
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'rules/**', 'examples/**', 'bench/corpus/**', 'test/**/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
