@@ -35,6 +35,12 @@ export interface AdvisoryDb {
   advisoriesFor(ecosystem: Ecosystem, name: string): Advisory[];
   /** The merged vulnerabilities affecting one version, with malicious flag, severity, fixes. */
   match(ecosystem: Ecosystem, name: string, version: string): Vulnerability[];
+  /** `match` for many versions of one package, such as every version in a packument. */
+  matchVersions(
+    ecosystem: Ecosystem,
+    name: string,
+    versions: string[],
+  ): Map<string, Vulnerability[]>;
   /** `match` plus the smallest upgrade that clears every advisory of the package. */
   matchPackage(ecosystem: Ecosystem, name: string, version: string): PackageMatch;
   status(now?: Date): DbStatus;
@@ -75,6 +81,10 @@ export function openAdvisoryDb(path: string): AdvisoryDb {
     path,
     advisoriesFor: (ecosystem, name) => candidates(ecosystem, name).map((c) => c.advisory),
     match: (ecosystem, name, version) => mergeMatches(ecosystem, matched(ecosystem, name, version)),
+    matchVersions: (ecosystem, name, versions) =>
+      new Map(
+        versions.map((v) => [v, mergeMatches(ecosystem, matched(ecosystem, name, v))] as const),
+      ),
     matchPackage(ecosystem, name, version) {
       const hits = matched(ecosystem, name, version);
       if (hits.length === 0) return { vulnerabilities: [] };

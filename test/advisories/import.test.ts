@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+
+import { zipSync } from 'fflate';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -181,5 +183,85 @@ describe('a failed import leaves the old database intact', () => {
     expect(error.where).toEqual({ file: join(folder, name), line });
     expect(error.message).toMatch(message);
     expect(digest(dbPath)).toBe(before);
+  });
+});
+
+describe('import of entries Bulwark sets aside, and of zip archives', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bulwark-import-aside-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const osv = (id: string, affected: unknown[]): string =>
+    JSON.stringify({ id, modified: '2024-01-01T00:00:00Z', affected }, null, 2);
+
+  it('counts GIT ranges, unsupported ecosystems and unorderable versions, and imports the rest', () => {
+    const folder = join(dir, 'aside');
+    mkdirSync(folder);
+    writeFileSync(
+      join(folder, 'OSV-1.json'),
+      osv('OSV-1', [
+        {
+          package: { ecosystem: 'PyPI', name: 'Example_Pkg' },
+          ranges: [
+            {
+              type: 'GIT',
+              repo: 'https://example.test/r.git',
+              events: [{ introduced: '0' }, { fixed: 'abc123' }],
+            },
+            { type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '2.0' }] },
+            { type: 'ECOSYSTEM', events: [{ introduced: 'not a version' }] },
+          ],
+        },
+        { package: { ecosystem: 'Debian:11', name: 'example' }, ranges: [] },
+      ]),
+    );
+    const dbPath = join(dir, 'aside.db');
+
+    const report = importAdvisories({ dbPath, files: readSource(folder), source: 'test' });
+
+    expect(report).toMatchObject({
+      advisories: 1,
+      perEcosystem: { PyPI: 1 },
+      gitRangesIgnored: 1,
+      unsupportedEcosystems: { 'Debian:11': 1 },
+    });
+    expect(report.warnings).toEqual([
+      `${join(folder, 'OSV-1.json')}: OSV-1: PyPI cannot order version "not a version"; range dropped`,
+    ]);
+    const db = openAdvisoryDb(dbPath);
+    expect(db.match('PyPI', 'example.pkg', '1.9').map((v) => v.id)).toEqual(['OSV-1']);
+    expect(
+      [...db.matchVersions('PyPI', 'example-pkg', ['1.0', '2.0']).entries()].map(([v, hits]) => [
+        v,
+        hits.length,
+      ]),
+    ).toEqual([
+      ['1.0', 1],
+      ['2.0', 0],
+    ]);
+    db.close();
+  });
+
+  it('reads an OSV all.zip archive', () => {
+    const zipPath = join(dir, 'all.zip');
+    const encoder = new TextEncoder();
+    const entries = Object.fromEntries(
+      readSource(shared('advisories', 'npm-malicious')).map((f) => [
+        basename(f.name),
+        encoder.encode(f.text),
+      ]),
+    );
+    writeFileSync(zipPath, zipSync(entries));
+
+    const report = importAdvisories({
+      dbPath: join(dir, 'zip.db'),
+      files: readSource(zipPath),
+      source: 'test',
+    });
+
+    expect(report.files).toBe(15);
+    expect(report.perEcosystem).toEqual({ npm: 15 });
   });
 });
