@@ -71,6 +71,8 @@ function parse(version: string): ListItem {
       if (c === '-') openList();
       digits = false;
     } else if (isDigit !== digits && i > start) {
+      // A qualifier after a dot reads as one after a dash: 1.0.RC1 is 1.0-RC1 (Maven 3).
+      if (isDigit && list.items.length > 0) openList();
       push(i, isDigit);
       start = i;
       openList();
@@ -120,12 +122,7 @@ function releaseOf(version: string): string {
   return /^[0-9.]*[0-9]/.exec(version.trim())?.[0] ?? '0';
 }
 
-/**
- * Maven (ComparableVersion): alpha < beta < milestone < rc < snapshot < release < sp.
- *
- * Maven ordering follows ComparableVersion's documented rules but not its special case that
- * treats `.X1` like `-X1` for a qualifier after a dot.
- */
+/** Maven (ComparableVersion): alpha < beta < milestone < rc < snapshot < release < sp. */
 export const mavenOrder: VersionOrder = {
   parse(version) {
     return /^[0-9A-Za-z][0-9A-Za-z.+_-]*$/.test(version.trim()) ? version.trim() : undefined;

@@ -67,6 +67,8 @@ const ASCENDING: Record<Ecosystem, Array<[string, string]>> = {
     ['2.9.10.7', '2.9.10.8'],
     ['1.0-a1', '1.0-b1'],
     ['1.0-cr1', '1.0-rc2'],
+    ['1.0.0.X1', '1.0.0-X2'],
+    ['2.0.0.RC1', '2.0.0'],
   ],
   NuGet: [
     ['1.0.0-alpha', '1.0.0'],
@@ -89,6 +91,8 @@ const EQUAL: Array<[Ecosystem, string, string]> = [
   ['Maven', '1.0', '1.0.0'],
   ['Maven', '1-ga', '1'],
   ['Maven', '1.0-final', '1'],
+  ['Maven', '1.0.RC1', '1.0-RC1'],
+  ['Maven', '1.0.0.Final', '1.0.0'],
   ['NuGet', '1.0', '1.0.0.0'],
 ];
 
