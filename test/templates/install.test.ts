@@ -85,6 +85,12 @@ describe('installTemplates', () => {
 });
 
 describe('bulwark init', () => {
+  it('refuses a target that is a file', () => {
+    const file = join(tempDir(), 'notes.txt');
+    writeFileSync(file, 'x');
+    expect(() => initCommand(file, undefined)).toThrow(/is a file/);
+  });
+
   it('lists what it wrote and what it skipped, and creates the folder', () => {
     const dir = join(tempDir(), 'new-project');
     let out = '';
