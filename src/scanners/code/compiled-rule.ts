@@ -10,6 +10,8 @@ export interface MatchEntry {
   focus?: string;
 }
 
+const configs = new WeakMap<AstRule, ReturnType<typeof buildEntryConfig>>();
+
 /** A rule ready to run: its metadata plus namespaced ast-grep parts and its text prefilter. */
 export interface CompiledRule {
   meta: CodeRuleFile;
@@ -86,7 +88,46 @@ export function entryConfig(
   rule: CompiledRule,
   entry: AstRule,
 ): { rule: AstRule; constraints: Record<string, AstRule>; utils: Record<string, AstRule> } {
-  return { rule: entry, constraints: constraintsFor(rule, entry), utils: rule.utils };
+  let config = configs.get(entry);
+  if (!config) {
+    config = buildEntryConfig(rule, entry);
+    configs.set(entry, config);
+  }
+  return config;
+}
+
+function buildEntryConfig(
+  rule: CompiledRule,
+  entry: AstRule,
+): { rule: AstRule; constraints: Record<string, AstRule>; utils: Record<string, AstRule> } {
+  const constraints = constraintsFor(rule, entry);
+  return {
+    rule: entry,
+    constraints,
+    utils: utilsFor(rule.utils, [entry, ...Object.values(constraints)]),
+  };
+}
+
+/**
+ * The utility rules that `parts` use, directly or through other utilities. Passing only these
+ * to ast-grep matters: it compiles every utility it is given on each call.
+ */
+export function utilsFor(
+  utils: Record<string, AstRule>,
+  parts: readonly AstRule[],
+): Record<string, AstRule> {
+  const out: Record<string, AstRule> = {};
+  const queue = parts.map((part) => JSON.stringify(part));
+  while (queue.length > 0) {
+    const text = queue.pop() as string;
+    for (const found of text.matchAll(/"matches":"([^"]+)"/g)) {
+      const name = found[1];
+      if (out[name] !== undefined || utils[name] === undefined) continue;
+      out[name] = utils[name];
+      queue.push(JSON.stringify(utils[name]));
+    }
+  }
+  return out;
 }
 
 /**

@@ -32,10 +32,12 @@ interface Candidate {
 }
 
 /**
- * Run every rule of a file's language over its text in one pass: rules whose words are not in
- * the text are dropped before parsing, the rest are combined into one ast-grep `any` (their
- * metavariables are namespaced so they do not collide), and each hit is then attributed to
- * the rules it matches. The file is parsed at most once.
+ * Run every rule of a file's language over its text. Rules whose words are not in the text are
+ * dropped before parsing, and a file with no rule left is not parsed at all. The rest are
+ * combined into one ast-grep `any` (metavariables namespaced per rule, each alternative tagged
+ * with a marker metavariable) and matched in one pass over the tree; only the rules that pass
+ * reports run again, one at a time, with their constraints, to give exact matches. The file is
+ * parsed once.
  */
 export function scanSource(
   text: string,
@@ -49,30 +51,23 @@ export function scanSource(
   if (wanted.length === 0) return [];
 
   const root = parse(language.parser, text).root();
-  const candidates: Candidate[] = wanted.flatMap((rule) =>
-    rule.entries.map((entry) => ({ rule, entry })),
+  const active = activeCandidates(
+    root,
+    wanted.flatMap((rule) => rule.entries.map((entry) => ({ rule, entry }))),
   );
-  // Constraints stay out of the combined rule: ast-grep checks them after `any` has picked
-  // its first structural match, which would hide a later rule's match on the same node.
-  const combined = {
-    rule: { any: candidates.map((c) => c.entry.rule) },
-    utils: Object.assign({}, ...wanted.map((rule) => rule.utils)),
-  };
-  const hits = root.findAll(combined as NapiConfig);
-  if (hits.length === 0) return [];
+  if (active.length === 0) return [];
 
   const out = new Map<string, RawMatch>();
   const tracers = new Map<CompiledRule, TaintTracer>();
-  for (const hit of hits) {
-    for (const candidate of candidates) {
-      const match = matchAt(hit, candidate);
-      if (!match) continue;
-      const key = `${candidate.rule.ruleId}@${hit.range().start.index}:${hit.range().end.index}`;
+  for (const candidate of active) {
+    const config = entryConfig(candidate.rule, candidate.entry.rule) as NapiConfig;
+    for (const node of root.findAll(config)) {
+      const key = `${candidate.rule.ruleId}@${node.range().start.index}:${node.range().end.index}`;
       if (out.has(key)) continue;
       const raw =
         candidate.entry.focus === undefined
-          ? patternMatch(candidate.rule, match)
-          : taintMatch(candidate, match, root, language, tracers);
+          ? patternMatch(candidate.rule, node)
+          : taintMatch(candidate, node, root, language, tracers);
       if (raw) out.set(key, raw);
     }
   }
@@ -81,13 +76,30 @@ export function scanSource(
   );
 }
 
-/** The match of a candidate rooted exactly at `hit`, with its metavariables, if any. */
-function matchAt(hit: SgNode, candidate: Candidate): SgNode | undefined {
-  const found = hit.find(entryConfig(candidate.rule, candidate.entry.rule) as NapiConfig);
-  if (!found) return undefined;
-  const a = found.range();
-  const b = hit.range();
-  return a.start.index === b.start.index && a.end.index === b.end.index ? found : undefined;
+/**
+ * The candidates that match some node of the tree structurally, found with combined passes.
+ * ast-grep's `any` reports only the first alternative that matches a node, so candidates not
+ * seen yet get another pass until a pass finds nothing new; usually one or two passes.
+ * Constraints stay out of these passes: ast-grep checks them after `any` has chosen.
+ */
+function activeCandidates(root: SgNode, candidates: Candidate[]): Candidate[] {
+  const active: Candidate[] = [];
+  let pending = candidates;
+  while (pending.length > 0) {
+    const combined = {
+      rule: { any: pending.map((c, i) => ({ all: [c.entry.rule, { pattern: `$BWK_${i}` }] })) },
+      utils: Object.assign({}, ...pending.map((c) => entryConfig(c.rule, c.entry.rule).utils)),
+    };
+    const seen = new Set<number>();
+    for (const hit of root.findAll(combined as NapiConfig)) {
+      const index = pending.findIndex((_, i) => hit.getMatch(`BWK_${i}`) !== null);
+      if (index >= 0) seen.add(index);
+    }
+    if (seen.size === 0) break;
+    active.push(...pending.filter((_, i) => seen.has(i)));
+    pending = pending.filter((_, i) => !seen.has(i));
+  }
+  return active;
 }
 
 function patternMatch(rule: CompiledRule, node: SgNode): RawMatch {

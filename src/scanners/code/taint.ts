@@ -1,6 +1,6 @@
 import type { NapiConfig, SgNode } from '@ast-grep/napi';
 
-import type { CompiledRule } from './compiled-rule.js';
+import { utilsFor, type CompiledRule } from './compiled-rule.js';
 import { callParts, type TaintGrammar } from './taint-lang.js';
 
 /** One step of a traced flow: the node and what happens there. */
@@ -176,7 +176,7 @@ export class TaintTracer {
     if (rules.length === 0) return new Set();
     const config = {
       rule: { any: rules },
-      utils: this.rule.utils,
+      utils: utilsFor(this.rule.utils, rules),
     };
     return new Set(root.findAll(config as NapiConfig).map(rangeKey));
   }
