@@ -256,22 +256,34 @@ class Reader {
     return inner ? this.expr(inner) : other(node.text(), this.span(node));
   }
 
-  /** A heredoc's text is the lines between its markers; `<<-` strips their common indent. */
+  /**
+   * A heredoc's text is the lines between its markers, with `<<-` stripping their common
+   * indentation; interpolations are cut out first (a private-use character marks their place)
+   * so that stripping sees the lines as written.
+   */
   private heredoc(node: SgNode, span: Span, text: string): Expr {
-    const interpolations = node.children().filter((child) => child.kind() !== 'template_literal');
-    const dynamic = interpolations.some((child) => String(child.kind()).startsWith('template_'));
-    const indented = text.startsWith('<<-');
-    const body = this.lines.slice(span.startLine, span.endLine - 1);
-    const strip = indented ? commonIndent(body) : 0;
-    const content = body.map((line) => line.slice(strip)).join('\n') + '\n';
-    if (!dynamic)
-      return { kind: 'template', parts: [content.replace(/\$\$\{/g, '${')], text, span };
-    const parts: (string | Expr)[] = [];
-    for (const child of node.children()) {
-      if (child.kind() === 'template_literal') parts.push(child.text());
-      else if (child.kind() === 'template_interpolation') parts.push(this.interpolation(child));
-      else if (child.kind() === 'template_directive') parts.push(other(child.text(), span));
+    const embedded = node
+      .children()
+      .filter((child) =>
+        ['template_interpolation', 'template_directive'].includes(String(child.kind())),
+      );
+    const lines = this.lines.slice(span.startLine, span.endLine - 1);
+    for (let i = embedded.length - 1; i >= 0; i--) {
+      const { start, end } = embedded[i].range();
+      const first = start.line - span.startLine;
+      const last = end.line - span.startLine;
+      const joined = `${lines[first].slice(0, start.column)}\uE000${i}\uE000${lines[last].slice(end.column)}`;
+      lines.splice(first, last - first + 1, joined);
     }
-    return { kind: 'template', parts, text, span };
+    const strip = text.startsWith('<<-') ? commonIndent(lines) : 0;
+    const content = `${lines.map((line) => line.slice(strip)).join('\n')}\n`;
+    const parts = content.split(/\uE000(\d+)\uE000/).map((piece, index) => {
+      if (index % 2 === 0) return piece.replace(/\$\$\{/g, '${');
+      const child = embedded[Number(piece)];
+      return child.kind() === 'template_interpolation'
+        ? this.interpolation(child)
+        : other(child.text(), this.span(child));
+    });
+    return { kind: 'template', parts: parts.filter((part) => part !== ''), text, span };
   }
 }

@@ -53,6 +53,10 @@ const CASES: [string, Value][] = [
   ['local.loop_a', UNKNOWN],
   ['aws_s3_bucket.logs[0].id', UNKNOWN],
   ['[for p in var.ports : p]', UNKNOWN],
+  ['"a%{if true}b%{endif}"', UNKNOWN],
+  ['<<EOT\n{"Region": "${var.region}"}\nEOT', '{"Region": "eu-west-1"}\n'],
+  ['<<-EOT\n    a ${var.region}\n      b\n    EOT', 'a eu-west-1\n  b\n'],
+  ['<<EOT\n$${literal}\nEOT', '${literal}\n'],
 ];
 
 describe('evaluate', () => {
