@@ -195,7 +195,7 @@ export const ruleSchema = z
     message: z.string().min(1),
     /** Why it matters. */
     help: z.string().min(1),
-    /** How to fix it, with the corrected snippet. */
+    /** How to fix it, with the corrected snippet; `{name}` is replaced by the resource name. */
     fix: z.string().min(1),
     references: z.array(z.url()).min(1),
     cwe: z.array(z.string().regex(/^CWE-\d+$/)).min(1),

@@ -103,7 +103,7 @@ function toFinding(rule: Rule, resource: Resource, at: Span): Finding {
     fingerprint: fingerprint(ruleId, resource.file, resource.address),
     cwe: rule.cwe,
     references: rule.references,
-    fix: { text: rule.fix },
+    fix: { text: rule.fix.replaceAll('{name}', resource.name) },
     help: rule.help,
     properties: { resource: resource.address, framework: 'terraform' },
     tags: rule.tags,

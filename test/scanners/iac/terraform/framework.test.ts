@@ -127,6 +127,8 @@ describe('terraformFramework', () => {
       tags: ['fast'],
     });
     expect(finding.fix?.text).toContain('status = "Enabled"');
+    expect(finding.fix?.text).toContain('resource "aws_s3_bucket_versioning" "logs" {');
+    expect(finding.fix?.text).toContain('bucket = aws_s3_bucket.logs.id');
     expect(finding.help).toContain('versioning');
     expect(finding.references[0]).toMatch(/^https:\/\//);
   });

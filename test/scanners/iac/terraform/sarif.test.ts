@@ -37,6 +37,7 @@ describe('Terraform findings in SARIF', () => {
           findings,
           suppressed: { inline: 0, baseline: 0, outsideChange: 0 },
           staleBaselineEntries: 0,
+          problems: [],
           filesScanned: 1,
           timings: [],
           failOn: 'high',
