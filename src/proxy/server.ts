@@ -79,7 +79,7 @@ function createRuntime(options: ProxyOptions): ProxyRuntime {
     store,
     blobs,
     upstream,
-    files: new VerifiedFiles(blobs, upstream, 128 * 1024 * 1024, 512 * 1024 * 1024),
+    files: new VerifiedFiles(blobs, upstream, 48 * 1024 * 1024, 512 * 1024 * 1024),
     metrics,
     log,
     npmUpstream: options.npmUpstream.replace(/\/+$/, ''),
@@ -89,7 +89,7 @@ function createRuntime(options: ProxyOptions): ProxyRuntime {
 }
 
 function handlerFor(runtime: ProxyRuntime): (req: IncomingMessage, res: ServerResponse) => void {
-  const npm = new NpmHandler(runtime, createNpmPackages(runtime, 256 * 1024 * 1024));
+  const npm = new NpmHandler(runtime, createNpmPackages(runtime, 96 * 1024 * 1024));
   const pypi = runtime.pypiUpstream ? new PypiHandler(runtime, runtime.pypiUpstream) : undefined;
   const started = runtime.now();
   const prefix = runtime.config.publicUrl

@@ -34,7 +34,7 @@ export interface NpmPackage {
   /** Set when every version is blocked: the version and decision to explain. */
   allBlocked?: NpmVersion;
   render(base: string): Rendered;
-  /** Approximate memory held, for the cache's size bound. */
+  /** Approximate memory held, for the cache's size bound; set from the upstream body's size. */
   size: number;
 }
 
@@ -135,8 +135,7 @@ export function buildPackage(name: string, doc: JsonObject, context: PolicyConte
     }
     return out;
   };
-  const size = JSON.stringify(abbreviated).length * 3;
-  return { name, versions, byFile, distTags, allBlocked, render, size };
+  return { name, versions, byFile, distTags, allBlocked, render, size: 0 };
 }
 
 /** The gzip form of a rendered body, made once. */

@@ -27,6 +27,8 @@ export function createNpmPackages(
         runtime.policy.contextFor('npm', name),
       );
       if (client !== undefined) logRemoved(runtime, client, pkg);
+      // The parsed document, its filtered copies and their serialized forms: about three bodies.
+      pkg.size = body.length * 3;
       return pkg;
     },
     sizeOf: (pkg) => pkg.size,

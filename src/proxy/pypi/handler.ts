@@ -54,7 +54,7 @@ export class PypiHandler {
         return project;
       },
       sizeOf: (project) => project.size,
-      maxBytes: 64 * 1024 * 1024,
+      maxBytes: 32 * 1024 * 1024,
       now: runtime.now,
     });
   }
