@@ -14,11 +14,16 @@ export interface RunMeasure {
 }
 
 /** Run `command` under GNU time in `cwd`; wall time and peak memory of the process. */
-export function timedRun(command: string[], cwd: string): Promise<RunMeasure> {
+export function timedRun(
+  command: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RunMeasure> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn('/usr/bin/time', ['-f', 'BENCH-PEAK-KB %M CPU %U %S', ...command], {
       cwd,
+      env,
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

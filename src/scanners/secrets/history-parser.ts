@@ -7,12 +7,13 @@ export interface CommitInfo {
   author: string;
 }
 
-/** The lines one commit added to one file, with each line's number in that commit's file. */
+/** The lines one commit added to one file, and where they are in that commit's file. */
 export interface AddedText {
   commit: CommitInfo;
   path: string;
   text: string;
-  lineMap: number[];
+  /** Pairs (line index in `text`, line number in the file), one per run of adjacent lines. */
+  lineRuns: number[];
 }
 
 /** Marks a commit header line in the log; patch lines never start with this control byte. */
@@ -20,6 +21,10 @@ export const COMMIT_MARK = '\x01';
 
 /** The `--format` that writes the header line the parser reads. */
 export const LOG_FORMAT = `--format=${'%x01'}%H%x00%aI%x00%an <%ae>`;
+
+const PLUS = 0x2b;
+const MINUS = 0x2d;
+const SPACE = 0x20;
 
 /** Added text of one file is handed on in pieces of at most this many characters. */
 const MAX_PIECE = 4 << 20;
@@ -34,7 +39,9 @@ export class HistoryParser {
   private commit: CommitInfo | undefined;
   private path: string | undefined;
   private lines: string[] = [];
-  private lineMap: number[] = [];
+  private lineRuns: number[] = [];
+  /** Whether the next added line continues the current run of lines. */
+  private inRun = false;
   private size = 0;
   private nextLine = 0;
   private oldLeft = 0;
@@ -75,22 +82,28 @@ export class HistoryParser {
     this.oldLeft = m[1] === undefined ? 1 : Number(m[1]);
     this.nextLine = Number(m[2]);
     this.newLeft = m[3] === undefined ? 1 : Number(m[3]);
+    this.inRun = false;
   }
 
   private hunkLine(line: string): void {
-    const kind = line[0];
-    if (kind === '-') this.oldLeft--;
-    else if (kind === '+') {
+    const kind = line.charCodeAt(0);
+    if (kind === MINUS) this.oldLeft--;
+    else if (kind === PLUS) {
       this.newLeft--;
       if (this.path === undefined) return;
+      if (!this.inRun) {
+        this.lineRuns.push(this.lines.length, this.nextLine);
+        this.inRun = true;
+      }
       this.lines.push(line.slice(1));
-      this.lineMap.push(this.nextLine++);
+      this.nextLine++;
       this.size += line.length;
       if (this.size >= MAX_PIECE) this.emitPiece();
-    } else if (kind === ' ') {
+    } else if (kind === SPACE) {
       this.oldLeft--;
       this.newLeft--;
       this.nextLine++;
+      this.inRun = false;
     }
   }
 
@@ -106,11 +119,12 @@ export class HistoryParser {
         commit: this.commit,
         path: this.path,
         text: this.lines.join('\n'),
-        lineMap: this.lineMap,
+        lineRuns: this.lineRuns,
       });
     }
     this.lines = [];
-    this.lineMap = [];
+    this.lineRuns = [];
+    this.inRun = false;
     this.size = 0;
   }
 }

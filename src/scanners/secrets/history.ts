@@ -3,14 +3,11 @@ import { spawn } from 'node:child_process';
 import { inputError } from '../../core/errors.js';
 import type { Finding } from '../../core/finding.js';
 import type { HistoryContext } from '../../core/scanner.js';
-import { HistoryParser, LOG_FORMAT, type AddedText, type CommitInfo } from './history-parser.js';
+import { LOG_FORMAT } from './history-parser.js';
 import { secretsScanOptions } from './options.js';
-import { createSecretsPool, OrderedBatches } from './pool.js';
-import type { SecretsScanResult, SecretsScanTask } from './scan-batch.js';
-import { wantsPath } from './scan-files.js';
-
-/** Added text per batch sent to a worker. */
-const BATCH_CHARS = 1 << 20;
+import { PatchSplitter, type PatchPiece } from './patch-splitter.js';
+import { createPatchPool, OrderedBatches } from './pool.js';
+import type { PatchScanResult, PatchScanTask } from './scan-patch.js';
 
 /**
  * The `git log` arguments. `--reverse` makes git list the oldest commit first, so the first
@@ -39,14 +36,17 @@ export function gitLogArgs(range: string): string[] {
   ];
 }
 
-interface BatchTag {
-  items: AddedText[];
-  commits: number;
-}
+/** Bytes of log per piece sent to a worker. */
+const PIECE_BYTES = 1 << 20;
+
+/** A commit larger than this is cut at a file boundary instead of being held whole. */
+const MAX_HOLD = 16 << 20;
 
 /**
  * Scan the lines each commit in `context.range` added and yield each secret once, at the
  * oldest commit that added it, with that commit's id, author, author date, path and line.
+ * The main thread only cuts git's output into pieces at commit boundaries; workers decode,
+ * parse and scan them, and the results are taken in log order so the first sighting wins.
  */
 export async function* scanHistory(
   context: HistoryContext,
@@ -71,45 +71,32 @@ export async function* scanHistory(
   });
 
   const seen = new Set<string>();
-  const pool = createSecretsPool();
-  const batches = new OrderedBatches<BatchTag>(pool);
-  let pending: AddedText[] = [];
-  let pendingChars = 0;
-  let pendingCommits = 0;
-  const parser = new HistoryParser(
-    (added) => {
-      if (!wantsPath(added.path) || options.pathAllowed(added.path)) return;
-      pending.push(added);
-      pendingChars += added.text.length;
-    },
-    () => pendingCommits++,
-  );
-  const submit = (): Promise<Array<{ result: SecretsScanResult; tag: BatchTag }>> => {
-    const items = pending;
-    const task: SecretsScanTask = {
-      key: options.key,
-      rules: options.rules,
-      options: options.ruleOptions,
-      items: items.map((a) => ({ path: a.path, text: a.text, lineMap: a.lineMap })),
-    };
-    const tag = { items, commits: pendingCommits };
-    pending = [];
-    pendingChars = 0;
-    pendingCommits = 0;
-    return batches.push(task, tag);
-  };
+  const pool = createPatchPool();
+  const batches = new OrderedBatches<PatchScanTask, PatchScanResult, null>(pool);
+  const splitter = new PatchSplitter(PIECE_BYTES, MAX_HOLD);
+  const task = (piece: PatchPiece): PatchScanTask => ({
+    key: options.key,
+    rules: options.rules,
+    options: options.ruleOptions,
+    allowPaths: options.allowPaths,
+    patch: piece.bytes,
+    continued: piece.continued,
+  });
 
   context.progress.start('secrets history');
   try {
-    for await (const lines of readLines(child.stdout, context.signal)) {
-      for (const line of lines) parser.line(line);
-      if (pendingChars >= BATCH_CHARS) {
-        for (const done of await submit()) yield* report(done, seen, context);
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      if (context.signal.aborted) break;
+      for (const piece of splitter.push(chunk)) {
+        for (const done of await batches.push(task(piece), null))
+          yield* report(done.result, seen, context);
       }
     }
-    parser.end();
-    for (const done of await submit()) yield* report(done, seen, context);
-    for (const done of await batches.drain()) yield* report(done, seen, context);
+    for (const piece of splitter.end()) {
+      for (const done of await batches.push(task(piece), null))
+        yield* report(done.result, seen, context);
+    }
+    for (const done of await batches.drain()) yield* report(done.result, seen, context);
     const code = await exited;
     if (code !== 0 && !context.signal.aborted) {
       throw inputError(`git log failed for range "${context.range}": ${stderr.trim()}`, {
@@ -124,42 +111,15 @@ export async function* scanHistory(
 }
 
 function* report(
-  done: { result: SecretsScanResult; tag: BatchTag },
+  result: PatchScanResult,
   seen: Set<string>,
   context: HistoryContext,
 ): Generator<Finding> {
-  for (const entry of done.result.results) {
-    const commit: CommitInfo = done.tag.items[entry.index].commit;
-    for (let i = 0; i < entry.findings.length; i++) {
-      const key = entry.keys[i];
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const finding = entry.findings[i];
-      finding.location = {
-        ...finding.location,
-        commit: commit.hash,
-        commitDate: commit.date,
-        author: commit.author,
-      };
-      yield finding;
-    }
+  for (let i = 0; i < result.findings.length; i++) {
+    const key = result.keys[i];
+    if (seen.has(key)) continue;
+    seen.add(key);
+    yield result.findings[i];
   }
-  context.progress.tick(done.tag.commits);
-}
-
-/** Split a text stream into lines, a chunk at a time, stopping when `signal` aborts. */
-async function* readLines(
-  stream: NodeJS.ReadableStream & AsyncIterable<string | Buffer>,
-  signal: AbortSignal,
-): AsyncGenerator<string[]> {
-  stream.setEncoding('utf8');
-  let rest = '';
-  for await (const chunk of stream) {
-    if (signal.aborted) return;
-    const text = rest + (chunk as string);
-    const lines = text.split('\n');
-    rest = lines.pop() ?? '';
-    yield lines;
-  }
-  if (rest.length > 0) yield [rest];
+  context.progress.tick(result.commits);
 }

@@ -1,6 +1,7 @@
 import type { Scanner } from '../../core/scanner.js';
 import { scanHistory } from './history.js';
-import { scanFiles, wantsPath } from './scan-files.js';
+import { wantsPath } from './paths.js';
+import { scanFiles } from './scan-files.js';
 
 export { detectSecrets, type SecretMatch } from './detect.js';
 export { loadSecretRules, defaultRulesDir } from './rule-loader.js';

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
-import ignore, { type Ignore } from 'ignore';
-
 import type { Config } from '../../core/config-schema.js';
 import { compileRuleSet, type RuleSetOptions } from './ruleset.js';
+import { pathAllowlist } from './paths.js';
 import { loadRuntimeRules } from './rule-cache.js';
 import type { RuntimeRule } from './rule-schema.js';
 
@@ -13,7 +12,9 @@ export interface SecretsScanOptions {
   key: string;
   rules: RuntimeRule[];
   ruleOptions: RuleSetOptions;
-  /** True when a path's secrets are allowlisted in bulwark.yaml. */
+  /** Gitignore-style patterns of paths whose secrets are allowlisted in bulwark.yaml. */
+  allowPaths: string[];
+  /** True when a path's secrets are allowlisted. */
   pathAllowed(path: string): boolean;
   enabled: boolean;
 }
@@ -35,12 +36,12 @@ export function secretsScanOptions(
   };
   const rules = loadRuntimeRules(rulesDir);
   compileRuleSet(rules, ruleOptions);
-  const paths: Ignore = ignore().add(settings.allowlist.paths);
   return {
     key: randomUUID(),
     rules,
     ruleOptions,
-    pathAllowed: (path) => settings.allowlist.paths.length > 0 && paths.ignores(path),
+    allowPaths: settings.allowlist.paths,
+    pathAllowed: pathAllowlist(settings.allowlist.paths),
     enabled: settings.enabled,
   };
 }

@@ -1,52 +1,59 @@
 import { createWorkerPool, defaultPoolSize, type WorkerPool } from '../../core/worker-pool.js';
 import { scanBatch, type SecretsScanResult, type SecretsScanTask } from './scan-batch.js';
+import { scanPatch, type PatchScanResult, type PatchScanTask } from './scan-patch.js';
 
-/** The worker module next to this one: `.ts` under tests (run in-process), `.js` when built. */
-const WORKER_URL = new URL(
-  import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js',
-  import.meta.url,
-);
+/** The worker modules next to this one: `.ts` under tests (run in-process), `.js` when built. */
+const EXTENSION = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
+const FILE_WORKER = new URL(`./worker.${EXTENSION}`, import.meta.url);
+const PATCH_WORKER = new URL(`./patch-worker.${EXTENSION}`, import.meta.url);
 
-/** A pool of threads running the secrets scanner's batches. */
-export function createSecretsPool(
+/** A pool of threads scanning batches of files. */
+export function createFilePool(
   size = defaultPoolSize(),
 ): WorkerPool<SecretsScanTask, SecretsScanResult> {
-  return createWorkerPool(WORKER_URL, scanBatch, size);
+  return createWorkerPool(FILE_WORKER, scanBatch, size);
+}
+
+/** A pool of threads parsing and scanning pieces of `git log -p` output. */
+export function createPatchPool(
+  size = defaultPoolSize(),
+): WorkerPool<PatchScanTask, PatchScanResult> {
+  return createWorkerPool(PATCH_WORKER, scanPatch, size);
 }
 
 /**
- * Runs batches on a pool with a bounded number in flight and hands results back in the order
- * the batches were submitted, so output is deterministic and memory stays bounded.
+ * Runs tasks on a pool with a bounded number in flight and hands results back in the order
+ * the tasks were submitted, so output is deterministic and memory stays bounded.
  */
-export class OrderedBatches<T> {
-  private readonly inFlight: Array<{ promise: Promise<SecretsScanResult>; tag: T }> = [];
+export class OrderedBatches<TIn, TOut, Tag> {
+  private readonly inFlight: Array<{ promise: Promise<TOut>; tag: Tag }> = [];
 
   constructor(
-    private readonly pool: WorkerPool<SecretsScanTask, SecretsScanResult>,
+    private readonly pool: WorkerPool<TIn, TOut>,
     private readonly depth = pool.size * 2,
   ) {}
 
-  /** Submit a batch; returns the oldest finished results once the pipeline is full. */
-  async push(task: SecretsScanTask, tag: T): Promise<Array<{ result: SecretsScanResult; tag: T }>> {
+  /** Submit a task; returns the oldest finished results once the pipeline is full. */
+  async push(task: TIn, tag: Tag): Promise<Array<{ result: TOut; tag: Tag }>> {
     const promise = this.pool.run(task);
-    // Keep the rejection handled until the batch is awaited in order.
+    // Keep the rejection handled until the task is awaited in order.
     promise.catch(() => undefined);
     this.inFlight.push({ promise, tag });
-    const out: Array<{ result: SecretsScanResult; tag: T }> = [];
+    const out: Array<{ result: TOut; tag: Tag }> = [];
     while (this.inFlight.length > this.depth) out.push(await this.shift());
     return out;
   }
 
-  /** Wait for every batch still in flight, oldest first. */
-  async drain(): Promise<Array<{ result: SecretsScanResult; tag: T }>> {
-    const out: Array<{ result: SecretsScanResult; tag: T }> = [];
+  /** Wait for every task still in flight, oldest first. */
+  async drain(): Promise<Array<{ result: TOut; tag: Tag }>> {
+    const out: Array<{ result: TOut; tag: Tag }> = [];
     while (this.inFlight.length > 0) out.push(await this.shift());
     return out;
   }
 
-  private async shift(): Promise<{ result: SecretsScanResult; tag: T }> {
+  private async shift(): Promise<{ result: TOut; tag: Tag }> {
     const head = this.inFlight.shift();
-    if (!head) throw new Error('no batch in flight');
+    if (!head) throw new Error('no task in flight');
     return { result: await head.promise, tag: head.tag };
   }
 }

@@ -2,7 +2,8 @@ import type { Finding } from '../../core/finding.js';
 import { defaultPoolSize } from '../../core/worker-pool.js';
 import type { ScanContext, ScanFile } from '../../core/scanner.js';
 import { secretsScanOptions } from './options.js';
-import { createSecretsPool, OrderedBatches } from './pool.js';
+import { createFilePool, OrderedBatches } from './pool.js';
+import { wantsPath } from './paths.js';
 import type { SecretsScanItem, SecretsScanResult, SecretsScanTask } from './scan-batch.js';
 
 /** A batch holds files up to about this many bytes, so each worker message is worth sending. */
@@ -10,15 +11,6 @@ const BATCH_BYTES = 1 << 20;
 
 /** And at most this many files. */
 const BATCH_FILES = 256;
-
-/** Extensions of files that hold no text worth scanning. */
-const BINARY_EXTENSION =
-  /\.(?:png|jpe?g|gif|bmp|ico|webp|avif|tiff?|psd|mp[34]|m4a|wav|ogg|flac|mov|avi|mkv|webm|woff2?|ttf|otf|eot|zip|gz|tgz|bz2|xz|7z|rar|jar|war|class|so|dylib|dll|exe|o|a|wasm|pyc|node|sqlite3?|db)$/i;
-
-/** Whether the secrets scanner wants a file, by its path: everything but known binary kinds. */
-export function wantsPath(path: string): boolean {
-  return !BINARY_EXTENSION.test(path);
-}
 
 /** Scan the context's files on worker threads and yield their findings in file order. */
 export async function* scanFiles(context: ScanContext, rulesDir?: string): AsyncGenerator<Finding> {
@@ -30,8 +22,8 @@ export async function* scanFiles(context: ScanContext, rulesDir?: string): Async
   // Small scans (a pre-commit hook's few files) run on this thread: starting workers and
   // compiling the rules in each would cost more than the scan.
   const bytes = files.reduce((sum, f) => sum + f.size, 0);
-  const pool = createSecretsPool(Math.min(defaultPoolSize(), Math.ceil(bytes / BATCH_BYTES)));
-  const batches = new OrderedBatches<number>(pool);
+  const pool = createFilePool(Math.min(defaultPoolSize(), Math.ceil(bytes / BATCH_BYTES)));
+  const batches = new OrderedBatches<SecretsScanTask, SecretsScanResult, number>(pool);
   try {
     for (const group of groupFiles(files)) {
       if (context.signal.aborted) break;

@@ -52,15 +52,15 @@ describe('HistoryParser', () => {
     parser.end();
 
     expect(commits).toEqual(['aaaa', 'bbbb']);
-    expect(out.map((a) => [a.commit.hash, a.commit.author, a.path, a.text, a.lineMap])).toEqual([
+    expect(out.map((a) => [a.commit.hash, a.commit.author, a.path, a.text, a.lineRuns])).toEqual([
       [
         'aaaa',
         'Ada <ada@example.com>',
         'x.txt',
         '+++ added line that looks like a header\nsecond\nthird\nnew',
-        [3, 4, 5, 11],
+        [0, 3, 3, 11],
       ],
-      ['aaaa', 'Ada <ada@example.com>', 'sp ace"qé.txt', 'x', [1]],
+      ['aaaa', 'Ada <ada@example.com>', 'sp ace"qé.txt', 'x', [0, 1]],
     ]);
   });
 });

@@ -1,0 +1,75 @@
+import type { Finding } from '../../core/finding.js';
+import { HistoryParser } from './history-parser.js';
+import { pathAllowlist, wantsPath } from './paths.js';
+import type { RuntimeRule } from './rule-schema.js';
+import type { RuleSetOptions } from './ruleset.js';
+import { ruleSetFor, scanText } from './scan-text.js';
+
+/** A piece of `git log -p` output, cut at a commit (or, in a huge commit, a file) boundary. */
+export interface PatchScanTask {
+  key: string;
+  rules: RuntimeRule[];
+  options: RuleSetOptions;
+  /** `allowlist.paths` from bulwark.yaml. */
+  allowPaths: string[];
+  /** UTF-8 bytes of the log, starting with a commit header line. */
+  patch: Uint8Array;
+  /** True when the first header repeats the previous piece's commit (a commit cut in two). */
+  continued: boolean;
+}
+
+/** Findings of one piece, in log order, with the commit set in each location. */
+export interface PatchScanResult {
+  findings: Finding[];
+  /** For each finding, a hash of its rule and secret, to report each secret once. */
+  keys: string[];
+  /** Commits that started in this piece. */
+  commits: number;
+}
+
+const allowlists = new Map<string, (path: string) => boolean>();
+
+/** Parse a piece of the log and scan the lines it adds: the patch workers' handler. */
+export function scanPatch(task: PatchScanTask): PatchScanResult {
+  const { ruleSet, byId } = ruleSetFor(task);
+  let allowed = allowlists.get(task.key);
+  if (!allowed) {
+    if (allowlists.size >= 4) allowlists.clear();
+    allowed = pathAllowlist(task.allowPaths);
+    allowlists.set(task.key, allowed);
+  }
+  const isAllowed = allowed;
+  const out: PatchScanResult = { findings: [], keys: [], commits: task.continued ? -1 : 0 };
+
+  const parser = new HistoryParser(
+    (added) => {
+      if (!wantsPath(added.path) || isAllowed(added.path)) return;
+      const found = scanText(added.text, added.path, added.lineRuns, ruleSet, byId);
+      for (const finding of found.findings) {
+        finding.location = {
+          ...finding.location,
+          commit: added.commit.hash,
+          commitDate: added.commit.date,
+          author: added.commit.author,
+        };
+        out.findings.push(finding);
+      }
+      out.keys.push(...found.keys);
+    },
+    () => out.commits++,
+  );
+
+  const text = Buffer.from(
+    task.patch.buffer,
+    task.patch.byteOffset,
+    task.patch.byteLength,
+  ).toString('utf8');
+  let start = 0;
+  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+    parser.line(text.slice(start, nl));
+    start = nl + 1;
+  }
+  if (start < text.length) parser.line(text.slice(start));
+  parser.end();
+  return out;
+}
