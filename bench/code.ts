@@ -291,6 +291,7 @@ async function speed(): Promise<void> {
     logger: silentLogger,
     progress: silentProgress,
     readText: async (file) => readFileSync(file.absPath, 'utf8'),
+    reportProblem: () => undefined,
   };
   const run = async (): Promise<number> => {
     const found: Finding[] = [];

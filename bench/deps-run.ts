@@ -74,6 +74,7 @@ export async function measureLockfile(
       logger: silentLogger,
       progress: silentProgress,
       readText: async () => text,
+      reportProblem: () => undefined,
     })) {
       if (finding) findings++;
     }

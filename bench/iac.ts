@@ -136,6 +136,7 @@ async function scanInProcess(paths: string[]): Promise<{ ms: number; findings: n
     logger: silentLogger,
     progress: silentProgress,
     readText: async (file) => readFileSync(file.absPath, 'utf8'),
+    reportProblem: () => undefined,
   };
   const started = performance.now();
   const findings: Finding[] = [];

@@ -97,8 +97,9 @@ export async function scanCommand(path: string, flags: ScanFlags): Promise<numbe
   return exitCode(result);
 }
 
-/** The exit code for a finished scan. */
+/** The exit code for a finished scan: input that could not be read outranks findings. */
 export function exitCode(result: ScanResult): number {
+  if (result.problems.length > 0) return EXIT.usage;
   return result.failing > 0 ? EXIT.findings : EXIT.clean;
 }
 

@@ -10,7 +10,7 @@ import type { Finding, ScannerId } from './finding.js';
 import { isSuppressedInline } from './inline-suppression.js';
 import type { Logger } from './logger.js';
 import type { Progress } from './progress.js';
-import type { HistoryContext, ScanContext, Scanner } from './scanner.js';
+import type { HistoryContext, InputProblem, ScanContext, Scanner } from './scanner.js';
 import { atOrAbove, type Severity } from './severity.js';
 import type { ScanPlan } from './tiers.js';
 
@@ -45,6 +45,8 @@ export interface ScanResult {
   failOn: Severity;
   /** Findings at or above the fail threshold. */
   failing: number;
+  /** Input that could not be read; any makes the run exit 2. */
+  problems: InputProblem[];
 }
 
 /** Choose files, run scanners concurrently, apply suppressions and the threshold. */
@@ -69,6 +71,10 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   );
 
   const readText = createTextReader(root, discovery.files, logger);
+  const problems: InputProblem[] = [];
+  const reportProblem = (problem: InputProblem): void => {
+    problems.push(problem);
+  };
   const runs = scanners.map((scanner) =>
     timed(scanner, async function* () {
       const context: ScanContext = {
@@ -80,6 +86,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
         progress: options.progress,
         tags: plan.tags,
         readText,
+        reportProblem,
       };
       if (plan.files !== 'none') yield* scanner.scan(context);
       if (plan.history && scanner.scanHistory) {
@@ -109,6 +116,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     timings: outcomes.map((o) => o.timing),
     failOn: config.failOn,
     failing,
+    problems,
   };
 }
 

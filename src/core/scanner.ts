@@ -15,6 +15,14 @@ export interface ScanFile {
   source: 'worktree' | 'index';
 }
 
+/** Input a scanner could not read: a corrupt lockfile, an unreadable database, a bad rule. */
+export interface InputProblem {
+  /** The file at fault, relative to the scan root when it is inside it. */
+  path: string;
+  line?: number;
+  message: string;
+}
+
 /** Everything a scanner gets for one run. */
 export interface ScanContext {
   root: string;
@@ -27,6 +35,8 @@ export interface ScanContext {
   tags?: readonly string[];
   /** The file's text, or undefined when it is binary or unreadable (already logged). */
   readText(file: ScanFile): Promise<string | undefined>;
+  /** Record input that could not be read; the scan goes on and the run exits 2 at the end. */
+  reportProblem(problem: InputProblem): void;
 }
 
 /** A commit's patch as the history tier hands it to scanners. */

@@ -13,6 +13,7 @@ export function renderJson(result: ScanResult, version: string): string {
       suppressed: result.suppressed,
       staleBaselineEntries: result.staleBaselineEntries,
     },
+    problems: result.problems,
     timings: result.timings,
     findings,
   };

@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import type { Finding, Location } from '../core/finding.js';
@@ -51,12 +52,32 @@ export function renderSarif(result: ScanResult, options: SarifOptions): string {
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(options.root).href}/` } },
-        invocations: [{ executionSuccessful: true }],
+        invocations: [invocation(result)],
         results: result.findings.map((f) => sarifResult(f, index.get(f.ruleId) ?? 0)),
       },
     ],
   };
   return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+/** The run's invocation: unreadable input is reported as tool execution notifications. */
+function invocation(result: ScanResult): Json {
+  if (result.problems.length === 0) return { executionSuccessful: true };
+  return {
+    executionSuccessful: false,
+    toolExecutionNotifications: result.problems.map((problem) => ({
+      level: 'error',
+      message: { text: problem.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: artifact(problem.path),
+            ...(problem.line === undefined ? {} : { region: { startLine: problem.line } }),
+          },
+        },
+      ],
+    })),
+  };
 }
 
 function sarifRule(finding: Finding): Json {
@@ -154,6 +175,12 @@ function region(location: Location): Json {
     endLine: Math.max(location.startLine, location.endLine, 1),
     endColumn: Math.max(1, location.endColumn),
   };
+}
+
+/** A path inside the scan root is relative to %SRCROOT%; anything else is a file URL. */
+function artifact(path: string): Json {
+  if (isAbsolute(path)) return { uri: pathToFileURL(path).href };
+  return { uri: encodeUri(path), uriBaseId: '%SRCROOT%' };
 }
 
 function encodeUri(path: string): string {

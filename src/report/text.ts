@@ -78,6 +78,10 @@ function summaryLine(result: ScanResult, c: Colors): string {
       ? c.green(`no findings in ${result.filesScanned} files`)
       : `${count} finding${count === 1 ? '' : 's'} in ${result.filesScanned} files, ${result.failing} at or above ${result.failOn}`;
   const lines = [head + (hidden.length ? ` (${hidden.join(', ')})` : '')];
+  for (const problem of result.problems) {
+    const at = problem.line === undefined ? problem.path : `${problem.path}:${problem.line}`;
+    lines.push(c.red(`not scanned: ${at}: ${problem.message}`));
+  }
   if (result.staleBaselineEntries) {
     lines.push(
       `${result.staleBaselineEntries} baseline entries no longer match; run \`bulwark baseline\` to refresh`,

@@ -90,5 +90,6 @@ export function sampleResult(): ScanResult {
     ],
     failOn: 'high',
     failing: 2,
+    problems: [],
   };
 }

@@ -111,6 +111,56 @@ describe('SARIF report', () => {
     expect(sarifValidator()(broken)).toBe(false);
   });
 
+  it('reports unreadable input as failed execution with notifications, still valid', () => {
+    const result = {
+      ...sampleResult(),
+      problems: [
+        { path: 'web/package-lock.json', line: 7, message: 'unexpected end of JSON' },
+        {
+          path: '/home/you/.cache/bulwark/advisories.db',
+          message: 'the advisory database cannot be read',
+        },
+      ],
+    };
+    const log = JSON.parse(renderSarif(result, { version: '1.2.3', root: '/repo' })) as {
+      runs: Array<{ invocations: unknown[] }>;
+    };
+    expect(sarifValidator()(log)).toBe(true);
+    expect(log.runs[0]?.invocations).toEqual([
+      {
+        executionSuccessful: false,
+        toolExecutionNotifications: [
+          {
+            level: 'error',
+            message: { text: 'unexpected end of JSON' },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: 'web/package-lock.json', uriBaseId: '%SRCROOT%' },
+                  region: { startLine: 7 },
+                },
+              },
+            ],
+          },
+          {
+            level: 'error',
+            message: { text: 'the advisory database cannot be read' },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: 'file:///home/you/.cache/bulwark/advisories.db' },
+                },
+              },
+            ],
+          },
+        ],
+      },
+    ]);
+    expect(renderText(result, { color: false })).toContain(
+      'not scanned: web/package-lock.json:7: unexpected end of JSON\nnot scanned: /home/you/.cache/bulwark/advisories.db: the advisory database cannot be read\n',
+    );
+  });
+
   it('fills rules with help, tags and security severity', () => {
     const rules = sarif.runs[0]?.tool.driver.rules ?? [];
     expect(rules.map((r) => r.id)).toEqual(['code/js/command-injection', 'secrets/github-pat']);

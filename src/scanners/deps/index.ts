@@ -10,14 +10,6 @@ import { depsFinding } from './finding.js';
 import { groupPackages } from './group.js';
 import { ignoreList, type IgnoreList } from './ignores.js';
 
-/** Lockfiles (or a database) that could not be read in the last scan; the CLI exits 2 on any. */
-let lastRunInputErrors = 0;
-
-/** How many lockfiles, or an existing advisory database, could not be read in the last scan. */
-export function depsInputErrors(): number {
-  return lastRunInputErrors;
-}
-
 /**
  * The dependency scanner: parses each lockfile, looks every locked package up in the
  * advisory database, and reports one finding per vulnerable package version.
@@ -31,7 +23,6 @@ export const depsScanner: Scanner = {
 };
 
 async function* scanDeps(context: ScanContext): AsyncIterable<Finding> {
-  lastRunInputErrors = 0;
   const settings = context.config.scanners.deps;
   const lockfiles = context.files.filter((file) => isLockfile(file.path));
   if (!settings.enabled || lockfiles.length === 0) return;
@@ -46,7 +37,9 @@ async function* scanDeps(context: ScanContext): AsyncIterable<Finding> {
   if (!db) {
     // A missing database only warns (a fresh machine); one that exists but cannot be read is
     // an input error, like an unparsable lockfile.
-    if (existsSync(dbPath)) lastRunInputErrors++;
+    if (existsSync(dbPath)) {
+      context.reportProblem({ path: dbPath, message: 'the advisory database cannot be read' });
+    }
     return;
   }
 
@@ -86,7 +79,7 @@ async function readLockfile(
     return parseLockfile(file.path, text, readSibling);
   } catch (error) {
     if (!(error instanceof BulwarkError) || error.kind !== 'input') throw error;
-    lastRunInputErrors++;
+    context.reportProblem({ path: file.path, line: error.where?.line, message: error.message });
     const where = error.where ? formatPosition(error.where) : file.path;
     context.logger.warn(`${where}: lockfile not checked: ${error.message}`, { path: file.path });
     return undefined;

@@ -74,6 +74,7 @@ function context(tags?: string[]): ScanContext {
     progress: silentProgress,
     tags,
     readText: async (file) => readFileSync(file.absPath, 'utf8'),
+    reportProblem: () => undefined,
   };
 }
 

@@ -5,7 +5,7 @@ import { defaultConfig, type Config } from '../../../src/core/config-schema.js';
 import type { Finding } from '../../../src/core/finding.js';
 import type { Logger } from '../../../src/core/logger.js';
 import { silentProgress } from '../../../src/core/progress.js';
-import type { ScanFile } from '../../../src/core/scanner.js';
+import type { InputProblem, ScanFile } from '../../../src/core/scanner.js';
 import { depsScanner } from '../../../src/scanners/deps/index.js';
 
 /** What one run of the deps scanner produced. */
@@ -13,6 +13,8 @@ export interface DepsRun {
   findings: Finding[];
   /** Log lines as `level: message`. */
   logs: string[];
+  /** Input the scanner reported as unreadable. */
+  problems: InputProblem[];
 }
 
 /** A logger that keeps every line for assertions. */
@@ -43,6 +45,7 @@ export async function runDeps(
   }));
   const logs: string[] = [];
   const findings: Finding[] = [];
+  const problems: InputProblem[] = [];
   for await (const finding of depsScanner.scan({
     root,
     files,
@@ -51,10 +54,11 @@ export async function runDeps(
     logger: recordingLogger(logs),
     progress: silentProgress,
     readText: async (file) => readFileSync(file.absPath, 'utf8'),
+    reportProblem: (problem) => problems.push(problem),
   })) {
     findings.push(finding);
   }
-  return { findings, logs };
+  return { findings, logs, problems };
 }
 
 /** `name@version: id, id` for each finding, sorted, for exact comparisons. */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { importAdvisories, readSource } from '../../../src/advisories/index.js';
 import { fingerprint } from '../../../src/core/fingerprint.js';
-import { depsInputErrors, depsScanner } from '../../../src/scanners/deps/index.js';
+import { depsScanner } from '../../../src/scanners/deps/index.js';
 import { shared } from '../../helpers/shared.js';
 import { runDeps, summary } from './harness.js';
 
@@ -145,13 +145,13 @@ describe('deps scanner', () => {
       'a/package-lock.json': '{\n  "lockfileVersion": 3,\n  "packages": {\n    "": {\n  }\n',
       'b/package-lock.json': LOCK,
     });
-    const { findings, logs } = await runDeps(
+    const { findings, logs, problems } = await runDeps(
       folder,
       ['a/package-lock.json', 'b/package-lock.json'],
       dbPath,
     );
 
-    expect(depsInputErrors()).toBe(1);
+    expect(problems.map((p) => p.path)).toEqual(['a/package-lock.json']);
     expect(logs).toHaveLength(1);
     expect(logs[0]).toMatch(/^warn: a\/package-lock\.json:\d+(:\d+)?: lockfile not checked: /);
     expect(findings).toHaveLength(3);
@@ -174,10 +174,14 @@ describe('deps scanner', () => {
 
   it('treats an unreadable database as an input error and reports nothing', async () => {
     const folder = project('baddb', { 'package-lock.json': LOCK, 'advisories.db': 'not SQLite' });
-    const { findings, logs } = await runDeps(folder, ['package-lock.json'], 'advisories.db');
+    const { findings, logs, problems } = await runDeps(
+      folder,
+      ['package-lock.json'],
+      'advisories.db',
+    );
 
     expect(findings).toEqual([]);
-    expect(depsInputErrors()).toBe(1);
+    expect(problems.map((p) => p.message)).toEqual(['the advisory database cannot be read']);
     expect(logs).toHaveLength(1);
     expect(logs[0]).toMatch(/^warn: advisory database unreadable, dependencies not checked: /);
   });

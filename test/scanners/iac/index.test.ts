@@ -69,6 +69,7 @@ function context(
     progress: silentProgress,
     tags: options.tags,
     readText: async (file) => readFileSync(file.absPath, 'utf8'),
+    reportProblem: () => undefined,
   };
 }
 

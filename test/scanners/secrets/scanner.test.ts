@@ -37,6 +37,7 @@ async function scan(files: ScanFile[], config: object = {}, tags?: string[]): Pr
     progress: silentProgress,
     tags,
     readText: async (f) => readFile(f.absPath, 'utf8'),
+    reportProblem: () => undefined,
   };
   const out: Finding[] = [];
   for await (const finding of secretsScanner.scan(context)) out.push(finding);
