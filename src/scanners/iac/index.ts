@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 
 import type { Finding } from '../../core/finding.js';
@@ -22,7 +22,9 @@ async function* scanIac(context: ScanContext): AsyncIterable<Finding> {
     const text = await context.readText(file);
     if (text !== undefined) texts.set(file.path, text);
   }
+  const scanned = new Set(texts.keys());
   addDockerignores(context, candidates, texts);
+  addTerraformModules(context, candidates, texts);
 
   for (const framework of FRAMEWORKS) {
     if (context.signal.aborted) return;
@@ -36,7 +38,8 @@ async function* scanIac(context: ScanContext): AsyncIterable<Finding> {
       findings: findings.length,
       ms: Math.round(performance.now() - started),
     });
-    yield* findings;
+    // Files read beside the scan's own (see addTerraformModules) inform checks only.
+    yield* findings.filter((finding) => scanned.has(finding.location.path));
   }
 }
 
@@ -65,6 +68,29 @@ function addDockerignores(
       if (texts.has(path)) continue;
       const abs = join(context.root, path);
       if (existsSync(abs)) texts.set(path, readFileSync(abs, 'utf8'));
+    }
+  }
+}
+
+/**
+ * Terraform reads a folder as one module: a bucket's versioning or encryption may sit in a file
+ * the tier left out (staged, changed) or an ignore pattern skipped, so the other .tf files of
+ * each folder are read from disk; findings located in them are not reported.
+ */
+function addTerraformModules(
+  context: ScanContext,
+  files: readonly ScanFile[],
+  texts: Map<string, string>,
+): void {
+  const dirs = new Set(
+    files.filter((f) => f.path.endsWith('.tf')).map((f) => posix.dirname(f.path)),
+  );
+  for (const dir of dirs) {
+    const abs = join(context.root, dir);
+    if (!existsSync(abs)) continue;
+    for (const name of readdirSync(abs).filter((entry) => entry.endsWith('.tf'))) {
+      const path = dir === '.' ? name : `${dir}/${name}`;
+      if (!texts.has(path)) texts.set(path, readFileSync(join(abs, name), 'utf8'));
     }
   }
 }
