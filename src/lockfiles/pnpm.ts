@@ -71,7 +71,13 @@ function readDocument(
     const name = str(entry.name) ?? parsed.name;
     const version = str(entry.version) ?? parsed.version;
     const bare = key.split('(')[0];
-    const line = section.keyLine('packages', bare) ?? section.keyLine('snapshots', key) ?? 1;
+    // v9 declares a package once under `packages` (no peer suffix) and its peer variants under
+    // `snapshots`; v6 and older keep the peer suffix in the `packages` key itself.
+    const line =
+      section.keyLine('packages', bare) ??
+      section.keyLine('packages', key) ??
+      section.keyLine('snapshots', key) ??
+      1;
     const deps: string[] = [];
     for (const field of ['dependencies', 'optionalDependencies']) {
       for (const [dep, ref] of Object.entries(dict(entry[field]))) {
