@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,7 +23,7 @@ interface CannonRequest {
   headers: Record<string, string>;
 }
 interface CannonResult {
-  requests: { average: number };
+  requests: { average: number; total: number };
   latency: { p50: number; p99: number };
   non2xx: number;
   errors: number;
@@ -150,6 +150,12 @@ async function warm(server: Server, upstream: BenchUpstream): Promise<string[]> 
   return tarballs;
 }
 
+/** CPU time (user + system) the process has used, in ms; Linux reports it in 1/100 s ticks. */
+function cpuMs(child: ChildProcess): number {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 function peakRssMiB(child: ChildProcess): number {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -162,6 +168,8 @@ interface Row {
   rps: number;
   p50: number;
   p99: number;
+  /** Server CPU time per 1000 requests, in ms: what the server spends, whatever the load. */
+  cpuPer1k: number;
   non2xx: number;
 }
 
@@ -194,18 +202,21 @@ async function measure(
   for (const [scenario, requests] of scenarios) {
     // A short unmeasured run first, so both servers are past JIT warm-up when measured.
     await autocannon({ url: server.url, connections: 64, duration: 2, requests });
+    const cpuBefore = cpuMs(server.child);
     const result = await autocannon({
       url: server.url,
       connections: 64,
       duration: SECONDS,
       requests,
     });
+    const cpuPer1k = Math.round(((cpuMs(server.child) - cpuBefore) / result.requests.total) * 1000);
     rows.push({
       server: server.name,
       scenario,
       rps: Math.round(result.requests.average),
       p50: result.latency.p50,
       p99: result.latency.p99,
+      cpuPer1k,
       non2xx: result.non2xx + result.errors,
     });
   }
@@ -232,11 +243,21 @@ async function main(): Promise<void> {
   console.log(
     `proxy benchmark: ${upstream.names.length} packages x 30 versions, 64 connections, ${SECONDS}s per run`,
   );
-  console.log('| server | scenario | req/s | p50 ms | p99 ms | non-2xx |');
-  console.log('| --- | --- | ---: | ---: | ---: | ---: |');
-  for (const r of rows)
-    console.log(`| ${r.server} | ${r.scenario} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.non2xx} |`);
+  console.log(
+    '| server | scenario | req/s | p50 ms | p99 ms | server CPU ms per 1000 req | non-2xx |',
+  );
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rows) {
+    console.log(
+      `| ${r.server} | ${r.scenario} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.cpuPer1k} | ${r.non2xx} |`,
+    );
+  }
   for (const [name, mib] of Object.entries(rss)) console.log(`${name} peak RSS: ${mib} MiB`);
+  console.log(
+    `load average at the end: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   rmSync(WORK, { recursive: true, force: true });
 }
 
