@@ -22,26 +22,21 @@ export const terraformFramework: Framework = {
 
 /** Run the Terraform checks (or the given ones) on a set of files. */
 export function scanTerraform(input: FrameworkInput, rules: Rule[] = loadRules()): Finding[] {
-  const active = input.tags
-    ? rules.filter((rule) => rule.tags.some((tag) => input.tags?.includes(tag)))
-    : rules;
-  const parsed = parseAll(input.files, input.logger);
-  const lines = new Map(input.files.map((file) => [file.path, file.text.split('\n')]));
+  const byKind = new Map<string, Rule[]>();
+  for (const rule of rules) {
+    if (input.tags && !rule.tags.some((tag) => input.tags?.includes(tag))) continue;
+    for (const kind of rule.resources) byKind.set(kind, [...(byKind.get(kind) ?? []), rule]);
+  }
+  const lines = linesOf(input.files);
   const findings: Finding[] = [];
-  for (const module of buildModules(parsed)) {
+  for (const module of buildModules(parseAll(input.files, input.logger))) {
     for (const resource of module.resources) {
-      for (const rule of active) {
-        if (!rule.resources.includes(resource.kind)) continue;
+      for (const rule of byKind.get(resource.kind) ?? []) {
         const at = failure(rule, resource);
         if (!at) continue;
         const ruleId = `iac/terraform/${rule.id}`;
-        if (
-          suppressedAtHeader(
-            lines.get(resource.file) ?? [],
-            resource.block.header.startLine,
-            ruleId,
-          )
-        ) {
+        const header = resource.block.header.startLine;
+        if (suppressedAtHeader(lines(resource.file), header, ruleId)) {
           input.logger.debug('suppressed at resource header', {
             rule: ruleId,
             path: resource.file,
@@ -58,6 +53,20 @@ export function scanTerraform(input: FrameworkInput, rules: Rule[] = loadRules()
       a.location.startLine - b.location.startLine ||
       a.ruleId.localeCompare(b.ruleId),
   );
+}
+
+/** The lines of a file, split once and only for files that have a finding. */
+function linesOf(files: readonly FrameworkFile[]): (path: string) => string[] {
+  const texts = new Map(files.map((file) => [file.path, file.text]));
+  const split = new Map<string, string[]>();
+  return (path) => {
+    let lines = split.get(path);
+    if (!lines) {
+      lines = (texts.get(path) ?? '').split('\n');
+      split.set(path, lines);
+    }
+    return lines;
+  };
 }
 
 function parseAll(files: readonly FrameworkFile[], logger: Logger): HclFile[] {
