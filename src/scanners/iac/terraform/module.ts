@@ -51,11 +51,16 @@ function buildModule(dir: string, files: HclFile[]): Module {
   const locals = new Map<string, Block>();
   const resources: Resource[] = [];
   const kinds = new Map<string, Resource[]>();
+  let base: EvalScope | undefined;
   const module: Module = {
     dir,
     resources,
     byKind: (kind) => kinds.get(kind) ?? [],
-    scope: (instance) => makeScope(variables, locals, instance),
+    // The scope without instance keys is shared, so locals are evaluated once per module.
+    scope: (instance) =>
+      instance?.each || instance?.count !== undefined
+        ? makeScope(variables, locals, instance)
+        : (base ??= makeScope(variables, locals)),
   };
   for (const file of files) {
     for (const block of file.body.blocks) {
