@@ -72,4 +72,11 @@ describe('the built-in pack', () => {
     expect(count('azure')).toBeGreaterThanOrEqual(10);
     expect(new Set(rules.map((rule) => rule.id)).size).toBe(rules.length);
   });
+
+  it('gives every check a fix with a Terraform snippet and a message naming the resource', () => {
+    const weak = rules.filter(
+      (rule) => !/^\s+[a-z_]+\s+=\s+\S/m.test(rule.fix) || !rule.message.includes('{address}'),
+    );
+    expect(weak.map((rule) => rule.id)).toEqual([]);
+  });
 });
