@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { Config } from '../../core/config-schema.js';
-import { compileRuleSet, type RuleSetOptions } from './ruleset.js';
+import { compileAllowlist, type RuleSetOptions } from './ruleset.js';
 import { pathAllowlist } from './paths.js';
 import { loadRuntimeRules } from './rule-cache.js';
 import type { RuntimeRule } from './rule-schema.js';
@@ -20,8 +20,8 @@ export interface SecretsScanOptions {
 }
 
 /**
- * Read the scanner's settings and check them once on the calling thread, so that a bad
- * allowlist regex is reported as a configuration error before any worker starts.
+ * Read the scanner's settings and check the allowlist once on the calling thread, so that a
+ * bad regex is reported as a configuration error before any worker starts.
  */
 export function secretsScanOptions(
   config: Config,
@@ -35,7 +35,7 @@ export function secretsScanOptions(
     allowlist: { regexes: settings.allowlist.regexes, stopwords: settings.allowlist.stopwords },
   };
   const rules = loadRuntimeRules(rulesDir);
-  compileRuleSet(rules, ruleOptions);
+  compileAllowlist(ruleOptions.allowlist);
   return {
     key: randomUUID(),
     rules,

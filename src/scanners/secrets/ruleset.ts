@@ -93,7 +93,8 @@ export function compileRule(rule: RuntimeRule): CompiledRule {
   };
 }
 
-function compileAllowlist(allowlist: RuleSetOptions['allowlist']): SecretAllowlist {
+/** Compile `allowlist` settings; a bad regular expression is a configuration error. */
+export function compileAllowlist(allowlist: RuleSetOptions['allowlist']): SecretAllowlist {
   const regexes = (allowlist?.regexes ?? []).map((source, index) => {
     try {
       return new RegExp(source);

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 
 import type { Finding } from '../../core/finding.js';
@@ -68,5 +69,6 @@ function readItem(item: SecretsScanItem, out: SecretsScanResult): string | undef
     return undefined;
   }
   if (bytes.subarray(0, BINARY_SNIFF).includes(0)) return undefined;
-  return bytes.toString('utf8');
+  // Most source files are ASCII, which decodes as Latin-1 by a plain copy.
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }

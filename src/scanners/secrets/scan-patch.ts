@@ -1,3 +1,5 @@
+import { isAscii } from 'node:buffer';
+
 import type { Finding } from '../../core/finding.js';
 import { HistoryParser } from './history-parser.js';
 import { pathAllowlist, wantsPath } from './paths.js';
