@@ -33,7 +33,12 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
   connections: number;
   duration: number;
   requests: CannonRequest[];
+  workers?: number;
 }) => Promise<CannonResult>;
+
+/** Worker threads autocannon drives the load from (BULWARK_BENCH_WORKERS; 0 runs it in-process). */
+const WORKERS = Number(process.env.BULWARK_BENCH_WORKERS ?? 0);
+const threads = WORKERS > 0 ? { workers: WORKERS } : {};
 
 interface Server {
   name: string;
@@ -201,12 +206,13 @@ async function measure(
   const rows: Row[] = [];
   for (const [scenario, requests] of scenarios) {
     // A short unmeasured run first, so both servers are past JIT warm-up when measured.
-    await autocannon({ url: server.url, connections: 64, duration: 2, requests });
+    await autocannon({ url: server.url, connections: 64, duration: 2, requests, ...threads });
     const cpuBefore = cpuMs(server.child);
     const result = await autocannon({
       url: server.url,
       connections: 64,
       duration: SECONDS,
+      ...threads,
       requests,
     });
     const cpuPer1k = Math.round(((cpuMs(server.child) - cpuBefore) / result.requests.total) * 1000);
