@@ -90,6 +90,16 @@ describe('bad requests and a bad upstream', () => {
     ]);
   });
 
+  it('revalidates an expired packument with If-None-Match and serves the cached copy on 304', async () => {
+    const before = upstream.notModified;
+
+    const first = await fetch(`${proxy.url}/fixture-good`);
+    const second = await fetch(`${proxy.url}/fixture-good`);
+
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(upstream.notModified - before).toBe(2);
+  });
+
   it('serves cached packuments and tarballs, marked stale, when the upstream hangs or sends garbage', async () => {
     const tarball = `${proxy.url}/fixture-good/-/fixture-good-1.0.0.tgz`;
     const first = await fetch(`${proxy.url}/fixture-good`);

@@ -26,6 +26,8 @@ export type UpstreamMode = 'ok' | 'garbage' | 'hang';
 export interface NpmUpstream {
   url: string;
   requests: string[];
+  /** How many conditional requests were answered 304 Not Modified. */
+  notModified: number;
   mode: UpstreamMode;
   close(): Promise<void>;
 }
@@ -62,7 +64,13 @@ export async function startNpmUpstream(
       res.writeHead(404, { 'content-type': 'application/json' });
       return res.end('{"error":"not found"}');
     }
-    res.writeHead(200, { 'content-type': 'application/json', etag: `"${path}-1"` });
+    const etag = `"${path}-1"`;
+    if (req.headers['if-none-match'] === etag) {
+      state.notModified++;
+      res.writeHead(304, { etag });
+      return res.end();
+    }
+    res.writeHead(200, { 'content-type': 'application/json', etag });
     res.end(JSON.stringify(doc).replaceAll('BASE', base));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -106,6 +114,7 @@ export async function startNpmUpstream(
   const state: NpmUpstream = {
     url: base,
     requests: [],
+    notModified: 0,
     mode: 'ok',
     close: async () => {
       pending.forEach((f) => f());
