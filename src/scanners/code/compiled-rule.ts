@@ -67,7 +67,7 @@ export function compileRule(source: RuleSource, prefix: string): CompiledRule {
         rule: namespaceRule(sink.rule, prefix),
         focus: renamePattern(`$${sink.focus}`, prefix).slice(1),
       })),
-      requirement: allOf([sinkReq, sourceReq]),
+      requirement: allOf([sinkReq, sourceReq, declared(meta.prefilter)]),
       taint: {
         sources: sources.map((rule) => namespaceRule(rule, prefix)),
         sanitizers: sanitizers.map((rule) => namespaceRule(rule, prefix)),
@@ -79,8 +79,13 @@ export function compileRule(source: RuleSource, prefix: string): CompiledRule {
   return {
     ...base,
     entries: [{ rule: namespaceRule(rule, prefix) }],
-    requirement: requirementOf(rule, utils),
+    requirement: allOf([requirementOf(rule, utils), declared(meta.prefilter)]),
   };
+}
+
+/** The requirement written in a rule's `prefilter` list: any one of its strings, anywhere. */
+function declared(strings: readonly string[] | undefined): Requirement {
+  return strings === undefined ? true : anyOf(strings.map((word) => ({ word, partial: true })));
 }
 
 /** The ast-grep config for one entry of a rule (its constraints and utils included). */

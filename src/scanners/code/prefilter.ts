@@ -4,7 +4,11 @@ import type { AstRule } from './rule-schema.js';
  * A cheap condition on a file's text that must hold for a rule to have any chance of
  * matching: words that every match contains. Files failing it are never parsed for the rule.
  */
-export type Requirement = true | { word: string } | { all: Requirement[] } | { any: Requirement[] };
+export type Requirement =
+  | true
+  | { word: string; partial?: boolean }
+  | { all: Requirement[] }
+  | { any: Requirement[] };
 
 const WORD = /(?<![$\w])[A-Za-z_][A-Za-z0-9_]*/g;
 
@@ -64,13 +68,40 @@ export function anyOf(parts: Requirement[]): Requirement {
 export function satisfies(req: Requirement, text: string, cache: Map<string, boolean>): boolean {
   if (req === true) return true;
   if ('word' in req) {
-    let found = cache.get(req.word);
+    const key = req.partial ? `~${req.word}` : req.word;
+    let found = cache.get(key);
     if (found === undefined) {
-      found = text.includes(req.word);
-      cache.set(req.word, found);
+      found = req.partial ? text.includes(req.word) : containsWord(text, req.word);
+      cache.set(key, found);
     }
     return found;
   }
   if ('all' in req) return req.all.every((part) => satisfies(part, text, cache));
   return req.any.some((part) => satisfies(part, text, cache));
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+function isWordChar(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 95 ||
+    code === 36
+  );
+}
+
+/**
+ * Whether `text` contains `word`: as a whole identifier when the word is one (so `req` is not
+ * found inside `require`), as plain text otherwise.
+ */
+export function containsWord(text: string, word: string): boolean {
+  if (!IDENTIFIER.test(word)) return text.includes(word);
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = at === 0 ? 32 : text.charCodeAt(at - 1);
+    const after = at + word.length >= text.length ? 32 : text.charCodeAt(at + word.length);
+    if (!isWordChar(before) && !isWordChar(after)) return true;
+  }
+  return false;
 }

@@ -121,6 +121,11 @@ export const codeRuleSchema = z
     fix: z.string().min(1),
     autofix: autofixSchema.optional(),
     tags: z.array(z.string()).default([]),
+    /**
+     * Text of which at least one piece must occur in a file for the rule to run there; added to
+     * the words derived from the patterns, for rules built from kinds and regexes.
+     */
+    prefilter: z.array(z.string().min(2)).optional(),
     rule: astRuleSchema.optional(),
     constraints: z.record(z.string(), astRuleSchema).optional(),
     utils: z.record(z.string(), astRuleSchema).optional(),
