@@ -56,6 +56,16 @@ describe('proxy routes, metrics, health and the decision log CLI', () => {
     );
   });
 
+  it('answers 304 to a client revalidating with the ETag it was given', async () => {
+    const first = await fetch(`${proxy.url}/fixture-good`);
+    const etag = first.headers.get('etag') ?? '';
+    const again = await fetch(`${proxy.url}/fixture-good`, { headers: { 'if-none-match': etag } });
+    const other = await fetch(`${proxy.url}/fixture-good`, { headers: { 'if-none-match': '"x"' } });
+
+    expect(etag).toMatch(/^"[\w-]{27}"$/);
+    expect([again.status, await again.text(), other.status]).toEqual([304, '', 200]);
+  });
+
   it('answers dist-tags, a version manifest, ping and HEAD', async () => {
     const tags = await (await fetch(`${proxy.url}/-/package/fixture-good/dist-tags`)).json();
     const latest = (await (await fetch(`${proxy.url}/fixture-good/latest`)).json()) as {

@@ -48,14 +48,15 @@ export class NpmHandler {
     const type =
       kind === 'abbreviated' ? `${ABBREVIATED}; charset=utf-8` : 'application/json; charset=utf-8';
     const rendered = pkg.render(info.base);
-    if (acceptsGzip(info)) {
-      sendBytes(info, 200, type, gzipOf(rendered, kind), {
-        ...headers,
-        'content-encoding': 'gzip',
-        vary: 'accept, accept-encoding',
-      });
+    const etag = rendered.etag[kind];
+    const common = { ...headers, etag, vary: 'accept, accept-encoding' };
+    if (info.req.headers['if-none-match'] === etag) {
+      info.res.writeHead(304, common);
+      info.res.end();
+    } else if (acceptsGzip(info)) {
+      sendBytes(info, 200, type, gzipOf(rendered, kind), { ...common, 'content-encoding': 'gzip' });
     } else {
-      sendBytes(info, 200, type, rendered[kind], { ...headers, vary: 'accept, accept-encoding' });
+      sendBytes(info, 200, type, rendered[kind], common);
     }
   }
 

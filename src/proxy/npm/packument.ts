@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 
 import { evaluateVersion, type PolicyContext } from '../policy/evaluate.js';
@@ -23,6 +24,8 @@ export interface Rendered {
   full: Buffer;
   abbreviated: Buffer;
   gzip: { full?: Buffer; abbreviated?: Buffer };
+  /** Strong validators of each form, for clients that revalidate with If-None-Match. */
+  etag: { full: string; abbreviated: string };
 }
 
 /** A package after policy: every version with its decision, and the filtered documents. */
@@ -125,17 +128,20 @@ export function buildPackage(name: string, doc: JsonObject, context: PolicyConte
     if (!out) {
       setTarballs(kept, versions, base, name);
       setTarballs(abbreviated.versions as JsonObject, versions, base, name);
-      out = {
-        full: Buffer.from(JSON.stringify(filtered)),
-        abbreviated: Buffer.from(JSON.stringify(abbreviated)),
-        gzip: {},
-      };
+      const full = Buffer.from(JSON.stringify(filtered));
+      const short = Buffer.from(JSON.stringify(abbreviated));
+      const etag = { full: validator(full), abbreviated: validator(short) };
+      out = { full, abbreviated: short, gzip: {}, etag };
       // A handful of bases at most (public URL, loopback); more would be a client playing with Host.
       if (rendered.size < 4) rendered.set(base, out);
     }
     return out;
   };
   return { name, versions, byFile, distTags, allBlocked, render, size: 0 };
+}
+
+function validator(body: Buffer): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
 
 /** The gzip form of a rendered body, made once. */
