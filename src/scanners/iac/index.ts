@@ -72,6 +72,9 @@ function addDockerignores(
   }
 }
 
+/** Terraform files and the variable files Terraform loads by itself. */
+const TERRAFORM = /(?:\.tf|(?:^|\/)terraform\.tfvars|\.auto\.tfvars)$/;
+
 /**
  * Terraform reads a folder as one module: a bucket's versioning or encryption may sit in a file
  * the tier left out (staged, changed) or an ignore pattern skipped, so the other .tf files of
@@ -83,12 +86,12 @@ function addTerraformModules(
   texts: Map<string, string>,
 ): void {
   const dirs = new Set(
-    files.filter((f) => f.path.endsWith('.tf')).map((f) => posix.dirname(f.path)),
+    files.filter((f) => TERRAFORM.test(f.path)).map((f) => posix.dirname(f.path)),
   );
   for (const dir of dirs) {
     const abs = join(context.root, dir);
     if (!existsSync(abs)) continue;
-    for (const name of readdirSync(abs).filter((entry) => entry.endsWith('.tf'))) {
+    for (const name of readdirSync(abs).filter((entry) => TERRAFORM.test(entry))) {
       const path = dir === '.' ? name : `${dir}/${name}`;
       if (!texts.has(path)) texts.set(path, readFileSync(join(abs, name), 'utf8'));
     }

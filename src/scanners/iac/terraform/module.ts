@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 
-import type { Block, HclFile } from './hcl-model.js';
+import type { Block, Expr, HclFile } from './hcl-model.js';
 import { evaluate, isMap, UNKNOWN, type EvalScope, type Value } from './hcl-values.js';
 
 /** A `resource` or `data` block with its Terraform address. */
@@ -46,8 +46,14 @@ export function buildModules(files: readonly HclFile[]): Module[] {
   return [...byDir.entries()].map(([dir, group]) => buildModule(dir, group));
 }
 
+/** Files Terraform loads variable values from without being asked (`-var-file` is not read). */
+export function isAutoVarsFile(path: string): boolean {
+  const name = posix.basename(path);
+  return name === 'terraform.tfvars' || name.endsWith('.auto.tfvars');
+}
+
 function buildModule(dir: string, files: HclFile[]): Module {
-  const variables = new Map<string, Block>();
+  const variables = new Map<string, Expr>();
   const locals = new Map<string, Block>();
   const resources: Resource[] = [];
   const kinds = new Map<string, Resource[]>();
@@ -64,7 +70,10 @@ function buildModule(dir: string, files: HclFile[]): Module {
   };
   for (const file of files) {
     for (const block of file.body.blocks) {
-      if (block.type === 'variable' && block.labels[0]) variables.set(block.labels[0], block);
+      const initial = block.attributes.get('default');
+      if (block.type === 'variable' && block.labels[0] && initial) {
+        variables.set(block.labels[0], initial.expr);
+      }
       if (block.type === 'locals') {
         for (const name of block.attributes.keys()) locals.set(name, block);
       }
@@ -74,7 +83,19 @@ function buildModule(dir: string, files: HclFile[]): Module {
       kinds.set(resource.kind, [...(kinds.get(resource.kind) ?? []), resource]);
     }
   }
+  for (const file of autoVarsInOrder(files)) {
+    for (const [name, attribute] of file.body.attributes) variables.set(name, attribute.expr);
+  }
   return module;
+}
+
+/** terraform.tfvars first, then *.auto.tfvars by name: later files win, as in Terraform. */
+function autoVarsInOrder(files: HclFile[]): HclFile[] {
+  const rank = (file: HclFile) =>
+    posix.basename(file.path) === 'terraform.tfvars' ? '' : file.path;
+  return files
+    .filter((file) => isAutoVarsFile(file.path))
+    .sort((a, b) => rank(a).localeCompare(rank(b)));
 }
 
 function toResource(block: Block, file: string, module: Module): Resource | undefined {
@@ -91,7 +112,7 @@ function toResource(block: Block, file: string, module: Module): Resource | unde
 }
 
 function makeScope(
-  variables: Map<string, Block>,
+  variables: Map<string, Expr>,
   locals: Map<string, Block>,
   instance?: Instance,
 ): EvalScope {
@@ -99,10 +120,11 @@ function makeScope(
   const evaluating = new Set<string>();
   const scope: EvalScope = {
     instance,
-    // Variables take their declared defaults: .tfvars files and -var values are not read.
+    // Terraform variables are read from terraform.tfvars, *.auto.tfvars and their defaults
+    // only: -var, -var-file and TF_VAR_ environment variables are not read.
     variable(name) {
-      const initial = variables.get(name)?.attributes.get('default');
-      return initial ? evaluate(initial.expr, scope) : UNKNOWN;
+      const value = variables.get(name);
+      return value ? evaluate(value, scope) : UNKNOWN;
     },
     local(name) {
       if (memo.has(name)) return memo.get(name) as Value;

@@ -6,7 +6,7 @@ import type { Framework, FrameworkFile, FrameworkInput } from '../framework.js';
 import { evaluateCondition } from './condition.js';
 import type { HclFile, Span } from './hcl-model.js';
 import { parseHcl } from './hcl-parse.js';
-import { buildModules, instancesOf, type Resource } from './module.js';
+import { buildModules, instancesOf, isAutoVarsFile, type Resource } from './module.js';
 import { loadRules } from './rule-loader.js';
 import type { Rule } from './rule-schema.js';
 import { suppressedAtHeader } from './suppression.js';
@@ -16,7 +16,8 @@ export const terraformFramework: Framework = {
   id: 'terraform',
   // JSON Terraform files (.tf.json) are not read. Modules that `terraform init` downloaded
   // into .terraform/ are someone else's code and are left out.
-  wants: (path) => path.endsWith('.tf') && !path.split('/').includes('.terraform'),
+  wants: (path) =>
+    (path.endsWith('.tf') || isAutoVarsFile(path)) && !path.split('/').includes('.terraform'),
   scan: (input) => scanTerraform(input),
 };
 

@@ -19,7 +19,7 @@ function lines(text: string, path = 'infra/main.tf', ids = ['aws-s3-versioning']
 const BUCKET = 'resource "aws_s3_bucket" "logs" {\n  bucket = "example-logs"\n}\n';
 
 describe('terraformFramework', () => {
-  it('is registered in FRAMEWORKS and wants .tf files only', () => {
+  it('is registered in FRAMEWORKS and wants .tf files and auto-loaded variable files', () => {
     expect(FRAMEWORKS).toContain(terraformFramework);
     expect(
       [
@@ -29,8 +29,10 @@ describe('terraformFramework', () => {
         'x.tfvars',
         'tf.yaml',
         '.terraform/modules/vpc/main.tf',
+        'env/terraform.tfvars',
+        'prod.auto.tfvars',
       ].map((path) => terraformFramework.wants(path)),
-    ).toEqual([true, true, false, false, false, false]);
+    ).toEqual([true, true, false, false, false, false, true, true]);
   });
 
   it('resolves a companion resource declared in another file of the same folder', () => {
@@ -46,6 +48,28 @@ describe('terraformFramework', () => {
     expect(findings.map((finding) => [finding.location.path, finding.location.startLine])).toEqual([
       ['other/main.tf', 1],
     ]);
+  });
+
+  it('takes variable values from terraform.tfvars and *.auto.tfvars, later files winning', () => {
+    const db =
+      'variable "public" {\n  default = false\n}\nresource "aws_db_instance" "db" {\n' +
+      '  engine              = "postgres"\n  publicly_accessible = var.public\n}\n';
+    const scan = (extra: { path: string; text: string }[]) =>
+      scanTerraform(
+        { files: [{ path: 'env/main.tf', text: db }, ...extra], logger: silentLogger },
+        only('aws-rds-public'),
+      ).map((finding) => `${finding.location.path}:${finding.location.startLine}`);
+    expect(scan([])).toEqual([]);
+    expect(scan([{ path: 'env/terraform.tfvars', text: 'public = true\n' }])).toEqual([
+      'env/main.tf:6',
+    ]);
+    expect(
+      scan([
+        { path: 'env/b.auto.tfvars', text: 'public = false\n' },
+        { path: 'env/terraform.tfvars', text: 'public = true\n' },
+      ]),
+    ).toEqual([]);
+    expect(scan([{ path: 'other/terraform.tfvars', text: 'public = true\n' }])).toEqual([]);
   });
 
   it('points at the companion attribute when the companion is misconfigured, in its own file', () => {
