@@ -61,17 +61,10 @@ export function scanPatch(task: PatchScanTask): PatchScanResult {
     () => out.commits++,
   );
 
-  const text = Buffer.from(
-    task.patch.buffer,
-    task.patch.byteOffset,
-    task.patch.byteLength,
-  ).toString('utf8');
-  let start = 0;
-  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-    parser.line(text.slice(start, nl));
-    start = nl + 1;
-  }
-  if (start < text.length) parser.line(text.slice(start));
+  const bytes = Buffer.from(task.patch.buffer, task.patch.byteOffset, task.patch.byteLength);
+  // ASCII decodes as Latin-1 by a plain copy.
+  const text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  parser.feed(text);
   parser.end();
   return out;
 }

@@ -41,14 +41,15 @@ const LOG = [
 ];
 
 describe('HistoryParser', () => {
-  it('emits the added lines of each file with their line numbers in the new file', () => {
+  it.each(['line by line', 'as one piece'])('emits the added lines of each file, fed %s', (how) => {
     const out: AddedText[] = [];
     const commits: string[] = [];
     const parser = new HistoryParser(
       (added) => out.push(added),
       (commit) => commits.push(commit.hash),
     );
-    for (const line of LOG) parser.line(line);
+    if (how === 'as one piece') parser.feed(`${LOG.join('\n')}\n`);
+    else for (const line of LOG) parser.line(line);
     parser.end();
 
     expect(commits).toEqual(['aaaa', 'bbbb']);
