@@ -31,6 +31,8 @@ export interface MetadataCacheOptions<V> {
   sizeOf(view: V): number;
   maxBytes: number;
   now(): number;
+  /** Told about a background revalidation that failed (the cached view stays in use). */
+  onBackgroundError(name: string, error: unknown): void;
 }
 
 interface HotEntry<V> {
@@ -43,7 +45,8 @@ interface HotEntry<V> {
  * Views of upstream metadata: built views are kept in memory, upstream bodies in the store;
  * both are revalidated with the upstream's ETag after the TTL, and served stale (marked)
  * when the upstream cannot be reached.
- * A revalidation after `metadataTtl` happens while the request that found the entry expired waits; there is no background refresh.
+ * An entry expired less than one TTL ago is served at once and revalidated in the background;
+ * an older one is revalidated while the request waits.
  */
 export class MetadataCache<V> {
   private readonly hot: SizedLru<HotEntry<V>>;
@@ -56,17 +59,25 @@ export class MetadataCache<V> {
   /** The view for `name`, or undefined when the upstream does not have it. */
   async get(name: string, client: string): Promise<Lookup<V> | undefined> {
     const entry = this.hot.get(name);
-    if (entry && entry.checkAfter > this.options.now()) {
+    const now = this.options.now();
+    if (entry && entry.checkAfter > now) {
       return entry.view === undefined
         ? undefined
         : { view: entry.view, stale: entry.stale, source: 'memory' };
     }
+    // Expired less than one TTL ago: answer from memory and revalidate in the background.
+    if (entry?.view !== undefined && entry.checkAfter + this.options.ttlMs > now) {
+      this.flights
+        .run(name, () => this.load(name, client))
+        .catch((error: unknown) => this.options.onBackgroundError(name, error));
+      return { view: entry.view, stale: entry.stale, source: 'memory' };
+    }
     return this.flights.run(name, () => this.load(name, client));
   }
 
-  /** Drop a package from memory so that the next request rebuilds it. */
-  forget(name: string): void {
-    this.hot.delete(name);
+  /** Resolves once every fetch under way, background revalidations included, has finished. */
+  async settled(): Promise<void> {
+    await this.flights.settled();
   }
 
   private async load(name: string, client: string): Promise<Lookup<V> | undefined> {

@@ -10,4 +10,9 @@ export class SingleFlight<T> {
     this.inFlight.set(key, promise);
     return promise;
   }
+
+  /** Resolves once every run under way has finished, successfully or not. */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.inFlight.values()]);
+  }
 }

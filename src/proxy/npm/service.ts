@@ -34,6 +34,8 @@ export function createNpmPackages(
     sizeOf: (pkg) => pkg.size,
     maxBytes,
     now: runtime.now,
+    onBackgroundError: (name, error) =>
+      runtime.log.warn({ package: name, err: String(error) }, 'background revalidation failed'),
   });
 }
 

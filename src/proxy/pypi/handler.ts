@@ -56,6 +56,8 @@ export class PypiHandler {
       sizeOf: (project) => project.size,
       maxBytes: 32 * 1024 * 1024,
       now: runtime.now,
+      onBackgroundError: (name, error) =>
+        runtime.log.warn({ package: name, err: String(error) }, 'background revalidation failed'),
     });
   }
 
