@@ -3,7 +3,7 @@
 // show that memory stays flat as history grows. `git log` alone is timed as the floor.
 // Run with `npm run bench:history`; BULWARK_BENCH_COMMITS sets the largest size.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,8 +76,12 @@ async function main(): Promise<void> {
       '-q',
     ];
     const command = ['node', join(ROOT, 'dist/cli/main.js'), ...args];
+    rmSync(out, { force: true });
     const measure = await timedRun(command, ROOT);
-    if (measure.exitCode > 1) throw new Error(`bulwark failed: ${measure.stderrTail}`);
+    // Exit 1 means findings, but an uncaught error exits 1 too: the report must exist.
+    if (measure.exitCode > 1 || !existsSync(out)) {
+      throw new Error(`bulwark failed: ${measure.stderrTail}`);
+    }
     // The same scan with every thread's old generation capped: it must still finish, and
     // its peak shows the memory the scan needs rather than what V8 chose to keep.
     const capped = await timedRun(command, ROOT, {

@@ -3,7 +3,7 @@
 // after the other, each from a warm page cache. Run with `npm run bench:secrets`; set
 // BULWARK_BENCH_MB to cap the corpus size (default: every text file up to 1 MB) and
 // BULWARK_BENCH_RUNS (default 2).
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,6 +101,7 @@ async function main(): Promise<void> {
         '-q',
       ],
       cwd: WORK,
+      output: bulwarkOut,
       hits: () => bulwarkHits(bulwarkOut),
     },
     {
@@ -118,6 +119,7 @@ async function main(): Promise<void> {
         '--no-color',
       ],
       cwd: CORPUS,
+      output: secretlintOut,
       hits: () => secretlintHits(secretlintOut),
     },
   ];
@@ -125,7 +127,12 @@ async function main(): Promise<void> {
   const results: ToolResult[] = tools.map((t) => ({ name: t.name, runs: [], hits: [] }));
   for (let run = 0; run < RUNS; run++) {
     for (const [i, tool] of tools.entries()) {
+      rmSync(tool.output, { force: true });
       const measure = await timedRun(tool.command, tool.cwd);
+      // Exit 1 means findings, but an uncaught error exits 1 too: the report must exist.
+      if (!existsSync(tool.output)) {
+        throw new Error(`${tool.name} wrote no report: ${measure.stderrTail}`);
+      }
       if (measure.exitCode > 1)
         throw new Error(`${tool.name} failed (${measure.exitCode}): ${measure.stderrTail}`);
       results[i].runs.push(measure);
