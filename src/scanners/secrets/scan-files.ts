@@ -44,7 +44,10 @@ function* report(
   context: ScanContext,
 ): Generator<Finding> {
   for (const entry of done.result.unreadable) {
-    context.logger.warn('secrets: could not read file', { path: entry.path, reason: entry.reason });
+    context.reportProblem({
+      path: entry.path,
+      message: `could not read the file (${entry.reason})`,
+    });
   }
   for (const entry of done.result.results) yield* entry.findings;
   context.progress.tick(done.tag);

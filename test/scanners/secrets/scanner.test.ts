@@ -9,7 +9,7 @@ import { configSchema, type Config } from '../../../src/core/config-schema.js';
 import type { Finding } from '../../../src/core/finding.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { silentProgress } from '../../../src/core/progress.js';
-import type { ScanContext, ScanFile } from '../../../src/core/scanner.js';
+import type { InputProblem, ScanContext, ScanFile } from '../../../src/core/scanner.js';
 import { secretsScanner } from '../../../src/scanners/secrets/index.js';
 
 const PAT = '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';
@@ -27,6 +27,8 @@ function file(
   return { path, absPath, size: statSync(absPath).size, source };
 }
 
+const problems: InputProblem[] = [];
+
 async function scan(files: ScanFile[], config: object = {}, tags?: string[]): Promise<Finding[]> {
   const context: ScanContext = {
     root,
@@ -37,7 +39,7 @@ async function scan(files: ScanFile[], config: object = {}, tags?: string[]): Pr
     progress: silentProgress,
     tags,
     readText: async (f) => readFile(f.absPath, 'utf8'),
-    reportProblem: () => undefined,
+    reportProblem: (problem) => problems.push(problem),
   };
   const out: Finding[] = [];
   for await (const finding of secretsScanner.scan(context)) out.push(finding);
@@ -93,6 +95,19 @@ describe('secretsScanner.scan', () => {
     expect(found.map((f) => `${f.location.path} ${f.ruleId}`)).toEqual([
       'staged.txt secrets/npm-access-token',
     ]);
+  });
+
+  it('reports a file it cannot read as an input problem and goes on', async () => {
+    problems.length = 0;
+    const gone: ScanFile = {
+      path: 'gone.txt',
+      absPath: join(root, 'gone.txt'),
+      size: 10,
+      source: 'worktree',
+    };
+    const found = await scan([gone, file('here.txt', `t=${PAT}`)]);
+    expect(found.map((f) => f.location.path)).toEqual(['here.txt']);
+    expect(problems).toEqual([{ path: 'gone.txt', message: 'could not read the file (ENOENT)' }]);
   });
 
   it('applies the allowlist, disabled rules and the tier tags from the configuration', async () => {
