@@ -95,6 +95,7 @@ function handlerFor(runtime: ProxyRuntime): (req: IncomingMessage, res: ServerRe
   const prefix = runtime.config.publicUrl
     ? new URL(runtime.config.publicUrl).pathname.replace(/\/+$/, '')
     : '';
+  const logRequests = runtime.log.isLevelEnabled('info');
   return (req, res) => {
     const begin = performance.now();
     const info = requestInfo(runtime, req, res, prefix);
@@ -102,6 +103,7 @@ function handlerFor(runtime: ProxyRuntime): (req: IncomingMessage, res: ServerRe
       .catch((error: unknown) => answerError(info, runtime, error))
       .finally(() => {
         runtime.metrics.request(info.route, res.statusCode);
+        if (!logRequests) return;
         runtime.log.info(
           {
             method: info.method,

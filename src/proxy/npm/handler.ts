@@ -91,7 +91,8 @@ export class NpmHandler {
       recordDecision(this.runtime, info.client, entry.facts, entry.decision);
       return sendJson(info, 403, refusal(entry.facts, entry.decision), headers);
     }
-    const digest = npmDigest(entry.integrity, entry.shasum);
+    entry.digest ??= npmDigest(entry.integrity, entry.shasum);
+    const digest = entry.digest;
     if (!digest)
       throw new HttpError(
         502,

@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { evaluateVersion, type PolicyContext } from '../policy/evaluate.js';
 import type { VersionDecision, VersionFacts } from '../policy/types.js';
 import { UpstreamError } from '../upstream.js';
+import type { ExpectedDigest } from '../verified-files.js';
 import { rewriteDistTags } from './dist-tags.js';
 import { isObject, npmFacts, type JsonObject } from './manifest-facts.js';
 
@@ -15,6 +16,8 @@ export interface NpmVersion {
   upstreamUrl: string;
   integrity?: string;
   shasum?: string;
+  /** The digest the tarball is checked against, worked out on first download. */
+  digest?: ExpectedDigest;
   facts: VersionFacts;
   decision: VersionDecision;
 }
