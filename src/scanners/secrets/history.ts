@@ -15,6 +15,7 @@ import type { PatchScanResult, PatchScanTask } from './scan-patch.js';
  * ids to reverse (tens of bytes a commit) and still writes each patch as it goes, so neither
  * process holds the patches. `-U0` leaves out context lines: only added lines are scanned.
  * Merge commits show no patch by default, so a secret merged in is reported at its commit.
+ * Lines that a merge commit itself adds (a conflict resolution) are not scanned.
  */
 export function gitLogArgs(range: string): string[] {
   return [

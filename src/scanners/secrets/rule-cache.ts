@@ -25,7 +25,8 @@ export function ruleCacheFile(dir: string, env: NodeJS.ProcessEnv = process.env)
  * rules' YAML takes a noticeable part of a second, which a pre-commit hook pays on every
  * commit, so the validated rules are kept as JSON, keyed by the name, size and modification
  * time of every rule file; any change to the folder invalidates the cache. A cache that
- * cannot be read or written is ignored.
+ * cannot be read or written is ignored. An edit that keeps a rule file's size and
+ * modification time is not seen until the cache file is deleted.
  */
 export function loadRuntimeRules(
   dir: string = defaultRulesDir(),

@@ -40,7 +40,10 @@ export interface SecretsScanResult {
   unreadable: Array<{ path: string; reason: string }>;
 }
 
-/** Bytes inspected for a NUL byte to tell binary files apart, as git does. */
+/**
+ * Bytes inspected for a NUL byte to tell binary files apart, as git does. Text files in
+ * UTF-16 contain NUL bytes, so they are taken as binary and not scanned.
+ */
 const BINARY_SNIFF = 8000;
 
 /** Scan a batch: the worker threads' handler, also run in-process under tests. */

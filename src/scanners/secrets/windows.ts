@@ -14,6 +14,7 @@ export const KEYWORD_LIMIT = 32;
  * The parts of `text` a rule's pattern runs on, as [start, end) offsets: the whole lines
  * around each keyword occurrence (`ends` are offsets just past each occurrence), merged
  * where they touch. `ends` null, or windows covering half the text, mean the whole text.
+ * A match that starts more than 1 KiB before every keyword occurrence is not found.
  */
 export function windowsAround(
   text: string,
