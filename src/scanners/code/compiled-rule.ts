@@ -8,6 +8,8 @@ export interface MatchEntry {
   rule: AstRule;
   /** For taint sinks: the (namespaced) metavariable whose value must be clean. */
   focus?: string;
+  /** Words inside the matched node that every match of this part contains. */
+  requirement: Requirement;
 }
 
 const configs = new WeakMap<AstRule, ReturnType<typeof buildEntryConfig>>();
@@ -66,6 +68,7 @@ export function compileRule(source: RuleSource, prefix: string): CompiledRule {
       entries: sinks.map((sink) => ({
         rule: namespaceRule(sink.rule, prefix),
         focus: renamePattern(`$${sink.focus}`, prefix).slice(1),
+        requirement: requirementOf(sink.rule, utils, new Set(), true),
       })),
       requirement: allOf([sinkReq, sourceReq, declared(meta.prefilter)]),
       taint: {
@@ -78,7 +81,12 @@ export function compileRule(source: RuleSource, prefix: string): CompiledRule {
   const rule = meta.rule as AstRule;
   return {
     ...base,
-    entries: [{ rule: namespaceRule(rule, prefix) }],
+    entries: [
+      {
+        rule: namespaceRule(rule, prefix),
+        requirement: requirementOf(rule, utils, new Set(), true),
+      },
+    ],
     requirement: allOf([requirementOf(rule, utils), declared(meta.prefilter)]),
   };
 }

@@ -2,7 +2,7 @@ import { parse, type NapiConfig, type SgNode } from '@ast-grep/napi';
 
 import { entryConfig, type CompiledRule, type MatchEntry } from './compiled-rule.js';
 import type { FileLanguage } from './languages.js';
-import { satisfies } from './prefilter.js';
+import { satisfies, TextIndex } from './prefilter.js';
 import { short, TaintTracer } from './taint.js';
 import { taintGrammar } from './taint-lang.js';
 
@@ -44,9 +44,9 @@ export function scanSource(
   language: FileLanguage,
   rules: readonly CompiledRule[],
 ): RawMatch[] {
-  const words = new Map<string, boolean>();
+  const index = new TextIndex(text);
   const wanted = rules.filter(
-    (rule) => rule.parsers.includes(language.parser) && satisfies(rule.requirement, text, words),
+    (rule) => rule.parsers.includes(language.parser) && satisfies(rule.requirement, index),
   );
   if (wanted.length === 0) return [];
 
@@ -78,9 +78,10 @@ export function scanSource(
 
 /**
  * The candidates that match some node of the tree structurally, found with combined passes.
- * ast-grep's `any` reports only the first alternative that matches a node, so candidates not
- * seen yet get another pass until a pass finds nothing new; usually one or two passes.
- * Constraints stay out of these passes: ast-grep checks them after `any` has chosen.
+ * ast-grep's `any` reports only the first alternative that matches a node, so a candidate can
+ * be hidden behind another on the same node: those whose words occur in the text of a hit get
+ * another pass, until a pass finds nothing new. Constraints stay out of these passes: ast-grep
+ * checks them after `any` has chosen, which would hide later alternatives.
  */
 function activeCandidates(root: SgNode, candidates: Candidate[]): Candidate[] {
   const active: Candidate[] = [];
@@ -91,13 +92,16 @@ function activeCandidates(root: SgNode, candidates: Candidate[]): Candidate[] {
       utils: Object.assign({}, ...pending.map((c) => entryConfig(c.rule, c.entry.rule).utils)),
     };
     const seen = new Set<number>();
+    const texts: string[] = [];
     for (const hit of root.findAll(combined as NapiConfig)) {
       const index = pending.findIndex((_, i) => hit.getMatch(`BWK_${i}`) !== null);
       if (index >= 0) seen.add(index);
+      texts.push(hit.text());
     }
     if (seen.size === 0) break;
     active.push(...pending.filter((_, i) => seen.has(i)));
-    pending = pending.filter((_, i) => !seen.has(i));
+    const hitText = new TextIndex(texts.join('\n'));
+    pending = pending.filter((c, i) => !seen.has(i) && satisfies(c.entry.requirement, hitText));
   }
   return active;
 }

@@ -3,12 +3,11 @@ import type { AstRule } from './rule-schema.js';
 /**
  * A cheap condition on a file's text that must hold for a rule to have any chance of
  * matching: words that every match contains. Files failing it are never parsed for the rule.
+ * A code rule runs on a file only when the file contains the words of the rule's patterns, so
+ * code that reaches a sink through computed names (`el['inner' + 'HTML']`) is not matched.
  */
 export type Requirement =
-  | true
-  | { word: string; partial?: boolean }
-  | { all: Requirement[] }
-  | { any: Requirement[] };
+  true | { word: string; partial?: boolean } | { all: Requirement[] } | { any: Requirement[] };
 
 const WORD = /(?<![$\w])[A-Za-z_][A-Za-z0-9_]*/g;
 
@@ -17,11 +16,16 @@ export function patternWords(pattern: string): string[] {
   return [...new Set(pattern.match(WORD) ?? [])].filter((word) => word.length >= 3);
 }
 
-/** The requirement a rule object puts on a file's text; `utils` resolves `matches` references. */
+/**
+ * The requirement a rule object puts on a file's text; `utils` resolves `matches` references.
+ * With `local`, only words inside the matched node count (`inside`, `precedes` and `follows`
+ * look outside it).
+ */
 export function requirementOf(
   rule: AstRule,
   utils: Record<string, AstRule> = {},
   seen: Set<string> = new Set(),
+  local = false,
 ): Requirement {
   const parts: Requirement[] = [];
   if (rule.pattern !== undefined) {
@@ -29,13 +33,17 @@ export function requirementOf(
     for (const word of patternWords(text)) parts.push({ word });
   }
   if (rule.regex !== undefined) parts.push(regexRequirement(rule.regex));
-  for (const relation of [rule.inside, rule.has, rule.precedes, rule.follows]) {
-    if (relation) parts.push(requirementOf(relation, utils, seen));
+  const relations = local ? [rule.has] : [rule.inside, rule.has, rule.precedes, rule.follows];
+  for (const relation of relations) {
+    if (relation) parts.push(requirementOf(relation, utils, seen, local));
   }
-  for (const sub of rule.all ?? []) parts.push(requirementOf(sub, utils, seen));
-  if (rule.any) parts.push(anyOf(rule.any.map((sub) => requirementOf(sub, utils, seen))));
+  for (const sub of rule.all ?? []) parts.push(requirementOf(sub, utils, seen, local));
+  if (rule.any) {
+    parts.push(anyOf(rule.any.map((sub) => requirementOf(sub, utils, seen, local))));
+  }
   if (rule.matches !== undefined && !seen.has(rule.matches) && utils[rule.matches]) {
-    parts.push(requirementOf(utils[rule.matches], utils, new Set([...seen, rule.matches])));
+    const next = new Set([...seen, rule.matches]);
+    parts.push(requirementOf(utils[rule.matches], utils, next, local));
   }
   return allOf(parts);
 }
@@ -64,44 +72,34 @@ export function anyOf(parts: Requirement[]): Requirement {
   return parts.length === 1 ? parts[0] : { any: parts };
 }
 
-/** Whether `text` can satisfy the requirement; `cache` memoises word look-ups per file. */
-export function satisfies(req: Requirement, text: string, cache: Map<string, boolean>): boolean {
-  if (req === true) return true;
-  if ('word' in req) {
-    const key = req.partial ? `~${req.word}` : req.word;
-    let found = cache.get(key);
-    if (found === undefined) {
-      found = req.partial ? text.includes(req.word) : containsWord(text, req.word);
-      cache.set(key, found);
+/** A file's text with its identifiers collected once, for many requirement checks. */
+export class TextIndex {
+  private identifiers: Set<string> | undefined;
+  private readonly partial = new Map<string, boolean>();
+
+  constructor(readonly text: string) {}
+
+  /** Whether the text contains `word`: as a whole identifier when it is one, else anywhere. */
+  has(word: string, partial = false): boolean {
+    if (partial || !IDENTIFIER.test(word)) {
+      let found = this.partial.get(word);
+      if (found === undefined) {
+        found = this.text.includes(word);
+        this.partial.set(word, found);
+      }
+      return found;
     }
-    return found;
+    this.identifiers ??= new Set(this.text.match(/[A-Za-z_$][\w$]*/g));
+    return this.identifiers.has(word);
   }
-  if ('all' in req) return req.all.every((part) => satisfies(part, text, cache));
-  return req.any.some((part) => satisfies(part, text, cache));
+}
+
+/** Whether the indexed text can satisfy the requirement. */
+export function satisfies(req: Requirement, index: TextIndex): boolean {
+  if (req === true) return true;
+  if ('word' in req) return index.has(req.word, req.partial);
+  if ('all' in req) return req.all.every((part) => satisfies(part, index));
+  return req.any.some((part) => satisfies(part, index));
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-function isWordChar(code: number): boolean {
-  return (
-    (code >= 48 && code <= 57) ||
-    (code >= 65 && code <= 90) ||
-    (code >= 97 && code <= 122) ||
-    code === 95 ||
-    code === 36
-  );
-}
-
-/**
- * Whether `text` contains `word`: as a whole identifier when the word is one (so `req` is not
- * found inside `require`), as plain text otherwise.
- */
-export function containsWord(text: string, word: string): boolean {
-  if (!IDENTIFIER.test(word)) return text.includes(word);
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    const before = at === 0 ? 32 : text.charCodeAt(at - 1);
-    const after = at + word.length >= text.length ? 32 : text.charCodeAt(at + word.length);
-    if (!isWordChar(before) && !isWordChar(after)) return true;
-  }
-  return false;
-}

@@ -25,8 +25,10 @@ const BLOCK_KINDS =
 /**
  * Follows values backwards inside one file, from a sink's argument to the sources of a taint
  * rule: through assignments, destructuring, template literals, concatenation, method calls on
- * tainted values and calls known to return their argument. Functions are analysed one at a
- * time; values passed between functions are not followed.
+ * tainted values and calls known to return their argument.
+ * Code taint rules follow a value only inside one function and the functions around it: a value
+ * passed into another function as an argument, returned from one, or stored in an object field
+ * and read elsewhere is not followed.
  */
 export class TaintTracer {
   private readonly sources: Set<string>;
