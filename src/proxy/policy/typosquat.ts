@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
+import { PACKAGE_ROOT } from '../../core/package-info.js';
 import type { ProxyEcosystem } from './types.js';
 
 /** Names shorter than this are never judged: too many short names are one edit apart. */
@@ -12,15 +13,9 @@ export interface TyposquatMatch {
   how: 'edit-distance' | 'separators' | 'scope';
 }
 
-/**
- * Find the data file beside this module, or in the source tree when running from dist/
- * (the build does not copy data files).
- * The popular-name lists are read from src/proxy/policy/ even when running from dist/, so a packaged Bulwark must include those two text files.
- */
+/** A popular-name list: data under rules/proxy/, shipped with the package. */
 function dataFile(name: string): string {
-  const beside = fileURLToPath(new URL(`./${name}`, import.meta.url));
-  if (existsSync(beside)) return beside;
-  return fileURLToPath(new URL(`../../../src/proxy/policy/${name}`, import.meta.url));
+  return join(PACKAGE_ROOT, 'rules', 'proxy', name);
 }
 
 const lists = new Map<ProxyEcosystem, ReadonlySet<string>>();
