@@ -45,7 +45,9 @@ export function detectSecrets(text: string, ruleSet: RuleSet): SecretMatch[] {
     for (const r of ruleSet.rulesByKeyword[k]) {
       const before = keywordEnds.get(r);
       if (before === null) continue;
-      keywordEnds.set(r, ends === null ? null : [...(before ?? []), ...ends]);
+      if (ends === null) keywordEnds.set(r, null);
+      else if (before === undefined) keywordEnds.set(r, ends.slice());
+      else for (const end of ends) before.push(end);
     }
   }
 
@@ -84,7 +86,7 @@ function runRule(
   regex.lastIndex = 0;
   for (let m = regex.exec(part); m !== null; m = regex.exec(part)) {
     if (m[0].length === 0) regex.lastIndex++;
-    const local = secretSpan(m, compiled.secretGroup);
+    const local = secretSpan(m, compiled.namedSecret);
     if (!local) continue;
     const span: [number, number] = [local[0] + winStart, local[1] + winStart];
     claimed?.push(span);
@@ -110,13 +112,11 @@ function runRule(
   return out;
 }
 
-function secretSpan(
-  m: RegExpExecArray,
-  group: CompiledRule['secretGroup'],
-): [number, number] | undefined {
+/** The secret's span: the `secret` group, else group 1 when the pattern has one, else all. */
+function secretSpan(m: RegExpExecArray, named: boolean): [number, number] | undefined {
   const indices = m.indices;
   if (!indices) return undefined;
-  const span = group === 'secret' ? indices.groups?.secret : indices[group];
+  const span = named ? indices.groups?.secret : indices.length > 1 ? indices[1] : indices[0];
   if (!span || span[1] <= span[0]) return undefined;
   return span;
 }

@@ -11,8 +11,8 @@ export interface CompiledRule {
   rule: RuntimeRule;
   /** Global, with indices (`dg`), plus `i` when the rule asks for it. */
   regex: RegExp;
-  /** Which part of the match is the secret: the `secret` group, group 1, or all of it. */
-  secretGroup: 'secret' | 1 | 0;
+  /** Whether the secret is the `secret` group; otherwise group 1 when there is one, or all. */
+  namedSecret: boolean;
   validator?: Validator;
   generic: boolean;
 }
@@ -82,12 +82,10 @@ export function compileRuleSet(
 /** Compile one rule; its pattern was already checked by the schema. */
 export function compileRule(rule: RuntimeRule): CompiledRule {
   const regex = new RegExp(rule.pattern, `dg${rule.flags ?? ''}`);
-  const hasNamed = /\(\?<secret>/.test(rule.pattern);
-  const groups = new RegExp(`${rule.pattern}|`, rule.flags ?? '').exec('')?.length ?? 1;
   return {
     rule,
     regex,
-    secretGroup: hasNamed ? 'secret' : groups > 1 ? 1 : 0,
+    namedSecret: /\(\?<secret>/.test(rule.pattern),
     validator: rule.validator === undefined ? undefined : VALIDATORS[rule.validator],
     generic: rule.tags.includes(GENERIC_TAG),
   };
