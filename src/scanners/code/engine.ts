@@ -26,6 +26,12 @@ export interface RawMatch {
   replacement?: { span: Span; content: string };
 }
 
+/** The taint tracers of one file, and the source and sanitizer ranges they share. */
+interface Tracers {
+  byRule: Map<CompiledRule, TaintTracer>;
+  found: Map<string, Set<string>>;
+}
+
 interface Candidate {
   rule: CompiledRule;
   entry: MatchEntry;
@@ -58,7 +64,7 @@ export function scanSource(
   if (active.length === 0) return [];
 
   const out = new Map<string, RawMatch>();
-  const tracers = new Map<CompiledRule, TaintTracer>();
+  const tracers: Tracers = { byRule: new Map(), found: new Map() };
   for (const candidate of active) {
     const config = entryConfig(candidate.rule, candidate.entry.rule) as NapiConfig;
     for (const node of root.findAll(config)) {
@@ -132,15 +138,15 @@ function taintMatch(
   node: SgNode,
   root: SgNode,
   language: FileLanguage,
-  tracers: Map<CompiledRule, TaintTracer>,
+  tracers: Tracers,
 ): RawMatch | undefined {
   const { rule, entry } = candidate;
   const focus = node.getMatch(entry.focus ?? '');
   if (!focus) return undefined;
-  let tracer = tracers.get(rule);
+  let tracer = tracers.byRule.get(rule);
   if (!tracer) {
-    tracer = new TaintTracer(root, rule, taintGrammar(language.rules));
-    tracers.set(rule, tracer);
+    tracer = new TaintTracer(root, rule, taintGrammar(language.rules), tracers.found);
+    tracers.byRule.set(rule, tracer);
   }
   const steps = tracer.trace(focus);
   if (!steps) return undefined;

@@ -37,10 +37,15 @@ export class TaintTracer {
   private readonly scopes = new Map<number, Map<string, Definition[]>>();
   private readonly active = new Set<string>();
 
+  /**
+   * `found` is shared by the tracers of one file: rules with the same sources (most use the
+   * language's `request-input`) look them up in the tree once.
+   */
   constructor(
     root: SgNode,
     private readonly rule: CompiledRule,
     private readonly grammar: TaintGrammar,
+    private readonly found: Map<string, Set<string>> = new Map(),
   ) {
     const taint = rule.taint ?? { sources: [], sanitizers: [], propagators: [] };
     this.sources = this.rangesOf(root, taint.sources);
@@ -180,7 +185,13 @@ export class TaintTracer {
       rule: { any: rules },
       utils: utilsFor(this.rule.utils, rules),
     };
-    return new Set(root.findAll(config as NapiConfig).map(rangeKey));
+    const key = JSON.stringify(config).split(this.rule.prefix).join('');
+    let ranges = this.found.get(key);
+    if (!ranges) {
+      ranges = new Set(root.findAll(config as NapiConfig).map(rangeKey));
+      this.found.set(key, ranges);
+    }
+    return ranges;
   }
 }
 
