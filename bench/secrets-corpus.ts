@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import {
   copyFileSync,
   mkdirSync,
@@ -16,7 +17,6 @@ import {
   githubToken,
   jwt,
   npmToken,
-  pemBlock,
   randomFrom,
 } from '../test/scanners/secrets/sample-secrets.js';
 
@@ -72,6 +72,18 @@ function password(): string {
   return `${randomFrom('ABCDEFGHJKLMNPQRSTUVWXYZ', 2)}${randomFrom('abcdefghijkmnopqrstuvwxyz23456789', 12)}${randomFrom('23456789', 2)}`;
 }
 
+/** A new RSA private key in PKCS#1 PEM. */
+function rsaPrivateKey(): string {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return privateKey.export({ type: 'pkcs1', format: 'pem' }).toString().trim();
+}
+
+/** A new P-256 private key in PKCS#8 PEM. */
+function ecPrivateKey(): string {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().trim();
+}
+
 /** Write planted files and inject secrets into two third-party files; returns where they are. */
 export function plantSecrets(corpus: string, files: readonly string[]): PlantedSecret[] {
   const planted: PlantedSecret[] = [];
@@ -112,8 +124,9 @@ export function plantSecrets(corpus: string, files: readonly string[]): PlantedS
       ['AWS secret access key', 3],
     ],
   );
-  write('planted/server-key.pem', [pemBlock('RSA PRIVATE KEY', 1190)], [['RSA private key', 1]]);
-  write('planted/id_deploy', [pemBlock('OPENSSH PRIVATE KEY', 400)], [['OpenSSH private key', 1]]);
+  // Fresh key pairs made for this run only: real key structure, never used anywhere.
+  write('planted/server-key.pem', [rsaPrivateKey()], [['RSA private key (PKCS#1)', 1]]);
+  write('planted/signing-key.pem', [ecPrivateKey()], [['EC private key (PKCS#8)', 1]]);
   write(
     'planted/docker-compose.yml',
     [
