@@ -1,5 +1,6 @@
 import type { Finding } from '../../core/finding.js';
 import type { Logger } from '../../core/logger.js';
+import type { InputProblem } from '../../core/scanner.js';
 
 /** The infrastructure formats the iac scanner understands. */
 export type FrameworkId = 'terraform' | 'kubernetes' | 'dockerfile' | 'github-actions' | 'gitlab-ci';
@@ -17,6 +18,8 @@ export interface FrameworkInput {
   logger: Logger;
   /** When set, only checks carrying one of these tags run. */
   tags?: readonly string[];
+  /** Record a file that could not be parsed (with its line); the run exits 2 at the end. */
+  reportProblem?: (problem: InputProblem) => void;
 }
 
 /** One infrastructure framework: which files it reads and the checks it runs on them. */

@@ -31,7 +31,12 @@ async function* scanIac(context: ScanContext): AsyncIterable<Finding> {
     const files = filesFor(framework, texts);
     if (files.length === 0) continue;
     const started = performance.now();
-    const findings = framework.scan({ files, logger: context.logger, tags: context.tags });
+    const findings = framework.scan({
+      files,
+      logger: context.logger,
+      tags: context.tags,
+      reportProblem: context.reportProblem,
+    });
     context.logger.debug('iac framework done', {
       framework: framework.id,
       files: files.length,
