@@ -61,7 +61,11 @@ export async function* scanHistory(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number>((resolve, reject) => {
-    child.on('error', reject);
+    child.on('error', (error) =>
+      reject(
+        inputError(`could not run git: ${error.message}`, { file: context.root }, 'install git'),
+      ),
+    );
     child.on('close', (code) => resolve(code ?? 1));
   });
   exited.catch(() => undefined);

@@ -126,6 +126,20 @@ describe('secretsScanner.scanHistory', () => {
     ).toEqual([['secrets/npm-access-token', 'scripts/publish.sh', 1, commits[3]]]);
   });
 
+  it('fails with a usable message when git cannot be run', async () => {
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      const error = await history('HEAD').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BulwarkError);
+      expect((error as BulwarkError).describe()).toBe(
+        `${repo}: could not run git: spawn git ENOENT\n  hint: install git`,
+      );
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+
   it('fails with the range named when git cannot read it', async () => {
     const error = await history('no-such-ref').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BulwarkError);
