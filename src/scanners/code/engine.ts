@@ -37,13 +37,16 @@ interface Candidate {
   entry: MatchEntry;
 }
 
+/** Above this many structural hits, a rule is checked with one pass over the whole tree. */
+const HITS_PER_PASS = 24;
+
 /**
  * Run every rule of a file's language over its text. Rules whose words are not in the text are
  * dropped before parsing, and a file with no rule left is not parsed at all. The rest are
- * combined into one ast-grep `any` (metavariables namespaced per rule, each alternative tagged
- * with a marker metavariable) and matched in one pass over the tree; only the rules that pass
- * reports run again, one at a time, with their constraints, to give exact matches. The file is
- * parsed once.
+ * combined into one ast-grep `any` (metavariables namespaced per rule) and matched in one pass
+ * over the tree. That pass leaves constraints out (ast-grep checks them after `any` has picked
+ * its first alternative, which would hide other rules on the same node), so each hit is then
+ * checked, with constraints, against the rules whose words it contains. The file is parsed once.
  */
 export function scanSource(
   text: string,
@@ -57,17 +60,23 @@ export function scanSource(
   if (wanted.length === 0) return [];
 
   const root = parse(language.parser, text).root();
-  const active = activeCandidates(
-    root,
-    wanted.flatMap((rule) => rule.entries.map((entry) => ({ rule, entry }))),
-  );
-  if (active.length === 0) return [];
+  const candidates = wanted.flatMap((rule) => rule.entries.map((entry) => ({ rule, entry })));
+  const combined = {
+    rule: { any: candidates.map((c) => c.entry.rule) },
+    utils: Object.assign({}, ...candidates.map((c) => entryConfig(c.rule, c.entry.rule).utils)),
+  };
+  const hits = root.findAll(combined as NapiConfig);
+  if (hits.length === 0) return [];
 
   const out = new Map<string, RawMatch>();
   const tracers: Tracers = { byRule: new Map(), found: new Map() };
-  for (const candidate of active) {
+  for (const [candidate, nodes] of hitsByCandidate(hits, candidates)) {
     const config = entryConfig(candidate.rule, candidate.entry.rule) as NapiConfig;
-    for (const node of root.findAll(config)) {
+    const matches =
+      nodes.length > HITS_PER_PASS
+        ? root.findAll(config)
+        : nodes.flatMap((n) => exactAt(n, config));
+    for (const node of matches) {
       const key = `${candidate.rule.ruleId}@${node.range().start.index}:${node.range().end.index}`;
       if (out.has(key)) continue;
       const raw =
@@ -82,34 +91,28 @@ export function scanSource(
   );
 }
 
-/**
- * The candidates that match some node of the tree structurally, found with combined passes.
- * ast-grep's `any` reports only the first alternative that matches a node, so a candidate can
- * be hidden behind another on the same node: those whose words occur in the text of a hit get
- * another pass, until a pass finds nothing new. Constraints stay out of these passes: ast-grep
- * checks them after `any` has chosen, which would hide later alternatives.
- */
-function activeCandidates(root: SgNode, candidates: Candidate[]): Candidate[] {
-  const active: Candidate[] = [];
-  let pending = candidates;
-  while (pending.length > 0) {
-    const combined = {
-      rule: { any: pending.map((c, i) => ({ all: [c.entry.rule, { pattern: `$BWK_${i}` }] })) },
-      utils: Object.assign({}, ...pending.map((c) => entryConfig(c.rule, c.entry.rule).utils)),
-    };
-    const seen = new Set<number>();
-    const texts: string[] = [];
-    for (const hit of root.findAll(combined as NapiConfig)) {
-      const index = pending.findIndex((_, i) => hit.getMatch(`BWK_${i}`) !== null);
-      if (index >= 0) seen.add(index);
-      texts.push(hit.text());
+/** For each candidate, the hits whose text holds its words (so it may match there). */
+function hitsByCandidate(hits: SgNode[], candidates: Candidate[]): Map<Candidate, SgNode[]> {
+  const out = new Map<Candidate, SgNode[]>();
+  for (const hit of hits) {
+    const index = new TextIndex(hit.text());
+    for (const candidate of candidates) {
+      if (!satisfies(candidate.entry.requirement, index)) continue;
+      const list = out.get(candidate) ?? [];
+      list.push(hit);
+      out.set(candidate, list);
     }
-    if (seen.size === 0) break;
-    active.push(...pending.filter((_, i) => seen.has(i)));
-    const hitText = new TextIndex(texts.join('\n'));
-    pending = pending.filter((c, i) => !seen.has(i) && satisfies(c.entry.requirement, hitText));
   }
-  return active;
+  return out;
+}
+
+/** The match of `config` rooted exactly at `node`, with its metavariables, if there is one. */
+function exactAt(node: SgNode, config: NapiConfig): SgNode[] {
+  const found = node.find(config);
+  if (!found) return [];
+  const a = found.range();
+  const b = node.range();
+  return a.start.index === b.start.index && a.end.index === b.end.index ? [found] : [];
 }
 
 function patternMatch(rule: CompiledRule, node: SgNode): RawMatch {

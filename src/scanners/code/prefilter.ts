@@ -28,7 +28,8 @@ export function requirementOf(
   local = false,
 ): Requirement {
   const parts: Requirement[] = [];
-  if (rule.pattern !== undefined) {
+  // A pattern with a context names words outside the selected node, so it gives none locally.
+  if (rule.pattern !== undefined && !(local && typeof rule.pattern !== 'string')) {
     const text = typeof rule.pattern === 'string' ? rule.pattern : rule.pattern.context;
     for (const word of patternWords(text)) parts.push({ word });
   }
