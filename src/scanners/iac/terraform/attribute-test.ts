@@ -1,16 +1,18 @@
 import type { Block, Expr, Span } from './hcl-model.js';
 import { evaluate, isKnown, objectKey, UNKNOWN, type EvalScope, type Value } from './hcl-values.js';
-import { wildcardAdminStatement } from './iam-policy.js';
+import { policyDocument, wildcardAdminGrant, type AdminGrant } from './iam-policy.js';
 import { resolvePath } from './path.js';
 import type { AttributeTest, Literal } from './rule-schema.js';
 
 /** True, false, or unknown when the answer depends on a value literal evaluation cannot know. */
 export type Truth = boolean | 'unknown';
 
-/** A condition's answer and the span it is about. */
+/** A condition's answer, the span it is about, and what it found there (for the message). */
 export interface Outcome {
   truth: Truth;
   at: Span;
+  /** The offending value a test found (`s3:*`), shown where a message says `{detail}`. */
+  detail?: string;
 }
 
 const MISSING: unique symbol = Symbol('missing');
@@ -27,9 +29,16 @@ export function runAttributeTest(test: AttributeTest, block: Block, scope: EvalS
       : MISSING;
   if (test.noLiteralKeys !== undefined)
     return literalKeys(test.noLiteralKeys, resolved.expr, value, at, scope);
-  if (test.noWildcardAdmin) return wildcardAdmin(value, resolved.expr, at);
+  if (test.noWildcardAdmin) return wildcardAdmin(value, resolved.expr, at, scope);
   if (value === UNKNOWN) return { truth: 'unknown', at };
-  return { truth: compare(test, value), at };
+  const truth = compare(test, value);
+  if (truth === true && test.matches !== undefined) {
+    return { truth, at, detail: firstMatch(value, new RegExp(test.matches)) };
+  }
+  if (truth === false && (typeof value === 'string' || typeof value === 'number')) {
+    return { truth, at, detail: String(value) };
+  }
+  return { truth, at };
 }
 
 function compare(test: AttributeTest, value: Value | typeof MISSING): Truth {
@@ -78,6 +87,12 @@ function matches(value: Value, pattern: RegExp): Truth {
   return value.every(isKnown) ? false : 'unknown';
 }
 
+/** The string (or first list element) that matches, named in the finding's message. */
+function firstMatch(value: Value | typeof MISSING, pattern: RegExp): string | undefined {
+  const items = Array.isArray(value) ? value : [value];
+  return items.find((item): item is string => typeof item === 'string' && pattern.test(item));
+}
+
 function asNumber(value: Value): number {
   if (typeof value === 'number') return value;
   if (typeof value === 'string' && value.trim() !== '') return Number(value);
@@ -115,26 +130,47 @@ function isPlainTemplate(expr: Expr): boolean {
   return expr.kind === 'template' && expr.parts.every((part) => typeof part === 'string');
 }
 
-function wildcardAdmin(value: Value | typeof MISSING, expr: Expr | undefined, at: Span): Outcome {
+function wildcardAdmin(
+  value: Value | typeof MISSING,
+  expr: Expr | undefined,
+  at: Span,
+  scope: EvalScope,
+): Outcome {
   if (value === MISSING) return { truth: true, at };
-  if (typeof value !== 'string') return { truth: 'unknown', at };
-  const verdict = wildcardAdminStatement(value);
-  if (verdict === 'unknown' || verdict === undefined) return { truth: verdict === undefined, at };
-  return { truth: false, at: actionLine(expr, at) };
+  const grant = wildcardAdminGrant(policyDocument(expr, value, scope));
+  if (grant === 'unknown') return { truth: 'unknown', at };
+  if (grant === undefined) return { truth: true, at };
+  return { truth: false, at: actionSpan(expr, at, grant), detail: grant.action };
 }
 
-/** The line inside a policy text that grants the wildcard action, for a precise location. */
-function actionLine(expr: Expr | undefined, at: Span): Span {
+/**
+ * The span of the wildcard action inside the policy text, for a precise line and column: the
+ * quoted action on an `Action` line (or in the list it opens), counting only the statements up
+ * to the one that grants it.
+ */
+function actionSpan(expr: Expr | undefined, at: Span, grant: AdminGrant): Span {
   if (!expr) return at;
+  const quoted = `"${grant.action}"`;
   const lines = expr.text.split('\n');
-  const index = lines.findIndex((line) => /"?Action"?\s*[:=]\s*\[?\s*"(\*|[\w-]+:\*)"/.test(line));
-  if (index < 0) return at;
-  const line = expr.span.startLine + index;
+  const hits: { line: number; column: number }[] = [];
+  let inList = false;
+  for (const [index, text] of lines.entries()) {
+    const key = /"?\bAction"?\s*[:=]/.exec(text);
+    const from = key ? key.index : inList ? 0 : -1;
+    inList = key ? text.includes('[') && !text.includes(']') : inList && !text.includes(']');
+    const column = from < 0 ? -1 : text.indexOf(quoted, from);
+    if (column >= 0) hits.push({ line: index, column });
+  }
+  const hit = hits[Math.min(grant.rank, hits.length - 1)];
+  if (!hit) return at;
+  const offset = hit.line === 0 ? expr.span.startColumn - 1 : 0;
+  const line = expr.span.startLine + hit.line;
+  const column = hit.column + offset + 1;
   return {
     file: at.file,
     startLine: line,
-    startColumn: 1,
+    startColumn: column,
     endLine: line,
-    endColumn: lines[index].length + 1,
+    endColumn: column + quoted.length,
   };
 }

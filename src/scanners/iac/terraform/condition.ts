@@ -26,7 +26,8 @@ export function evaluateCondition(
   if ('anyOf' in condition) return combine(condition.anyOf, block, context, true);
   if ('not' in condition) {
     const inner = evaluateCondition(condition.not, block, context);
-    return { truth: inner.truth === 'unknown' ? 'unknown' : !inner.truth, at: inner.at };
+    const truth = inner.truth === 'unknown' ? 'unknown' : !inner.truth;
+    return { truth, at: inner.at, detail: inner.detail };
   }
   if ('each' in condition) return quantify(condition.each, block, context, false);
   if ('some' in condition) return quantify(condition.some, block, context, true);
@@ -56,7 +57,8 @@ function combine(
   }
   if (unknown) return unknown;
   const precise = outcomes.find((outcome) => outcome.at !== block.header) ?? outcomes[0];
-  return { truth: !stopOn, at: precise.at };
+  const detail = outcomes.find((outcome) => outcome.detail !== undefined)?.detail;
+  return { truth: !stopOn, at: precise.at, detail };
 }
 
 function quantify(

@@ -7,6 +7,13 @@ import { commonIndent, literal, other, PLAIN_STRING, simpleExpr, unescape } from
 
 /** Parse HCL text into blocks and attributes with their lines; the syntax tree is dropped. */
 export function parseHcl(path: string, text: string): HclFile {
+  if (text.includes('\u0000')) {
+    throw inputError(
+      'not a text file (binary, or UTF-16 encoded)',
+      { file: path },
+      'save it as UTF-8 text, or remove it if it is not Terraform',
+    );
+  }
   requireLanguage('hcl');
   const root = parse('hcl', text).root();
   const error = firstError(root, text);
@@ -33,10 +40,33 @@ export function parseHcl(path: string, text: string): HclFile {
   return { path, body: top };
 }
 
-/** The first ERROR node of the tree; missing tokens are caught while reading (`missing`). */
+/**
+ * The first ERROR node of the tree; its start is where the parser gave up. Missing tokens
+ * (an unclosed block, list or call) are caught while reading (`unclosed`, `missing`).
+ */
 function firstError(root: SgNode, text: string): SgNode | null {
   if (text.trim() === '') return null;
   return root.find({ rule: { kind: 'ERROR' } });
+}
+
+/**
+ * A construct whose closing token the parser had to invent (a zero-width node), reported at
+ * the line where the construct opened rather than at the end of the file where it was noticed.
+ */
+function unclosed(path: string, opened: SgNode, what: string): BulwarkError {
+  const line = opened.range().start.line + 1;
+  return inputError(
+    `HCL syntax error: the ${what} opened on this line is never closed`,
+    { file: path, line },
+    'add the missing closing bracket so Terraform accepts it',
+  );
+}
+
+/** True for a token the parser inserted because it expected it and did not find it. */
+function isInvented(node: SgNode | undefined): boolean {
+  if (!node) return false;
+  const { start, end } = node.range();
+  return start.index === end.index;
 }
 
 /** The parser inserts an empty (zero-width) node for a token it expected and did not find. */
@@ -101,7 +131,8 @@ class Reader {
       else if (kind === 'identifier') labels.push(child.text());
       else if (kind === 'string_lit') labels.push(this.stringLit(child));
       else if (kind === 'block_start') open = child;
-      else if (kind === 'block_end' && child.text() === '') throw missing(this.path, child);
+      else if (kind === 'block_end' && child.text() === '')
+        throw unclosed(this.path, node, 'block');
       else if (kind === 'body') body = child;
     }
     const span = this.span(node);
@@ -173,8 +204,10 @@ class Reader {
       case 'variable_expr':
         return { kind: 'traversal', root: text, steps: [], text, span };
       case 'tuple':
+        this.closed(node, 'list');
         return { kind: 'tuple', items: this.expressions(node), text, span };
       case 'object':
+        this.closed(node, 'map');
         return { kind: 'object', entries: this.entries(node), text, span };
       case 'template_expr':
         return this.template(node.children()[0]);
@@ -187,6 +220,12 @@ class Reader {
       default:
         return other(text, span);
     }
+  }
+
+  /** Throw when the closing bracket of a list, map or call was invented by the parser. */
+  private closed(node: SgNode, what: string): void {
+    const children = node.children();
+    if (isInvented(children[children.length - 1])) throw unclosed(this.path, node, what);
   }
 
   private expressions(node: SgNode): Expr[] {
@@ -207,6 +246,7 @@ class Reader {
   }
 
   private call(node: SgNode): Expr {
+    this.closed(node, 'function call');
     const children = node.children();
     const args = children.find((child) => child.kind() === 'function_arguments');
     return {

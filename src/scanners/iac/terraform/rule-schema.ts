@@ -39,11 +39,15 @@ export interface PortsTest {
     to?: string;
     /** Attributes holding port texts or lists of them: `"22"`, `"1000-2000"`, `"*"`. */
     ranges?: string[];
-    /** Protocol attributes whose listed values mean every port (`"-1"`, `"all"`). */
+    /**
+     * Protocol attributes: listed values mean every port (`"-1"`, `"all"`); `tcp`/`6` and
+     * `udp`/`17` limit the ports to that protocol, and any other protocol opens no port.
+     */
     all?: { paths: string[]; in: Literal[] };
     /** A rule with none of the range attributes opens every port (GCP firewall `allow`). */
     emptyMeansAll?: boolean;
-    include: number[];
+    /** Ports that count: `22` on any protocol, `"22/tcp"` on that protocol only. */
+    include: (number | string)[];
   };
 }
 
@@ -125,7 +129,14 @@ const portsTest = z
           .strict()
           .optional(),
         emptyMeansAll: z.boolean().optional(),
-        include: z.array(z.number().int().min(0).max(65535)).min(1),
+        include: z
+          .array(
+            z.union([
+              z.number().int().min(0).max(65535),
+              z.string().regex(/^\d{1,5}\/(tcp|udp)$/, 'a port such as "22/tcp"'),
+            ]),
+          )
+          .min(1),
       })
       .strict(),
   })
@@ -191,8 +202,13 @@ export const ruleSchema = z
     when: conditionSchema.optional(),
     /** What must hold; a resource where it is false gets a finding. */
     check: conditionSchema,
-    /** One line; `{address}` is replaced by the resource address. */
+    /**
+     * One line; `{address}` is replaced by the resource address, `{detail}` by the offending
+     * value the check found (the wildcard action of an IAM statement, the ports a rule opens).
+     */
     message: z.string().min(1),
+    /** The text `{detail}` becomes for each value found; a value not listed is shown as is. */
+    details: z.record(z.string(), z.string()).optional(),
     /** Why it matters. */
     help: z.string().min(1),
     /** How to fix it, with the corrected snippet; `{name}` is replaced by the resource name. */

@@ -1,12 +1,14 @@
-import { covers, parseSuppression } from '../../../core/inline-suppression.js';
+import { covers, IGNORE_MARKER, parseSuppression } from '../../../core/inline-suppression.js';
 
 const COMMENT_ONLY = /^\s*(?:#|\/\/|\/\*)\s*bulwark-ignore/;
 
+const PREFIX = 'iac/terraform/';
+
 /**
- * Whether a finding inside a resource is suppressed by a `bulwark-ignore <rule>: <reason>`
+ * Whether a finding inside a resource is suppressed by a `bulwark-ignore <rule>[: <reason>]`
  * comment on the resource's header line, or standing alone on the line above it. The syntax
- * is the pipeline's (src/core/inline-suppression.ts); here a reason is required, so a bare
- * marker on a header silences nothing.
+ * and its leniency are the pipeline's (src/core/inline-suppression.ts): a reason is asked for
+ * but, as on a finding's own line, a comment without one still suppresses.
  */
 export function suppressedAtHeader(
   lines: readonly string[],
@@ -18,6 +20,53 @@ export function suppressedAtHeader(
   const candidates = [own, above !== undefined && COMMENT_ONLY.test(above) ? above : undefined];
   return candidates.some((text) => {
     const suppression = text === undefined ? undefined : parseSuppression(text);
-    return suppression?.reason !== undefined && covers(suppression, ruleId);
+    return suppression !== undefined && covers(suppression, ruleId);
   });
+}
+
+/** A suppression comment naming a Terraform rule that does not exist. */
+export interface UnknownSuppression {
+  line: number;
+  ruleId: string;
+  /** The closest existing check id, when one is close enough to be the intended one. */
+  suggestion?: string;
+}
+
+/** The `bulwark-ignore iac/terraform/<id>` comments of a file whose id is not a check. */
+export function unknownSuppressions(text: string, ids: ReadonlySet<string>): UnknownSuppression[] {
+  if (!text.includes(IGNORE_MARKER)) return [];
+  const out: UnknownSuppression[] = [];
+  for (const [index, line] of text.split('\n').entries()) {
+    const ruleId = parseSuppression(line)?.ruleId;
+    if (!ruleId?.startsWith(PREFIX) || ruleId.endsWith('/*')) continue;
+    const id = ruleId.slice(PREFIX.length);
+    if (ids.has(id)) continue;
+    out.push({ line: index + 1, ruleId, suggestion: closest(id, ids) });
+  }
+  return out;
+}
+
+/** The id at the smallest edit distance, when it is at most a third of the id's length. */
+function closest(id: string, ids: ReadonlySet<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(id.length / 3)) + 1;
+  for (const candidate of ids) {
+    const distance = editDistance(id, candidate);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+/** Levenshtein distance, one row at a time. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost));
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }

@@ -74,7 +74,7 @@ describe('parseHcl', () => {
 
   const broken: [string, string, number][] = [
     ['a missing value', 'resource "a" "b" {\n  x = \n}\n', 2],
-    ['a missing closing brace', 'resource "a" "b" {\n  x = 1\n', 3],
+    ['a missing closing brace (at the line the block opened)', 'resource "a" "b" {\n  x = 1\n', 1],
     ['a stray token', 'resource "a" "b" {\n  = = x\n}\n', 1],
   ];
   it.each(broken)('rejects %s with the line', (_, text, line) => {
