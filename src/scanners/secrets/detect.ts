@@ -35,7 +35,8 @@ const CONTEXT_CHARS = 200;
  * around its keyword occurrences (see windows.ts), then drop
  * matches below the rule's entropy, failing its validator, that are placeholders or content
  * hashes, or that the allowlist excuses. A generic rule's match that overlaps text a
- * provider-specific rule matched is dropped: the specific rule's verdict stands.
+ * provider-specific rule matched is dropped: the specific rule's verdict stands. Where the
+ * secrets of several rules overlap, only the most specific rule's is returned.
  */
 export function detectSecrets(text: string, ruleSet: RuleSet): SecretMatch[] {
   const hits = ruleSet.keywords.scan(text, KEYWORD_LIMIT);
@@ -52,7 +53,7 @@ export function detectSecrets(text: string, ruleSet: RuleSet): SecretMatch[] {
   }
 
   const lines = new LineIndex(text);
-  const found: Array<{ match: SecretMatch; generic: boolean }> = [];
+  const found: Candidate[] = [];
   // Spans a provider-specific pattern matched, even when a filter then rejected the match:
   // a generic rule does not report what a specific rule recognised and judged harmless.
   const claimed: Array<[number, number]> = [];
@@ -61,15 +62,43 @@ export function detectSecrets(text: string, ruleSet: RuleSet): SecretMatch[] {
     const spans = rule.generic ? undefined : claimed;
     for (const window of windowsAround(text, keywordEnds.get(r) ?? null)) {
       for (const match of runRule(text, window, rule, lines, ruleSet.allowlist, spans)) {
-        found.push({ match, generic: rule.generic });
+        found.push({ match, rank: rule.specificity, order: r });
       }
     }
   }
 
-  return found
-    .filter((c) => !c.generic || !claimed.some(([s, e]) => s < c.match.end && c.match.start < e))
-    .map((c) => c.match)
-    .sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+  const unclaimed = found.filter(
+    (c) => c.rank > 0 || !claimed.some(([s, e]) => s < c.match.end && c.match.start < e),
+  );
+  return onePerSpan(unclaimed);
+}
+
+/** A match with what decides between overlapping matches: the rule's specificity and order. */
+interface Candidate {
+  match: SecretMatch;
+  rank: number;
+  order: number;
+}
+
+/**
+ * Keep one match per secret: where secrets of several rules overlap, the most specific rule
+ * wins (provider > context > format > generic), then the longer secret, then the rule loaded
+ * first. The result is in text order.
+ */
+function onePerSpan(candidates: Candidate[]): SecretMatch[] {
+  const byPreference = [...candidates].sort(
+    (a, b) =>
+      b.rank - a.rank ||
+      b.match.end - b.match.start - (a.match.end - a.match.start) ||
+      a.order - b.order ||
+      a.match.start - b.match.start,
+  );
+  const kept: SecretMatch[] = [];
+  for (const { match } of byPreference) {
+    if (kept.some((k) => k.start < match.end && match.start < k.end)) continue;
+    kept.push(match);
+  }
+  return kept.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
 }
 
 function runRule(

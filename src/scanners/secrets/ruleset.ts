@@ -6,6 +6,12 @@ import { VALIDATORS, type Validator } from './validators/index.js';
 /** The tag that marks a rule as generic: a provider-specific match on the same text wins. */
 export const GENERIC_TAG = 'generic';
 
+/** The tag of a rule that knows a format (PEM keys, JWTs, URIs) but not whose secret it is. */
+export const FORMAT_TAG = 'format';
+
+/** The tag of a rule that needs the provider's name near a value of a common shape. */
+export const CONTEXT_TAG = 'context';
+
 /** A rule ready to run: its regular expression compiled and its validator resolved. */
 export interface CompiledRule {
   rule: RuntimeRule;
@@ -15,6 +21,12 @@ export interface CompiledRule {
   namedSecret: boolean;
   validator?: Validator;
   generic: boolean;
+  /**
+   * How specific the rule is, used when two rules report overlapping secrets: 3 for a rule
+   * that knows the provider from the secret itself, 2 for a `context` rule, 1 for a `format`
+   * rule, 0 for a `generic` one.
+   */
+  specificity: number;
 }
 
 /** Values that are never reported, from `scanners.secrets.allowlist` in bulwark.yaml. */
@@ -88,7 +100,15 @@ export function compileRule(rule: RuntimeRule): CompiledRule {
     namedSecret: /\(\?<secret>/.test(rule.pattern),
     validator: rule.validator === undefined ? undefined : VALIDATORS[rule.validator],
     generic: rule.tags.includes(GENERIC_TAG),
+    specificity: specificityOf(rule.tags),
   };
+}
+
+/** A rule's specificity from its tags (see `CompiledRule.specificity`). */
+function specificityOf(tags: readonly string[]): number {
+  if (tags.includes(GENERIC_TAG)) return 0;
+  if (tags.includes(FORMAT_TAG)) return 1;
+  return tags.includes(CONTEXT_TAG) ? 2 : 3;
 }
 
 /** Compile `allowlist` settings; a bad regular expression is a configuration error. */

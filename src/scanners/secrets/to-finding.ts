@@ -24,7 +24,7 @@ export function toFinding(
     scanner: 'secrets',
     severity: rule.severity,
     title: rule.title,
-    message: `${rule.title} (${rule.provider}) found: ${redactSecret(match.secret)}`,
+    message: `${titleWithProvider(rule.title, rule.provider)}: ${redactSecret(match.secret)}`,
     location: {
       path,
       startLine: match.line,
@@ -41,4 +41,9 @@ export function toFinding(
     properties: { provider: rule.provider, validated: compiled.validator !== undefined },
     tags: rule.tags,
   };
+}
+
+/** The title, followed by the provider in parentheses unless the title already names it. */
+function titleWithProvider(title: string, provider: string): string {
+  return title.toLowerCase().includes(provider.toLowerCase()) ? title : `${title} (${provider})`;
 }

@@ -55,7 +55,7 @@ describe('secretsScanner.scan', () => {
       scanner: 'secrets',
       severity: 'critical',
       title: 'GitHub personal access token (classic)',
-      message: 'GitHub personal access token (classic) (GitHub) found: ghp_************',
+      message: 'GitHub personal access token (classic): ghp_************',
       location: { path: 'app.env', startLine: 2, startColumn: 14, endLine: 2, endColumn: 54 },
       cwe: ['CWE-798'],
       evidence: 'GITHUB_TOKEN=ghp_************',
