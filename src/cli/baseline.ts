@@ -5,6 +5,7 @@ import { baselinePath, writeBaseline } from '../core/baseline.js';
 import { loadConfig } from '../core/config-load.js';
 import { runScan } from '../core/pipeline.js';
 import { terminalProgress } from '../core/progress.js';
+import { resolveTarget } from '../core/scan-target.js';
 import { planScan } from '../core/tiers.js';
 import { SCANNERS } from '../scanners/registry.js';
 import { cliLogger } from './output.js';
@@ -18,7 +19,7 @@ export function registerBaselineCommand(program: Command): void {
     .option('-o, --output <file>', 'baseline file (default: .bulwark-baseline.json in the folder)')
     .option('-c, --config <file>', 'configuration file')
     .action(async (path: string, flags: { output?: string; config?: string }) => {
-      const root = resolve(path);
+      const { root } = resolveTarget(path);
       const logger = cliLogger({});
       const { config } = loadConfig(root, flags.config ? resolve(flags.config) : undefined);
       const result = await runScan({

@@ -9,6 +9,7 @@ import type { ScannerId } from '../core/finding.js';
 import { runScan, type ScanResult } from '../core/pipeline.js';
 import { terminalProgress } from '../core/progress.js';
 import { parseSeverity } from '../core/severity.js';
+import { resolveTarget } from '../core/scan-target.js';
 import { planScan, TIER_NAMES, type TierName } from '../core/tiers.js';
 import { SCANNERS } from '../scanners/registry.js';
 import { cliLogger, writeOutput } from './output.js';
@@ -62,7 +63,7 @@ export function registerScanCommand(program: Command): void {
 
 /** Run a scan and render it; returns the exit code. */
 export async function scanCommand(path: string, flags: ScanFlags): Promise<number> {
-  const root = resolve(path);
+  const { root, only } = resolveTarget(path);
   const logger = cliLogger(flags);
   const format = parseFormat(flags.format);
   const { config } = loadConfig(root, flags.config ? resolve(flags.config) : undefined);
@@ -91,6 +92,7 @@ export async function scanCommand(path: string, flags: ScanFlags): Promise<numbe
     logger,
     progress: terminalProgress(),
     baselineFile: chooseBaseline(root, flags.baseline),
+    only,
   });
 
   writeOutput(render(result, format, root), flags.output);
@@ -127,6 +129,7 @@ function parseScanners(value: string | undefined): ScannerId[] | undefined {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+  if (ids.length === 0) throw usageError('--scanners: no scanner named', `use ${known.join(', ')}`);
   const unknown = ids.filter((id) => !known.includes(id));
   if (unknown.length > 0)
     throw usageError(

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 
 import { configSchema, defaultConfig, type Config } from './config-schema.js';
 import { configError, type SourcePosition } from './errors.js';
+import { gitTopLevel } from './git.js';
 
 /** The configuration file's name at the repository root. */
 export const CONFIG_FILE = 'bulwark.yaml';
@@ -15,14 +16,25 @@ export interface LoadedConfig {
   file?: string;
 }
 
-/** Load `bulwark.yaml` from `root` (or `explicitPath`), or the defaults when there is none. */
+/**
+ * Load `explicitPath`, or `bulwark.yaml` from `root` or else from the top of its git work tree
+ * (so a scan of a subfolder keeps the repository's settings), or the defaults when there is none.
+ */
 export function loadConfig(root: string, explicitPath?: string): LoadedConfig {
-  const file = explicitPath ?? join(root, CONFIG_FILE);
-  if (!existsSync(file)) {
-    if (explicitPath) throw configError(`configuration file not found`, { file });
-    return { config: defaultConfig() };
+  if (explicitPath && !existsSync(explicitPath)) {
+    throw configError('configuration file not found', { file: explicitPath });
   }
+  const top = gitTopLevel(root);
+  const candidates = explicitPath
+    ? [explicitPath]
+    : [root, top].filter(isString).map((dir) => join(dir, CONFIG_FILE));
+  const file = candidates.find((candidate) => existsSync(candidate));
+  if (!file) return { config: defaultConfig() };
   return { config: parseConfig(readFileSync(file, 'utf8'), file), file };
+}
+
+function isString(value: string | undefined): value is string {
+  return value !== undefined;
 }
 
 /** Parse and validate configuration text; errors name file:line:column and the expected shape. */

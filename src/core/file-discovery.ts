@@ -21,6 +21,8 @@ export interface DiscoveryOptions {
   /** Gitignore-style patterns from bulwark.yaml and .bulwarkignore. */
   ignore: readonly string[];
   logger: Logger;
+  /** Scan exactly these paths (relative to the root), as named on the command line. */
+  only?: readonly string[];
 }
 
 /** The chosen files, and for staged/changed scans the lines that changed. */
@@ -28,6 +30,8 @@ export interface Discovery {
   files: ScanFile[];
   /** Set for staged and changed scans: only findings on these lines are reported. */
   changedLines?: ChangedLines;
+  /** For staged and changed scans: the commit the change is measured from, if there is one. */
+  baseRev?: string;
   /** Whether the root is inside a git work tree. */
   inGit: boolean;
   skipped: { tooLarge: number; ignored: number };
@@ -60,21 +64,27 @@ export function discoverFiles(options: DiscoveryOptions): Discovery {
 
   let candidates: string[];
   let changedLines: ChangedLines | undefined;
-  if (mode === 'staged') {
+  let baseRev: string | undefined;
+  if (options.only) {
+    candidates = [...options.only];
+  } else if (mode === 'staged') {
     changedLines = parseChangedLines(git(root, ['diff', '--cached', ...DIFF_ARGS]));
     candidates = splitNul(
       git(root, ['diff', '--cached', '--name-only', '-z', '--relative', '--diff-filter=ACMR']),
     );
+    baseRev = refExists(root, 'HEAD') ? 'HEAD' : undefined;
   } else if (mode === 'changed') {
-    ({ candidates, changedLines } = changedSince(root, options.since));
+    ({ candidates, changedLines, baseRev } = changedSince(root, options.since));
   } else {
     candidates = inGit ? gitListed(root) : walk(root, root, ignore().add('.git'));
   }
 
   const files: ScanFile[] = [];
   const skipped = { tooLarge: 0, ignored: 0 };
+  const tooLarge: string[] = [];
   for (const path of candidates) {
-    if (filter.ignores(path)) {
+    // A file named on the command line is scanned even when an ignore file lists it.
+    if (!options.only && filter.ignores(path)) {
       skipped.ignored++;
       continue;
     }
@@ -83,12 +93,23 @@ export function discoverFiles(options: DiscoveryOptions): Discovery {
     if (size === undefined) continue;
     if (size > options.maxFileSize) {
       skipped.tooLarge++;
-      options.logger.info(`skipped: larger than ${options.maxFileSize} bytes`, { path });
+      tooLarge.push(path);
       continue;
     }
     files.push({ path, absPath, size, source: mode === 'staged' ? 'index' : 'worktree' });
   }
-  return { files, changedLines, inGit, skipped };
+  if (tooLarge.length > 0) warnTooLarge(tooLarge, options);
+  return { files, changedLines, baseRev, inGit, skipped };
+}
+
+/** One warning for every file skipped for its size, naming the first few. */
+function warnTooLarge(paths: readonly string[], options: DiscoveryOptions): void {
+  const named = paths.slice(0, 3).join(', ');
+  const more = paths.length > 3 ? ` and ${paths.length - 3} more` : '';
+  options.logger.warn(
+    `skipped ${paths.length} file(s) larger than ${options.maxFileSize} bytes: ${named}${more}; ` +
+      'raise maxFileSize in bulwark.yaml to scan them',
+  );
 }
 
 function gitListed(root: string): string[] {
@@ -99,7 +120,7 @@ function gitListed(root: string): string[] {
 function changedSince(
   root: string,
   since: string | undefined,
-): { candidates: string[]; changedLines: ChangedLines } {
+): { candidates: string[]; changedLines: ChangedLines; baseRev: string } {
   if (!since) throw usageError('the changed-files tier needs a ref', 'pass --since <ref>');
   if (!refExists(root, since)) {
     throw usageError(
@@ -115,7 +136,7 @@ function changedSince(
   );
   const untracked = splitNul(git(root, ['ls-files', '-z', '--others', '--exclude-standard']));
   for (const path of untracked) changedLines.set(path, allLines(join(root, path)));
-  return { candidates: [...new Set([...names, ...untracked])], changedLines };
+  return { candidates: [...new Set([...names, ...untracked])], changedLines, baseRev: base };
 }
 
 function allLines(absPath: string): Set<number> {

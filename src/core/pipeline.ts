@@ -6,11 +6,15 @@ import { touches } from './changed-lines.js';
 import type { Config } from './config-schema.js';
 import { discoverFiles, parseByteSize, type Discovery } from './file-discovery.js';
 import { createTextReader } from './file-reader.js';
-import type { Finding, ScannerId } from './finding.js';
+import type { Finding } from './finding.js';
+
+export type { ScannerTiming } from './run-scanners.js';
 import { isSuppressedInline } from './inline-suppression.js';
 import type { Logger } from './logger.js';
 import type { Progress } from './progress.js';
-import type { HistoryContext, InputProblem, ScanContext, Scanner } from './scanner.js';
+import { baseFingerprints, type BaseScanInput } from './base-findings.js';
+import { runScanners, type ScannerTiming } from './run-scanners.js';
+import type { InputProblem, ScanContext, Scanner } from './scanner.js';
 import { atOrAbove, type Severity } from './severity.js';
 import type { ScanPlan } from './tiers.js';
 
@@ -24,14 +28,9 @@ export interface ScanOptions {
   progress: Progress;
   /** The baseline file to subtract, if any. */
   baselineFile?: string;
+  /** Scan exactly these files (relative to the root), as named on the command line. */
+  only?: readonly string[];
   signal?: AbortSignal;
-}
-
-/** Wall time and finding count of one scanner in one run. */
-export interface ScannerTiming {
-  scanner: ScannerId;
-  ms: number;
-  findings: number;
 }
 
 /** The outcome of a scan: what to report, what was hidden and why, and timings. */
@@ -65,6 +64,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
           maxFileSize: parseByteSize(config.maxFileSize),
           ignore: config.ignore,
           logger,
+          only: options.only,
         });
   logger.info(
     `scanning ${discovery.files.length} files with ${scanners.map((s) => s.id).join(', ')}`,
@@ -75,27 +75,19 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const reportProblem = (problem: InputProblem): void => {
     problems.push(problem);
   };
-  const runs = scanners.map((scanner) =>
-    timed(scanner, async function* () {
-      const context: ScanContext = {
-        root,
-        files: discovery.files.filter((f) => scanner.wants(f.path)),
-        config,
-        signal,
-        logger,
-        progress: options.progress,
-        tags: plan.tags,
-        readText,
-        reportProblem,
-      };
-      if (plan.files !== 'none') yield* scanner.scan(context);
-      if (plan.history && scanner.scanHistory) {
-        const history: HistoryContext = { ...context, range: plan.history };
-        yield* scanner.scanHistory(history);
-      }
-    }),
-  );
-  const outcomes = await Promise.all(runs);
+  const shared = { config, signal, logger, tags: plan.tags, reportProblem };
+  const context: ScanContext = {
+    ...shared,
+    root,
+    files: discovery.files,
+    progress: options.progress,
+    readText,
+  };
+  const outcomes = await runScanners(scanners, context, {
+    tree: plan.files !== 'none',
+    history: plan.history,
+  });
+  const introduced = await introducedFilter(discovery, { root, scanners, context: shared });
 
   const all = outcomes.flatMap((o) => o.findings).map((f) => withOverride(f, config));
   const readLines = lineReader(root);
@@ -103,6 +95,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const filtered = await applySuppressions(all, {
     root,
     discovery,
+    introduced,
     baseline,
     readText: readLines,
   });
@@ -120,6 +113,23 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   };
 }
 
+/**
+ * For staged and changed scans, a test for findings the change introduced: those absent from
+ * a scan of the base commit's version of the same files. Without a base commit, none are.
+ */
+async function introducedFilter(
+  discovery: Discovery,
+  input: { root: string; scanners: readonly Scanner[]; context: BaseScanInput['context'] },
+): Promise<(finding: Finding) => boolean> {
+  if (!discovery.changedLines || !discovery.baseRev) return () => false;
+  const before = await baseFingerprints({
+    ...input,
+    rev: discovery.baseRev,
+    paths: discovery.files.map((f) => f.path),
+  });
+  return (finding) => !before.has(finding.fingerprint);
+}
+
 function chooseScanners(all: readonly Scanner[], config: Config, plan: ScanPlan): Scanner[] {
   return all.filter((scanner) => {
     if (!config.scanners[scanner.id].enabled) return false;
@@ -130,17 +140,6 @@ function chooseScanners(all: readonly Scanner[], config: Config, plan: ScanPlan)
   });
 }
 
-async function timed(
-  scanner: Scanner,
-  run: () => AsyncIterable<Finding>,
-): Promise<{ findings: Finding[]; timing: ScannerTiming }> {
-  const started = performance.now();
-  const findings: Finding[] = [];
-  for await (const finding of run()) findings.push(finding);
-  const ms = Math.round(performance.now() - started);
-  return { findings, timing: { scanner: scanner.id, ms, findings: findings.length } };
-}
-
 function withOverride(finding: Finding, config: Config): Finding {
   const severity = config.severity[finding.ruleId];
   return severity ? { ...finding, severity } : finding;
@@ -149,6 +148,8 @@ function withOverride(finding: Finding, config: Config): Finding {
 interface SuppressionInput {
   root: string;
   discovery: Discovery;
+  /** For staged and changed scans: whether a finding is new since the base commit. */
+  introduced: (finding: Finding) => boolean;
   baseline?: Baseline;
   readText: (path: string) => string[] | undefined;
 }
@@ -162,7 +163,12 @@ async function applySuppressions(findings: Finding[], input: SuppressionInput) {
   for (const finding of findings) {
     const { path, startLine, endLine, commit } = finding.location;
     const changed = input.discovery.changedLines;
-    if (changed && !commit && !touches(changed.get(path), startLine, endLine)) {
+    if (
+      changed &&
+      !commit &&
+      !touches(changed.get(path), startLine, endLine) &&
+      !input.introduced(finding)
+    ) {
       counts.outsideChange++;
       continue;
     }

@@ -7,7 +7,7 @@ import { runScan, type ScanResult } from '../../src/core/pipeline.js';
 import { silentProgress } from '../../src/core/progress.js';
 import { planScan, type PlanFlags } from '../../src/core/tiers.js';
 import { tempRepo, type TempRepo } from '../helpers/git-repo.js';
-import { markerScanner } from '../helpers/marker-scanner.js';
+import { guardScanner, markerScanner } from '../helpers/marker-scanner.js';
 
 let repo: TempRepo | undefined;
 afterEach(() => repo?.remove());
@@ -100,6 +100,29 @@ describe('runScan', () => {
     const result = await scan(repo.dir, { since: 'main' });
 
     expect(where(result)).toEqual(['a.txt:2 found MARKER-new', 'b.txt:1 found MARKER-newfile']);
+  });
+
+  it('reports a finding the change introduced on an unchanged line, such as a deleted guard', async () => {
+    repo = tempRepo();
+    repo.write('main.tf', 'resource "x" "y" {\n  GUARD\n}\n');
+    repo.write('other.tf', 'resource "x" "z" {\n}\n');
+    repo.commit('first');
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.write('main.tf', 'resource "x" "y" {\n}\n');
+    repo.write('other.tf', 'resource "x" "z" {\n  # note\n}\n');
+    repo.commit('drop the guard');
+
+    const result = await runScan({
+      root: repo.dir,
+      config: defaultConfig(),
+      plan: planScan(defaultConfig(), { since: 'main' }),
+      scanners: [guardScanner],
+      logger: silentLogger,
+      progress: silentProgress,
+    });
+
+    expect(where(result)).toEqual(['main.tf:1 no GUARD']);
+    expect(result.suppressed.outsideChange).toBe(1);
   });
 
   it('applies inline suppressions and severity overrides and the fail threshold', async () => {

@@ -61,6 +61,18 @@ describe('bulwark scan (secrets, end to end)', () => {
     expectNoFullSecret(run.stdout + run.stderr);
   });
 
+  it('scans a single file named on the command line, even one .bulwarkignore lists', () => {
+    repo.write('conf/app.env', `GITHUB_TOKEN=${GITHUB_PAT}\n`);
+    repo.write('conf/other.env', `GITHUB_TOKEN=${GITHUB_PAT_2}\n`);
+    repo.write('.bulwarkignore', 'conf/\n');
+    repo.commit('add');
+
+    const run = bulwark(repo.dir, ['scan', 'conf/app.env', '--format', 'json']);
+
+    expect(findingsOf(run.stdout)).toEqual(['app.env:1 secrets/github-pat']);
+    expect(run.status).toBe(1);
+  });
+
   it('never prints more than four characters of a secret in any format', () => {
     repo.write('config.env', `GITHUB_TOKEN=${GITHUB_PAT}\n`);
     repo.commit('add');
@@ -187,6 +199,22 @@ describe('bulwark scan (bad input)', () => {
   ])('%s exits 2 with a clear message', (_name, args, stderr) => {
     const run = bulwark(repo.dir, args);
     expect(run.stderr).toBe(stderr);
+    expect(run.status).toBe(2);
+  });
+
+  it('a path that does not exist exits 2', () => {
+    const run = bulwark(repo.dir, ['scan', 'no/such/folder']);
+    expect(run.stderr).toBe(
+      'bulwark: no/such/folder does not exist\n  hint: pass a folder or a file to scan\n',
+    );
+    expect(run.status).toBe(2);
+  });
+
+  it('an empty scanner list exits 2', () => {
+    const run = bulwark(repo.dir, ['scan', '.', '--scanners', '']);
+    expect(run.stderr).toBe(
+      'bulwark: --scanners: no scanner named\n  hint: use secrets, deps, code, iac\n',
+    );
     expect(run.status).toBe(2);
   });
 

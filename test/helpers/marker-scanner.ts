@@ -41,3 +41,31 @@ export const markerScanner: Scanner = {
     }
   },
 };
+
+/**
+ * A second test scanner: reports line 1 of every file that lacks the word GUARD, the way a
+ * missing-setting check points at a resource header that the change did not touch.
+ */
+export const guardScanner: Scanner = {
+  id: 'iac',
+  description: 'reports files without GUARD',
+  fast: true,
+  wants: () => true,
+  async *scan(context: ScanContext): AsyncIterable<Finding> {
+    for (const file of context.files) {
+      const text = await context.readText(file);
+      if (text === undefined || text.includes('GUARD')) continue;
+      yield {
+        ruleId: 'iac/test/guard',
+        scanner: 'iac',
+        severity: 'high',
+        title: 'Missing guard',
+        message: 'no GUARD',
+        location: { path: file.path, startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 },
+        fingerprint: fingerprint('iac/test/guard', file.path, 'resource'),
+        cwe: [],
+        references: [],
+      };
+    }
+  },
+};
