@@ -4,37 +4,44 @@ import { Command, CommanderError } from 'commander';
 import { BulwarkError } from '../core/errors.js';
 import { EXIT, exitCodeFor } from '../core/exit-codes.js';
 import { VERSION } from '../core/package-info.js';
-import { registerBaselineCommand } from './baseline.js';
-import { registerConfigCommand } from './config.js';
-import { registerDbCommand } from './db.js';
-import { registerHookCommand } from './hook.js';
-import { registerInitCommand } from './init.js';
-import { registerProxyCommand } from './proxy.js';
-import { registerRulesCommand } from './rules.js';
-import { registerScanCommand } from './scan.js';
 
-/** Build the `bulwark` program with every command. */
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Every command, in help order, each loaded on demand: a run loads only the module of the
+ * command it names (the proxy, the advisory store and the code scanner are slow to load).
+ */
+const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Register>]> = [
+  ['scan', async () => (await import('./scan.js')).registerScanCommand],
+  ['baseline', async () => (await import('./baseline.js')).registerBaselineCommand],
+  ['hook', async () => (await import('./hook.js')).registerHookCommand],
+  ['config', async () => (await import('./config.js')).registerConfigCommand],
+  ['rules', async () => (await import('./rules.js')).registerRulesCommand],
+  ['db', async () => (await import('./db.js')).registerDbCommand],
+  ['init', async () => (await import('./init.js')).registerInitCommand],
+  ['proxy', async () => (await import('./proxy.js')).registerProxyCommand],
+];
+
+/**
+ * Build the `bulwark` program: with only the command `argv` names when it names one,
+ * otherwise with every command (for help and unknown-command errors).
+ */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('bulwark')
     .description('Supply-chain safety checks: secrets, dependencies, code and infrastructure')
     .version(VERSION)
     .showHelpAfterError()
     .exitOverride();
-  registerScanCommand(program);
-  registerBaselineCommand(program);
-  registerHookCommand(program);
-  registerConfigCommand(program);
-  registerRulesCommand(program);
-  registerDbCommand(program);
-  registerInitCommand(program);
-  registerProxyCommand(program);
+  const named = argv.slice(2).find((arg) => !arg.startsWith('-'));
+  const chosen = COMMANDS.filter(([name]) => name === named);
+  for (const [, load] of chosen.length > 0 ? chosen : COMMANDS) (await load())(program);
   return program;
 }
 
 /** Run the CLI with `argv` and return the exit code. */
 export async function main(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram(argv)).parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.clean;
   } catch (error) {
     if (error instanceof CommanderError) {
