@@ -48,7 +48,7 @@ export function toFinding(framework: FrameworkId, check: Check, hit: CheckHit): 
     fingerprint: fingerprint(ruleId, hit.path, hit.address),
     cwe: check.cwe,
     references: check.references,
-    fix: { text: check.fix },
+    fix: { text: fillTemplate(check.fix, hit.vars) },
     help: check.help,
     ...(hit.evidence === undefined ? {} : { evidence: hit.evidence }),
     properties: { framework, resource: hit.resource, address: hit.address },

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { configError } from '../../core/errors.js';
 import type { CheckHit } from './check-finding.js';
 import { IAC_RULES_DIR, loadChecks, selectChecks } from './check-loader.js';
-import { runChecks } from './check-run.js';
+import { runChecks, warnUnknownSuppressions } from './check-run.js';
 import type { Check, Condition } from './check-schema.js';
 import type { Framework, FrameworkId, FrameworkInput } from './framework.js';
 
@@ -48,8 +48,10 @@ export function defineFramework<Model>(definition: FrameworkDefinition<Model>): 
     id: definition.id,
     wants: definition.wants,
     scan(input) {
-      const checks = selectChecks(frameworkChecks(definition), input.tags);
+      const all = frameworkChecks(definition);
+      const checks = selectChecks(all, input.tags);
       if (checks.length === 0 || input.files.length === 0) return [];
+      warnUnknownSuppressions(definition.id, all, input.files, input.logger);
       const model = definition.build(input);
       return runChecks(definition.id, checks, input.files, (check) => {
         if (check.condition) return definition.condition?.evaluate(check.condition, model) ?? [];

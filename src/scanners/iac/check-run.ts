@@ -1,8 +1,45 @@
 import type { Finding } from '../../core/finding.js';
+import type { Logger } from '../../core/logger.js';
 import { toFinding, type CheckHit } from './check-finding.js';
 import type { Check } from './check-schema.js';
-import { indexSuppressions, isSuppressed, type SuppressionIndex } from './check-suppression.js';
+import {
+  indexSuppressions,
+  isSuppressed,
+  unknownSuppressions,
+  type SuppressionIndex,
+} from './check-suppression.js';
+import { describeProblem } from './check-yaml.js';
 import type { FrameworkFile, FrameworkId } from './framework.js';
+
+/** Every framework id, for telling a mistyped framework in a suppression from another's rule. */
+const FRAMEWORK_IDS: readonly FrameworkId[] = [
+  'terraform',
+  'kubernetes',
+  'dockerfile',
+  'github-actions',
+  'gitlab-ci',
+];
+
+/**
+ * Warn (`path:line:column: ...`, with a "did you mean") about every suppression comment of the
+ * files naming an `iac/<framework>/` rule that does not exist: it silences nothing.
+ */
+export function warnUnknownSuppressions(
+  framework: FrameworkId,
+  knownChecks: readonly Check[],
+  files: readonly FrameworkFile[],
+  logger: Logger,
+): void {
+  const known = knownChecks.map((check) => `iac/${framework}/${check.id}`);
+  for (const file of files) {
+    const index = indexSuppressions(file.text);
+    for (const found of unknownSuppressions(index, framework, known, FRAMEWORK_IDS)) {
+      const hint = found.suggestion ? `; did you mean ${found.suggestion}?` : '';
+      const message = `${framework}: bulwark-ignore names ${found.ruleId}, which is not a rule, so it silences nothing${hint}`;
+      logger.warn(describeProblem(file.path, { ...found, message }), { path: file.path });
+    }
+  }
+}
 
 /**
  * Run `evaluate` for every check, drop hits silenced by an inline `bulwark-ignore` on the
@@ -33,9 +70,9 @@ export function runChecks(
       const lines = [hit.line, ...(hit.resourceLines ?? [])];
       if (isSuppressed(indexOf(hit.path), ruleId, lines)) continue;
       const finding = toFinding(framework, check, hit);
-      // One line reached twice with the same message (a YAML anchor merged into several jobs)
-      // is one problem to fix, so it is reported once.
-      const key = `${ruleId}\0${hit.path}\0${hit.line}\0${hit.column}\0${finding.message}`;
+      // One line reached twice (a YAML anchor merged into several jobs) is one problem to fix,
+      // so it is reported once, with the first object that reached it.
+      const key = `${ruleId}\0${hit.path}\0${hit.line}\0${hit.column}`;
       if (seen.has(key)) continue;
       seen.add(key);
       findings.push(finding);

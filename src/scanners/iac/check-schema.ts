@@ -35,7 +35,7 @@ export const checkSchema = z
       .string()
       .min(1)
       .transform((text) => text.trim()),
-    /** How to fix it, with the corrected snippet. */
+    /** How to fix it, with the corrected snippet; `{name}` placeholders are filled as well. */
     fix: z
       .string()
       .min(1)

@@ -15,6 +15,8 @@ const COMMENT_ONLY = /^\s*(?:#|\/\/|\/\*)\s*bulwark-ignore/;
 interface Marker {
   ruleId?: string;
   alone: boolean;
+  /** 1-based column of the rule id (of the marker when it names none). */
+  column: number;
 }
 
 /** Suppression comments of a file, keyed by 1-based line. */
@@ -28,7 +30,9 @@ export function indexSuppressions(text: string): SuppressionIndex {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const found = MARKER.exec(lines[i]);
-    if (found) index.set(i + 1, { ruleId: found[1], alone: COMMENT_ONLY.test(lines[i]) });
+    if (!found) continue;
+    const column = found.index + (found[1] ? found[0].lastIndexOf(found[1]) : 0) + 1;
+    index.set(i + 1, { ruleId: found[1], alone: COMMENT_ONLY.test(lines[i]), column });
   }
   return index;
 }
@@ -54,4 +58,65 @@ export function isSuppressed(
     const above = index.get(line - 1);
     return covers(index.get(line), ruleId) || (above?.alone === true && covers(above, ruleId));
   });
+}
+
+/** A suppression comment naming a rule that does not exist, and the closest id that does. */
+export interface UnknownSuppression {
+  line: number;
+  column: number;
+  ruleId: string;
+  suggestion?: string;
+}
+
+/**
+ * Suppression comments of one file naming an `iac/<framework>/` rule that is not in `known`
+ * (the framework's full rule ids), or an `iac/` framework that does not exist. Such a comment
+ * silences nothing, usually because of a typo.
+ */
+export function unknownSuppressions(
+  index: SuppressionIndex,
+  framework: string,
+  known: readonly string[],
+  frameworks: readonly string[],
+): UnknownSuppression[] {
+  const out: UnknownSuppression[] = [];
+  for (const [line, marker] of index) {
+    const ruleId = marker.ruleId;
+    if (!ruleId?.startsWith('iac/')) continue;
+    const segment = ruleId.split('/')[1] ?? '';
+    const ours = segment === framework;
+    if (!ours && frameworks.includes(segment)) continue;
+    if (ruleId.endsWith('/*') ? ours : known.includes(ruleId)) continue;
+    const candidates = ruleId.endsWith('/*') ? frameworks.map((id) => `iac/${id}/*`) : known;
+    out.push({ line, column: marker.column, ruleId, suggestion: closest(ruleId, candidates) });
+  }
+  return out;
+}
+
+/** The candidate nearest to `word` by edit distance, when it is near enough to be a typo. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(3, Math.floor(word.length / 4)) + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(word, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions of one character each. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost));
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }

@@ -17,6 +17,21 @@ export interface YamlSource {
   docs: Document.Parsed[];
 }
 
+/** Why a YAML file (or one of its documents) could not be read, and where. */
+export interface YamlProblem {
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+/** Nesting deeper than this is refused: the parser would run out of stack further on. */
+export const MAX_YAML_DEPTH = 256;
+
+/** A byte order mark at the start of a file: editors on Windows write one; it is not content. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** A 1-based position span. */
 export interface Span {
   line: number;
@@ -25,14 +40,84 @@ export interface Span {
   endColumn: number;
 }
 
-/** Parse every document of a YAML file, keeping source ranges; `error` is the first problem. */
-export function parseYaml(path: string, text: string): { source: YamlSource; error?: string } {
+/**
+ * Parse every document of a YAML file (a leading BOM dropped), keeping source ranges. `error`
+ * is the first problem; documents with errors, or nested deeper than MAX_YAML_DEPTH, are left
+ * out of `docs`.
+ */
+export function parseYaml(
+  path: string,
+  raw: string,
+): { source: YamlSource; error?: YamlProblem; duplicates: DuplicateKey[] } {
+  const text = stripBom(raw);
   const counter = new LineCounter();
   const parsed = parseAllDocuments(text, { lineCounter: counter, merge: true, uniqueKeys: false });
-  const docs = Array.isArray(parsed) ? parsed : [];
-  const failed = docs.find((doc) => doc.errors.length > 0);
-  const source = { path, text, counter, docs: docs.filter((doc) => doc.errors.length === 0) };
-  return { source, error: failed?.errors[0]?.message.split('\n')[0] };
+  const all = Array.isArray(parsed) ? parsed : [];
+  const source: YamlSource = { path, text, counter, docs: [] };
+  let error: YamlProblem | undefined;
+  const duplicates: DuplicateKey[] = [];
+
+  for (const doc of all) {
+    const first = doc.errors[0];
+    const shape = first ? undefined : walk(doc.contents, counter, duplicates);
+    if (!first && shape !== 'too-deep') {
+      source.docs.push(doc);
+      continue;
+    }
+    const at = first ? first.linePos?.[0] : counter.linePos(doc.range[0]);
+    error ??= { line: at?.line, column: at?.col, message: problemText(first?.message) };
+  }
+  return { source, error, duplicates };
+}
+
+/** A YAML parser message without its position suffix and code frame, or the depth problem. */
+function problemText(message: string | undefined): string {
+  if (message === undefined || /call stack/i.test(message)) {
+    return `nesting deeper than ${MAX_YAML_DEPTH} levels; flatten the document`;
+  }
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** A key written twice in one mapping; Kubernetes and most YAML readers keep the last value. */
+export interface DuplicateKey {
+  key: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * Visit every node once (iteratively, so deep documents cannot overflow the stack), noting
+ * duplicate mapping keys; 'too-deep' when nesting passes MAX_YAML_DEPTH.
+ */
+function walk(start: unknown, counter: LineCounter, duplicates: DuplicateKey[]): 'ok' | 'too-deep' {
+  const stack: Array<[unknown, number]> = [[start, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() ?? [null, 0];
+    if (depth > MAX_YAML_DEPTH) return 'too-deep';
+    if (isSeq(node)) {
+      for (const item of node.items) stack.push([item, depth + 1]);
+    } else if (isMap(node)) {
+      const keys = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? pair.key.value : undefined;
+        if (key !== undefined && keys.has(key) && isScalar(pair.key) && pair.key.range) {
+          const at = counter.linePos(pair.key.range[0]);
+          duplicates.push({ key: String(key), line: at.line, column: at.col });
+        }
+        keys.add(key);
+        stack.push([pair.value, depth + 1]);
+      }
+    }
+  }
+  return 'ok';
+}
+
+/** `path:line:column: message`, the one format of every parse warning and problem. */
+export function describeProblem(path: string, problem: YamlProblem): string {
+  const line = problem.line === undefined ? '' : `:${problem.line}`;
+  const column =
+    problem.line !== undefined && problem.column !== undefined ? `:${problem.column}` : '';
+  return `${path}${line}${column}: ${problem.message}`;
 }
 
 /**
@@ -67,7 +152,9 @@ export class YNode {
   get(key: string): YNode | undefined {
     const node = this.resolved();
     if (!isMap(node)) return undefined;
-    for (const pair of node.items) {
+    // A key written twice keeps its last value, as Kubernetes and most YAML readers do.
+    for (let i = node.items.length - 1; i >= 0; i--) {
+      const pair = node.items[i];
       const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
       if (name === key && isScalar(pair.key) && pair.key.range) {
         const value = (pair.value as Node | null) ?? null;
@@ -153,6 +240,12 @@ export class YNode {
   /** The 1-based span of the key (or list item) this node was reached by. */
   span(): Span {
     return spanOf(this.source, this.anchor[0], this.anchor[1]);
+  }
+
+  /** The span from the key to the end of its value, when the value is on record. */
+  spanWithValue(): Span {
+    const end = this.resolved()?.range?.[1];
+    return spanOf(this.source, this.anchor[0], Math.max(this.anchor[1], end ?? 0));
   }
 
   /** The 1-based line of the key or item. */

@@ -1,10 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 
 import type { Finding } from '../../core/finding.js';
 import type { ScanContext, ScanFile, Scanner } from '../../core/scanner.js';
+import { stripBom } from './check-yaml.js';
 import type { Framework, FrameworkFile } from './framework.js';
 import { FRAMEWORKS } from './frameworks.js';
+import { gitlabCiFramework } from './gitlab-ci/index.js';
+import { includedPaths, isGitlabCiPath } from './gitlab-ci/model.js';
 
 const DOCKERFILE =
   /(?:^|\/)(?:Dockerfile|Containerfile)(?:\.[^/]+)?$|\.(?:dockerfile|containerfile)$/i;
@@ -20,11 +23,13 @@ async function* scanIac(context: ScanContext): AsyncIterable<Finding> {
   for (const file of candidates) {
     if (context.signal.aborted) return;
     const text = await context.readText(file);
-    if (text !== undefined) texts.set(file.path, text);
+    if (text !== undefined) texts.set(file.path, stripBom(text));
   }
   const scanned = new Set(texts.keys());
   addDockerignores(context, candidates, texts);
   addTerraformModules(context, candidates, texts);
+  addKustomizations(context, candidates, texts);
+  addGitlabPipeline(context, texts);
 
   for (const framework of FRAMEWORKS) {
     if (context.signal.aborted) return;
@@ -43,7 +48,8 @@ async function* scanIac(context: ScanContext): AsyncIterable<Finding> {
       findings: findings.length,
       ms: Math.round(performance.now() - started),
     });
-    // Files read beside the scan's own (see addTerraformModules) inform checks only.
+    // Files read beside the scan's own (Terraform modules, kustomizations, the GitLab pipeline)
+    // inform checks only.
     yield* findings.filter((finding) => scanned.has(finding.location.path));
   }
 }
@@ -99,6 +105,56 @@ function addTerraformModules(
     for (const name of readdirSync(abs).filter((entry) => TERRAFORM.test(entry))) {
       const path = dir === '.' ? name : `${dir}/${name}`;
       if (!texts.has(path)) texts.set(path, readFileSync(join(abs, name), 'utf8'));
+    }
+  }
+}
+
+/** Read a file of the repository into `texts` unless it is there already or does not exist. */
+function readBeside(context: ScanContext, path: string, texts: Map<string, string>): boolean {
+  if (texts.has(path)) return true;
+  const abs = join(context.root, path);
+  if (!existsSync(abs) || !statSync(abs).isFile()) return false;
+  texts.set(path, stripBom(readFileSync(abs, 'utf8')));
+  return true;
+}
+
+const KUSTOMIZATIONS = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+
+/**
+ * A kustomization says which manifests of its folder are patches (partial objects), so it is
+ * read from disk beside every YAML file of the scan.
+ */
+function addKustomizations(
+  context: ScanContext,
+  files: readonly ScanFile[],
+  texts: Map<string, string>,
+): void {
+  const dirs = new Set(
+    files.filter((f) => /\.ya?ml$/i.test(f.path)).map((f) => posix.dirname(f.path)),
+  );
+  for (const dir of dirs) {
+    for (const name of KUSTOMIZATIONS) readBeside(context, posix.join(dir, name), texts);
+  }
+}
+
+/**
+ * A file included by .gitlab-ci.yml is checked as part of the pipeline: when a partial scan
+ * (staged, changed) holds any file GitLab CI may include, the root .gitlab-ci.yml and the files
+ * it includes by plain path are read from disk. Globs are matched against the scan's own files.
+ */
+function addGitlabPipeline(context: ScanContext, texts: Map<string, string>): void {
+  const ciFiles = [...texts].filter(([path, text]) => gitlabCiFramework.wants(path, text));
+  if (ciFiles.length === 0) return;
+  readBeside(context, '.gitlab-ci.yml', texts);
+
+  const queue = [...texts.keys()].filter((path) => isGitlabCiPath(path));
+  const seen = new Set(queue);
+  while (queue.length > 0) {
+    const path = queue.shift() ?? '';
+    for (const included of includedPaths(path, texts.get(path) ?? '')) {
+      if (seen.has(included)) continue;
+      seen.add(included);
+      if (readBeside(context, included, texts)) queue.push(included);
     }
   }
 }

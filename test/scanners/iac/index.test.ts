@@ -120,7 +120,7 @@ describe('the iac scanner', () => {
       'web/Dockerfile:2 iac/dockerfile/copy-context-without-dockerignore',
     ]);
     expect(logs.filter((line) => line.includes('Helm'))).toEqual([
-      'info: kubernetes: skipped 1 Helm template file(s); render them with helm template to scan them',
+      'warn: kubernetes: skipped 1 Helm template file(s); render them with helm template and scan the output',
     ]);
     expect(findings.every((finding) => finding.scanner === 'iac')).toBe(true);
   });

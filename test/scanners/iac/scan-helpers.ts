@@ -1,15 +1,21 @@
 import type { Finding } from '../../../src/core/finding.js';
 import { silentLogger, type Logger } from '../../../src/core/logger.js';
+import type { InputProblem } from '../../../src/core/scanner.js';
 import type { Framework, FrameworkFile } from '../../../src/scanners/iac/framework.js';
 
-/** Scan files given as path → text with one framework. */
+/** Scan files given as path → text with one framework; input problems go to `problems`. */
 export function scanWith(
   framework: Framework,
   files: Record<string, string>,
   logger: Logger = silentLogger,
+  problems: InputProblem[] = [],
 ): Finding[] {
   const list: FrameworkFile[] = Object.entries(files).map(([path, text]) => ({ path, text }));
-  return framework.scan({ files: list, logger });
+  return framework.scan({
+    files: list,
+    logger,
+    reportProblem: (problem) => problems.push(problem),
+  });
 }
 
 /** `line rule-id` (rule id without the `iac/<framework>/` prefix) for findings of `rules`. */

@@ -11,6 +11,6 @@ import { buildDockerModel, isDockerfilePath } from './model.js';
 export const dockerfileFramework = defineFramework({
   id: 'dockerfile',
   wants: (path) => isDockerfilePath(path) || /(?:^|\/)(?:[^/]*\.)?dockerignore$/.test(path),
-  build: (input) => buildDockerModel(input.files),
+  build: buildDockerModel,
   matchers: { ...BASE_IMAGE_MATCHERS, ...RUN_MATCHERS, ...INSTRUCTION_MATCHERS },
 });

@@ -44,9 +44,10 @@ function externalBases(model: Parameters<DockerMatcher>[0]) {
 /** Base images without a tag and digest, or tagged `latest`. */
 const baseLatest: DockerMatcher = (model) =>
   externalBases(model).flatMap(({ file, stage, image }) => {
-    const { tag, digest } = imageParts(image);
+    const { name, tag, digest } = imageParts(image);
     if ((tag || digest) && tag !== 'latest') return [];
-    return [dockerHit(file, stage, lineOf(stage.from), `FROM ${image}`, { value: image })];
+    const vars = { value: image, name };
+    return [dockerHit(file, stage, lineOf(stage.from), `FROM ${image}`, vars)];
   });
 
 /** Base images without a digest. */

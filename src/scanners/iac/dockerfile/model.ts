@@ -9,13 +9,17 @@ import {
 } from 'dockerfile-ast';
 
 import type { CheckHit } from '../check-finding.js';
-import type { FrameworkFile } from '../framework.js';
+import { reportUnreadable } from '../check-problems.js';
+import { stripBom } from '../check-yaml.js';
+import type { FrameworkInput } from '../framework.js';
 
 /** One build stage: its FROM and the instructions up to the next FROM. */
 export interface Stage {
   from: From;
-  /** The `AS` name, or `stage<index>`. */
+  /** The `AS` name, or `stage<index>`: part of finding addresses, so it never changes. */
   label: string;
+  /** How messages name the stage: its `AS` name, or `(FROM node:20 at line 1)`. */
+  display: string;
   index: number;
   instructions: Instruction[];
   /** The FROM's image as written (`name:tag@digest`), its name and its tag, read once. */
@@ -49,13 +53,25 @@ export function isDockerfilePath(path: string): boolean {
   return !name.endsWith('.dockerignore') && DOCKERFILE_NAME.test(name);
 }
 
-/** Parse every Dockerfile of the scan; `.dockerignore` files are only noted. */
-export function buildDockerModel(files: readonly FrameworkFile[]): DockerModel {
+/**
+ * Parse every Dockerfile of the scan; `.dockerignore` files are only noted. A Dockerfile with no
+ * FROM is reported as an input problem.
+ */
+export function buildDockerModel(input: FrameworkInput): DockerModel {
+  const { files } = input;
   const paths = new Set(files.map((file) => file.path));
   const model: DockerModel = { files: [] };
   for (const file of files) {
     if (!isDockerfilePath(file.path)) continue;
-    const dockerfile = DockerfileParser.parse(file.text);
+    const text = stripBom(file.text);
+    const dockerfile = DockerfileParser.parse(text);
+    const stages = splitStages(dockerfile);
+    if (stages.length === 0) {
+      const message = 'no FROM instruction, so this is not a Dockerfile Bulwark can check';
+      const action = 'start the file with FROM <image>, or rename it if it is not a Dockerfile';
+      reportUnreadable(input, 'dockerfile', file.path, { line: 1, column: 1, message }, action);
+      continue;
+    }
     const dir = posix.dirname(file.path);
     const beside = (name: string): string => (dir === '.' ? name : `${dir}/${name}`);
     const hasDockerignore =
@@ -64,8 +80,8 @@ export function buildDockerModel(files: readonly FrameworkFile[]): DockerModel {
     model.files.push({
       path: file.path,
       dockerfile,
-      stages: splitStages(dockerfile),
-      lines: file.text.split('\n'),
+      stages,
+      lines: text.split('\n'),
       hasDockerignore,
     });
   }
@@ -77,10 +93,12 @@ function splitStages(dockerfile: Dockerfile): Stage[] {
   for (const instruction of dockerfile.getInstructions()) {
     if (instruction instanceof From) {
       const index = stages.length;
-      const label = instruction.getBuildStage() ?? `stage${index}`;
+      const name = instruction.getBuildStage();
+      const line = instruction.getRange().start.line + 1;
       stages.push({
         from: instruction,
-        label,
+        label: name ?? `stage${index}`,
+        display: name ?? `(FROM ${instruction.getImage() ?? ''} at line ${line})`,
         index,
         instructions: [],
         image: instruction.getImage() ?? '',
@@ -141,7 +159,7 @@ export function dockerHit(
     address: `${stage.label}/${detail.replace(/\s+/g, ' ').trim()}`,
     resource: `stage ${stage.label}`,
     resourceLines: [stage.from.getRange().start.line + 1],
-    vars: { stage: stage.label, ...vars },
+    vars: { stage: stage.display, ...vars },
   };
 }
 

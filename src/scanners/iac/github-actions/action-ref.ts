@@ -1,6 +1,7 @@
 /** What a `uses:` reference points at, and how firmly it is pinned. */
 export interface ActionRef {
-  kind: 'local' | 'docker' | 'remote';
+  /** `invalid` for a value that names no action (`uses: 123`). */
+  kind: 'local' | 'docker' | 'remote' | 'invalid';
   /** `owner/repo` for remote references. */
   repo?: string;
   owner?: string;
@@ -21,6 +22,9 @@ export function parseActionRef(uses: string): ActionRef {
   }
   if (value.startsWith('docker://')) {
     return { kind: 'docker', pinned: /@sha256:[0-9a-f]{64}$/.test(value), firstParty: false };
+  }
+  if (!/^[\w.-]+\/[\w.-]+(?:\/[^@\s]*)?(?:@\S+)?$/.test(value)) {
+    return { kind: 'invalid', pinned: false, firstParty: false };
   }
   const at = value.lastIndexOf('@');
   const path = at >= 0 ? value.slice(0, at) : value;

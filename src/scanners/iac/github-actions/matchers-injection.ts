@@ -28,6 +28,27 @@ const ATTACKER_CONTROLLED = new RegExp(
   ].join('|'),
 );
 
+/**
+ * Event objects that hold attacker-controlled fields: `toJSON()` of any of them (or of the
+ * whole event) prints those fields into the script.
+ */
+const ATTACKER_OBJECT =
+  /\btoJSON\(\s*github(?:\.event(?:\.(?:issue|pull_request(?:\.head)?|discussion|comment|review|review_comment|pages|commits|head_commit(?:\.author)?|workflow_run(?:\.head_commit(?:\.author)?)?))?)?\s*\)/;
+
+/**
+ * An expression with bracket property access (`github.event['pull_request']['title']`) written
+ * as dot access, which expressions treat the same way.
+ */
+export function normaliseExpression(inner: string): string {
+  return inner.replace(/\[\s*(['"])([\w-]+)\1\s*\]/g, '.$2');
+}
+
+/** True when an expression's inside expands a field (or object) an outsider controls. */
+export function expandsAttackerInput(inner: string): boolean {
+  const plain = normaliseExpression(inner);
+  return ATTACKER_CONTROLLED.test(plain) || ATTACKER_OBJECT.test(plain);
+}
+
 const EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g;
 
 /** A script a step runs: its `run:` or the `script:` input of actions/github-script. */
@@ -71,7 +92,7 @@ function expressionHits(
 
 /** Attacker-controlled event fields expanded into a script. */
 const expressionInjection: ActionsMatcher = (model) =>
-  expressionHits(model, (inner) => ATTACKER_CONTROLLED.test(inner));
+  expressionHits(model, (inner) => expandsAttackerInput(inner));
 
 /** Input types that cannot carry shell syntax. */
 const SAFE_INPUT_TYPES = ['boolean', 'number', 'choice', 'environment'];
@@ -91,7 +112,7 @@ const INPUT = /\b(?:github\.event\.)?inputs\.([A-Za-z_][\w-]*)/;
 /** Free-text workflow or action inputs expanded into a script. */
 const inputInjection: ActionsMatcher = (model) =>
   expressionHits(model, (inner, workflow) => {
-    const name = INPUT.exec(inner)?.[1];
+    const name = INPUT.exec(normaliseExpression(inner))?.[1];
     return name !== undefined && !SAFE_INPUT_TYPES.includes(inputType(workflow, name));
   });
 
@@ -107,7 +128,7 @@ const githubEnvInjection: ActionsMatcher = (model) =>
   allSteps(model).flatMap((step) => {
     const tainted = envNodes(step)
       .flatMap((env) => env.entries())
-      .filter(([, value]) => ATTACKER_CONTROLLED.test(value.str() ?? ''))
+      .filter(([, value]) => expandsAttackerInput(value.str() ?? ''))
       .map(([name]) => name);
     const run = step.run;
     if (!run || tainted.length === 0) return [];

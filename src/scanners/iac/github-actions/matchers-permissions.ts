@@ -5,14 +5,27 @@ import type { YNode } from '../check-yaml.js';
 /** Triggers whose runs act on content or events from people outside the repository. */
 export const UNTRUSTED_TRIGGERS = ['pull_request_target', 'workflow_run', 'issue_comment'];
 
-/** Workflows without top-level permissions where some job sets none either. */
+/**
+ * Workflows without top-level permissions: one hit on `on:` when no job sets permissions, else
+ * one hit per job that sets none (jobs calling a reusable workflow take the caller's).
+ */
 const missingPermissions: ActionsMatcher = (model) =>
   model.workflows
     .filter((workflow) => workflow.kind === 'workflow' && !workflow.root.get('permissions'))
-    .filter((workflow) =>
-      workflow.jobs.some((job) => !job.node.get('permissions') && !job.node.get('uses')),
-    )
-    .map((workflow) => workflowHit(workflow, workflow.anchor.span(), 'permissions'));
+    .flatMap((workflow) => {
+      const own = (job: Job): boolean => job.node.get('permissions') !== undefined;
+      const bare = workflow.jobs.filter((job) => !own(job) && !job.node.get('uses'));
+      if (bare.length === 0) return [];
+      if (!workflow.jobs.some(own)) {
+        const subject = 'the workflow or any of its jobs';
+        return [workflowHit(workflow, workflow.anchor.span(), 'permissions', { subject })];
+      }
+      return bare.map((job) =>
+        jobHit(job, job.node.span(), 'permissions', {
+          subject: `job ${job.id} nor at the workflow's top level`,
+        }),
+      );
+    });
 
 /** Every `permissions:` node of a workflow: top-level first, then per job. */
 function permissionNodes(workflow: Workflow): Array<{ node: YNode; job?: Job }> {

@@ -1,5 +1,6 @@
 import type { CheckHit } from '../check-finding.js';
-import type { YNode } from '../check-yaml.js';
+import type { Logger } from '../../../core/logger.js';
+import { describeProblem, type YNode } from '../check-yaml.js';
 import { parseActionRef, type ActionRef } from './action-ref.js';
 import type { ActionsMatcher } from './matcher.js';
 import { jobHit, type ActionsModel, type Job, type Step } from './model.js';
@@ -29,12 +30,27 @@ function uses(model: ActionsModel): Use[] {
 }
 
 function useHit(use: Use, node: YNode = use.node, detail = use.value): CheckHit {
-  return jobHit(use.job, node.span(), detail, { value: use.value }, use.step);
+  const pin = use.ref.kind === 'docker' ? 'an image digest (@sha256:...)' : 'a full commit SHA';
+  return jobHit(use.job, node.span(), detail, { value: use.value, pin }, use.step);
 }
 
-/** Whether a reference needs a pin and lacks it: remote or docker, not pinned. */
+/**
+ * Whether a reference needs a pin and lacks it: remote or docker, not pinned. A value that
+ * names no action is left to the warning `invalidUses` writes.
+ */
 function unpinned(use: Use): boolean {
-  return use.ref.kind !== 'local' && !use.ref.pinned;
+  return (use.ref.kind === 'remote' || use.ref.kind === 'docker') && !use.ref.pinned;
+}
+
+/** Warn once per `uses:` value that names no action: it cannot be checked, and fails to run. */
+export function warnInvalidUses(model: ActionsModel, logger: Logger): void {
+  for (const use of uses(model).filter((candidate) => candidate.ref.kind === 'invalid')) {
+    const problem = {
+      ...use.node.span(),
+      message: `github-actions: uses: ${use.value} is not an action reference (owner/repo@ref, ./path or docker://image); it was not checked`,
+    };
+    logger.warn(describeProblem(use.job.workflow.path, problem), { path: use.job.workflow.path });
+  }
 }
 
 /**

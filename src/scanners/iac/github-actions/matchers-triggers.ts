@@ -8,18 +8,30 @@ function actionOf(step: Step): string | undefined {
   return uses ? parseActionRef(uses).repo?.toLowerCase() : undefined;
 }
 
-/** Refs that name the contributor's code in pull_request_target and workflow_run events. */
+/**
+ * Triggers that run with the repository's secrets and a write token while a pull request's
+ * author (or a commenter) can point them at the pull request's code.
+ */
+const PRIVILEGED_PR_TRIGGERS = [
+  'pull_request_target',
+  'workflow_run',
+  'issue_comment',
+  'pull_request_review_comment',
+];
+
+/** Refs that name the contributor's code in privileged events (`refs/pull/<n>/head` included). */
 const UNTRUSTED_REF =
-  /github\.event\.pull_request\.(?:head\.(?:sha|ref)|merge_commit_sha|number)|github\.head_ref|github\.event\.workflow_run\.head_(?:sha|branch)|github\.event\.number|refs\/pull\//;
+  /github\.event\.pull_request\.(?:head\.(?:sha|ref)|merge_commit_sha|number)|github\.head_ref|github\.event\.workflow_run\.head_(?:sha|branch)|github\.event\.(?:issue\.)?number|refs\/pull\//;
 
 /** Privileged triggers that check out a pull request's code. */
 const untrustedCheckout: ActionsMatcher = (model) =>
   allSteps(model)
-    .filter((step) => triggeredBy(step.job.workflow, ['pull_request_target', 'workflow_run']))
+    .filter((step) => triggeredBy(step.job.workflow, PRIVILEGED_PR_TRIGGERS))
     .flatMap((step) => {
       const ref = step.node.at('with.ref');
       if (actionOf(step) === 'actions/checkout' && ref && UNTRUSTED_REF.test(ref.str() ?? '')) {
-        return [jobHit(step.job, ref.span(), 'checkout', { value: ref.str() ?? '' }, step)];
+        const span = ref.spanWithValue();
+        return [jobHit(step.job, span, 'checkout', { value: ref.str() ?? '' }, step)];
       }
       const run = step.run;
       const line = (run?.str() ?? '')

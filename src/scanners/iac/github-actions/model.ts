@@ -1,9 +1,9 @@
 import { posix } from 'node:path';
 
-import type { Logger } from '../../../core/logger.js';
 import type { CheckHit } from '../check-finding.js';
+import { FIX_YAML, reportUnreadable } from '../check-problems.js';
 import { parseYaml, YNode, type Span } from '../check-yaml.js';
-import type { FrameworkFile } from '../framework.js';
+import type { FrameworkInput } from '../framework.js';
 
 /** A workflow under .github/workflows, or a composite action's action.yml. */
 export interface Workflow {
@@ -47,21 +47,64 @@ export function isActionsPath(path: string): boolean {
   );
 }
 
-/** Parse workflows and composite actions; other actions (JavaScript, Docker) are left out. */
-export function buildActionsModel(files: readonly FrameworkFile[], logger: Logger): ActionsModel {
+/**
+ * Parse workflows and composite actions; other actions (JavaScript, Docker) are left out. A
+ * workflow that does not parse, whose top level is not a mapping or whose `jobs:` is not a
+ * mapping is reported as an input problem.
+ */
+export function buildActionsModel(input: FrameworkInput): ActionsModel {
   const model: ActionsModel = { workflows: [] };
-  for (const file of files) {
+  for (const file of input.files) {
     const { source, error } = parseYaml(file.path, file.text);
-    if (error)
-      logger.warn(`github-actions: skipped a malformed YAML file: ${error}`, { path: file.path });
+    if (error) {
+      reportUnreadable(input, 'github-actions', file.path, error, FIX_YAML);
+      continue;
+    }
     const doc = source.docs[0];
     const root = doc ? YNode.root(source, doc) : undefined;
-    if (!root || !root.isMap()) continue;
     const isAction = /^action\.ya?ml$/i.test(posix.basename(file.path));
+    const shape = root ? shapeProblem(root, isAction) : undefined;
+    if (root && shape) {
+      const { line, column } = shape.node.span();
+      reportUnreadable(
+        input,
+        'github-actions',
+        file.path,
+        { line, column, message: shape.message },
+        shape.action,
+      );
+      continue;
+    }
+    if (!root) continue;
     const workflow = isAction ? readAction(file.path, root) : readWorkflow(file.path, root);
     if (workflow) model.workflows.push(workflow);
   }
   return model;
+}
+
+/** Why a parsed workflow cannot be one: a list or a string at the top, or `jobs:` not a map. */
+function shapeProblem(
+  root: YNode,
+  isAction: boolean,
+): { node: YNode; message: string; action: string } | undefined {
+  if (!root.isMap()) {
+    const what = root.isSeq() ? 'a list' : 'a plain value';
+    const file = isAction ? 'an action file' : 'a workflow';
+    return {
+      node: root,
+      message: `the top level of ${file} is ${what}, not a mapping`,
+      action: 'write on:, permissions: and jobs: as top-level keys (the file was not checked)',
+    };
+  }
+  const jobs = isAction ? undefined : root.get('jobs');
+  if (jobs && !jobs.isMap()) {
+    return {
+      node: jobs,
+      message: 'jobs: is not a mapping of job ids to jobs',
+      action: 'write each job as `<job-id>:` under jobs: (the file was not checked)',
+    };
+  }
+  return undefined;
 }
 
 function readWorkflow(path: string, root: YNode): Workflow | undefined {

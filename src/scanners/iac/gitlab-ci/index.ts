@@ -9,6 +9,6 @@ import { buildGitlabModel, isGitlabCiPath, mayBeCiInclude } from './model.js';
 export const gitlabCiFramework = defineFramework({
   id: 'gitlab-ci',
   wants: (path, text) => isGitlabCiPath(path) || mayBeCiInclude(path, text),
-  build: (input) => buildGitlabModel(input.files, input.logger),
+  build: buildGitlabModel,
   matchers: GITLAB_MATCHERS,
 });

@@ -1,9 +1,9 @@
 import { posix } from 'node:path';
 
-import type { Logger } from '../../../core/logger.js';
 import type { CheckHit } from '../check-finding.js';
+import { FIX_YAML, reportUnreadable } from '../check-problems.js';
 import { parseYaml, YNode, type Span } from '../check-yaml.js';
-import type { FrameworkFile } from '../framework.js';
+import type { FrameworkInput } from '../framework.js';
 
 /** Top-level keys of .gitlab-ci.yml that are settings, not jobs. */
 const RESERVED = new Set([
@@ -53,9 +53,11 @@ export function mayBeCiInclude(path: string, text?: string): boolean {
 /**
  * Parse the root CI files, the local files they include, and CI files by name. `include:`
  * entries of other projects, remote URLs and templates are not fetched, and `extends:` and
- * `!reference` are not resolved, so a setting inherited that way is not seen.
+ * `!reference` are not resolved, so a setting inherited that way is not seen. A file that does
+ * not parse, and a `local:` include naming no file, are reported as input problems.
  */
-export function buildGitlabModel(files: readonly FrameworkFile[], logger: Logger): GitlabModel {
+export function buildGitlabModel(input: FrameworkInput): GitlabModel {
+  const { files } = input;
   const byPath = new Map(files.map((file) => [file.path, file]));
   const chosen = new Set(files.filter((file) => isGitlabCiPath(file.path)).map((f) => f.path));
   const model: GitlabModel = { files: [] };
@@ -66,7 +68,7 @@ export function buildGitlabModel(files: readonly FrameworkFile[], logger: Logger
     const file = byPath.get(path);
     if (!file) continue;
     const { source, error } = parseYaml(file.path, file.text);
-    if (error) logger.warn(`gitlab-ci: skipped a malformed YAML file: ${error}`, { path });
+    if (error) reportUnreadable(input, 'gitlab-ci', path, error, FIX_YAML);
     const doc = source.docs.find((candidate) => YNode.root(source, candidate)?.isMap());
     const root = doc ? YNode.root(source, doc) : undefined;
     if (!root) continue;
@@ -77,8 +79,16 @@ export function buildGitlabModel(files: readonly FrameworkFile[], logger: Logger
       }
     }
     model.files.push(ciFile);
-    for (const included of localIncludes(root, [...byPath.keys()])) {
-      if (!chosen.has(included)) {
+    const paths = [...byPath.keys()];
+    for (const { pattern, node } of localIncludes(root)) {
+      const matched = paths.filter((candidate) => globToRegExp(pattern).test(candidate));
+      if (matched.length === 0 && !pattern.includes('*')) {
+        const { line, column } = node.span();
+        const message = `include names ${pattern}, which does not exist`;
+        const action = 'fix the path (relative to the repository root) or remove the include';
+        reportUnreadable(input, 'gitlab-ci', path, { line, column, message }, action);
+      }
+      for (const included of matched.filter((candidate) => !chosen.has(candidate))) {
         chosen.add(included);
         queue.push(included);
       }
@@ -87,18 +97,31 @@ export function buildGitlabModel(files: readonly FrameworkFile[], logger: Logger
   return model;
 }
 
-/** Paths of the scan matched by `include:` entries (`local:` or a plain path, `*` globs). */
-function localIncludes(root: YNode, paths: readonly string[]): string[] {
+/** The `include:` entries naming files of this repository (`local:` or a plain path). */
+export function localIncludes(root: YNode): Array<{ pattern: string; node: YNode }> {
   const include = root.get('include');
   if (!include) return [];
   const entries = include.isSeq() ? include.items() : [include];
-  const patterns = entries
-    .map((entry) => entry.str() ?? entry.get('local')?.str())
-    .filter((value): value is string => value !== undefined && !/^https?:/.test(value));
-  return patterns.flatMap((pattern) => {
-    const clean = posix.normalize(pattern.replace(/^\/+/, ''));
-    return paths.filter((path) => globToRegExp(clean).test(path));
+  return entries.flatMap((entry) => {
+    const at = entry.str() !== undefined ? entry : entry.get('local');
+    const value = at?.str();
+    if (!at || value === undefined || /^https?:/.test(value)) return [];
+    return [{ pattern: posix.normalize(value.replace(/^\/+/, '')), node: at }];
   });
+}
+
+/**
+ * The files a CI file includes by plain path (`local:` or a bare string, no glob): what a
+ * partial scan reads from disk to follow the pipeline.
+ */
+export function includedPaths(path: string, text: string): string[] {
+  const { source } = parseYaml(path, text);
+  const doc = source.docs.find((candidate) => YNode.root(source, candidate)?.isMap());
+  const root = doc ? YNode.root(source, doc) : undefined;
+  if (!root) return [];
+  return localIncludes(root)
+    .map((entry) => entry.pattern)
+    .filter((pattern) => !pattern.includes('*'));
 }
 
 /** A RegExp for a GitLab include glob: `**` crosses folders, `*` stays within one. */
@@ -124,7 +147,7 @@ export function ciHit(
     address: `${job ? `jobs.${job.name}` : 'global'}/${detail}`,
     resource: job ? `job ${job.name}` : 'pipeline',
     resourceLines: job ? [job.node.line] : [],
-    vars: { job: job?.name ?? 'global', ...vars },
+    vars: { job: job?.name ?? 'global', owner: job ? `job ${job.name}` : 'the pipeline', ...vars },
   };
 }
 

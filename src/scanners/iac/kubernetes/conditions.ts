@@ -16,13 +16,13 @@ interface Outcome {
 export function evaluateCondition(condition: Condition, model: K8sModel): CheckHit[] {
   if (condition.scope === 'container') {
     return model.containers.flatMap((container) => {
-      const outcome = test(container.node, condition);
+      const outcome = test(container.node, condition, container.pod.object.patch);
       return outcome ? [containerHit(container, outcome.span, { value: outcome.value })] : [];
     });
   }
   if (condition.scope === 'pod') {
     return model.pods.flatMap((pod) => {
-      const outcome = test(pod.spec, condition);
+      const outcome = test(pod.spec, condition, pod.object.patch);
       return outcome ? [podHit(pod, outcome.span, { value: outcome.value })] : [];
     });
   }
@@ -32,7 +32,8 @@ export function evaluateCondition(condition: Condition, model: K8sModel): CheckH
 /** Names of the scopes a Kubernetes condition may use. */
 export const KUBERNETES_SCOPES = ['container', 'pod'] as const;
 
-function test(base: YNode, condition: Condition): Outcome | undefined {
+/** A missing field is not reported in a Kustomize patch (`patch`): its base may set it. */
+function test(base: YNode, condition: Condition, patch: boolean): Outcome | undefined {
   const field = base.at(condition.path);
   const wanted = condition.value;
 
@@ -42,7 +43,7 @@ function test(base: YNode, condition: Condition): Outcome | undefined {
         ? { span: field.span(), value: String(wanted) }
         : undefined;
     case 'not-equals':
-      if (!field) return { span: base.span(), value: 'unset' };
+      if (!field) return patch ? undefined : { span: base.span(), value: 'unset' };
       return field.value() === wanted
         ? undefined
         : { span: field.span(), value: String(field.value()) };
@@ -52,7 +53,7 @@ function test(base: YNode, condition: Condition): Outcome | undefined {
       return item ? { span: item.span(), value: item.str() ?? '' } : undefined;
     }
     case 'lacks': {
-      if (!field) return { span: base.span(), value: 'unset' };
+      if (!field) return patch ? undefined : { span: base.span(), value: 'unset' };
       const has = field.items().some((entry) => entry.str() === String(wanted));
       return has ? undefined : { span: field.span(), value: String(wanted) };
     }

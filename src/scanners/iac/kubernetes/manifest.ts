@@ -1,7 +1,9 @@
+import { posix } from 'node:path';
+
 import type { CheckHit } from '../check-finding.js';
-import { parseYaml, YNode, type Span } from '../check-yaml.js';
-import type { FrameworkFile } from '../framework.js';
-import type { Logger } from '../../../core/logger.js';
+import { FIX_YAML, reportUnreadable } from '../check-problems.js';
+import { describeProblem, parseYaml, YNode, type Span } from '../check-yaml.js';
+import type { FrameworkFile, FrameworkInput } from '../framework.js';
 
 /** One Kubernetes object of a manifest (a document, or an item of a `List`). */
 export interface K8sObject {
@@ -15,6 +17,11 @@ export interface K8sObject {
   resource: string;
   /** Lines of `kind:` and `metadata.name`, where a resource-level suppression may sit. */
   resourceLines: number[];
+  /**
+   * True when a kustomization of the scan lists the file as a patch: a partial object, so
+   * settings it leaves out are not reported (its base or another patch may set them).
+   */
+  patch: boolean;
 }
 
 /** The pod template of a workload (or the spec of a bare Pod). */
@@ -53,46 +60,101 @@ const POD_SPEC_PATHS: Record<string, string> = {
   CronJob: 'spec.jobTemplate.spec.template.spec',
 };
 
-/** True when text looks like a Kubernetes manifest: top-level `apiVersion:` and `kind:`. */
-export function looksLikeManifest(text: string): boolean {
-  return /^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text);
-}
+const YAML_PATH = /\.ya?ml$/i;
+const KUSTOMIZATION = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
 
 /**
- * Parse manifests into objects, pod specs and containers. Helm templates are skipped, and
- * Kustomize overlays are not merged: a patch is checked as the partial object it is.
+ * True for YAML that may hold a manifest. The words `apiVersion` and `kind` must occur (any
+ * manifest has both, quoted, in flow style or after a BOM); parsing then decides. Kustomization
+ * files are read for the patches they list.
  */
-export function buildModel(files: readonly FrameworkFile[], logger: Logger): K8sModel {
+export function mayBeManifest(path: string, text?: string): boolean {
+  if (KUSTOMIZATION.test(path)) return true;
+  if (!YAML_PATH.test(path)) return false;
+  return text === undefined || (text.includes('apiVersion') && text.includes('kind'));
+}
+
+/** Helm's template syntax, and the folder charts keep templates in. */
+const TEMPLATE_SYNTAX = /\{\{-?\s|\{\{[.$"(/]/;
+const CHART_TEMPLATES = /(?:^|\/)templates\//;
+
+/**
+ * Parse manifests into objects, pod specs and containers. A file is skipped as a Helm template
+ * when it uses `{{ }}` and either does not parse as YAML or sits in a chart's templates/ folder;
+ * any other file that parses and has apiVersion and kind is checked. Kustomize overlays are not
+ * merged: a patch is checked for what it sets, not for what it leaves out.
+ */
+export function buildModel(input: FrameworkInput): K8sModel {
+  const { files, logger } = input;
   const model: K8sModel = { objects: [], pods: [], containers: [] };
+  const patches = kustomizePatches(files);
   let helm = 0;
 
   for (const file of files) {
-    if (file.text.includes('{{')) {
+    const template = TEMPLATE_SYNTAX.test(file.text);
+    if (template && CHART_TEMPLATES.test(file.path)) {
       helm++;
       continue;
     }
-    const { source, error } = parseYaml(file.path, file.text);
-    if (error)
-      logger.warn(`kubernetes: skipped a malformed YAML document: ${error}`, { path: file.path });
+    const { source, error, duplicates } = parseYaml(file.path, file.text);
+    if (error && template) {
+      helm++;
+      continue;
+    }
+    if (error && mentionsManifestKeys(file.text)) {
+      reportUnreadable(input, 'kubernetes', file.path, error, FIX_YAML);
+    }
+    for (const duplicate of duplicates) {
+      const message = `kubernetes: key ${duplicate.key} is written twice in one mapping; the last value is used, as Kubernetes does`;
+      logger.warn(describeProblem(file.path, { ...duplicate, message }), { path: file.path });
+    }
     for (const doc of source.docs) {
       const root = YNode.root(source, doc);
       if (!root) continue;
       const items = root.get('kind')?.str()?.endsWith('List')
         ? (root.get('items')?.items() ?? [])
         : [root];
-      for (const item of items) addObject(model, file.path, item);
+      for (const item of items) addObject(model, file.path, item, patches.has(file.path));
     }
   }
 
   if (helm > 0) {
-    logger.info(
-      `kubernetes: skipped ${helm} Helm template file(s); render them with helm template to scan them`,
+    logger.warn(
+      `kubernetes: skipped ${helm} Helm template file(s); render them with helm template and scan the output`,
     );
   }
   return model;
 }
 
-function addObject(model: K8sModel, path: string, node: YNode): void {
+/** Top-level `apiVersion` and `kind` keys, plain or quoted: a malformed file meant as a manifest. */
+function mentionsManifestKeys(text: string): boolean {
+  return /^["']?apiVersion["']?\s*:/m.test(text) && /^["']?kind["']?\s*:/m.test(text);
+}
+
+/**
+ * Paths of the files kustomizations of the scan list as patches (`patchesStrategicMerge`, and
+ * `patches` entries given as a path or with `path:`), resolved against the kustomization.
+ */
+function kustomizePatches(files: readonly FrameworkFile[]): Set<string> {
+  const out = new Set<string>();
+  for (const file of files.filter((candidate) => KUSTOMIZATION.test(candidate.path))) {
+    const { source } = parseYaml(file.path, file.text);
+    const root = source.docs[0] ? YNode.root(source, source.docs[0]) : undefined;
+    if (!root) continue;
+    const dir = posix.dirname(file.path);
+    const entries = [
+      ...(root.get('patchesStrategicMerge')?.items() ?? []),
+      ...(root.get('patches')?.items() ?? []),
+    ];
+    for (const entry of entries) {
+      const relative = entry.str() ?? entry.get('path')?.str();
+      if (relative) out.add(posix.normalize(posix.join(dir, relative)));
+    }
+  }
+  return out;
+}
+
+function addObject(model: K8sModel, path: string, node: YNode, patch: boolean): void {
   const kindNode = node.get('kind');
   const kind = kindNode?.str();
   if (!kindNode || !kind || !node.get('apiVersion')) return;
@@ -101,7 +163,7 @@ function addObject(model: K8sModel, path: string, node: YNode): void {
   const namespace = node.at('metadata.namespace')?.str();
   const resourceLines = [kindNode.line, ...(nameNode ? [nameNode.line] : [])];
   const resource = `${namespace ? `${namespace}/` : ''}${kind}/${name}`;
-  const object: K8sObject = { path, kind, name, namespace, node, resource, resourceLines };
+  const object: K8sObject = { path, kind, name, namespace, node, resource, resourceLines, patch };
   model.objects.push(object);
 
   const specPath = POD_SPEC_PATHS[kind];

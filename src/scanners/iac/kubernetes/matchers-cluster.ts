@@ -61,7 +61,8 @@ const missingNetworkPolicy: K8sMatcher = (model) => {
   const covered = new Set(
     model.objects.filter((o) => o.kind === 'NetworkPolicy').map((o) => o.namespace ?? ''),
   );
-  const podObjects = new Set(model.pods.map((pod) => pod.object));
+  // A Kustomize patch adds no workload of its own: its base does.
+  const podObjects = new Set(model.pods.map((pod) => pod.object).filter((o) => !o.patch));
   const firstWorkload = new Map<string, K8sObject>();
   for (const object of model.objects) {
     const namespace = object.namespace ?? '';

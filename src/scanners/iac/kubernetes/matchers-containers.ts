@@ -34,9 +34,9 @@ const imageLatest: K8sMatcher = (model) =>
     const image = container.node.get('image');
     const ref = image?.str();
     if (!image || !ref) return [];
-    const { tag, digest } = imageParts(ref);
+    const { name, tag, digest } = imageParts(ref);
     return (!tag && !digest) || tag === 'latest'
-      ? [containerHit(container, image.span(), { value: ref })]
+      ? [containerHit(container, image.span(), { value: ref, name })]
       : [];
   });
 
@@ -49,12 +49,12 @@ const imageNoDigest: K8sMatcher = (model) =>
     return [containerHit(container, image.span(), { value: ref })];
   });
 
-/** Containers missing one of the resources named by the check's `params.fields`. */
+/** Containers missing one of the resources named by `params.fields` (patches left out). */
 const resourcesMissing: K8sMatcher = (model, check) => {
   const section = String(check.params.section ?? 'limits');
   const fields = (check.params.fields as string[] | undefined) ?? ['memory'];
   return model.containers
-    .filter((container) => container.group === 'containers')
+    .filter((container) => container.group === 'containers' && !container.pod.object.patch)
     .flatMap((container) => {
       const block = container.node.at(`resources.${section}`);
       const missing = fields.filter((field) => !block?.get(field));
@@ -67,11 +67,12 @@ const resourcesMissing: K8sMatcher = (model, check) => {
 /** Kinds whose containers run to completion, where probes are not expected. */
 const RUN_TO_COMPLETION = ['Job', 'CronJob'];
 
-/** Long-running containers without the probe named by `params.probe`. */
+/** Long-running containers without the probe named by `params.probe` (patches left out). */
 const probeMissing: K8sMatcher = (model, check) => {
   const probe = String(check.params.probe ?? 'livenessProbe');
   return model.containers
-    .filter((c) => c.group === 'containers' && !RUN_TO_COMPLETION.includes(c.pod.object.kind))
+    .filter((c) => c.group === 'containers' && !c.pod.object.patch)
+    .filter((c) => !RUN_TO_COMPLETION.includes(c.pod.object.kind))
     .flatMap((container) => (container.node.get(probe) ? [] : [containerHit(container)]));
 };
 
@@ -113,6 +114,7 @@ const tokenAutomount: K8sMatcher = (model) => {
   return model.pods.flatMap((pod) => {
     const own = pod.spec.get('automountServiceAccountToken');
     if (own) return own.value() === false ? [] : [podHit(pod, own.span())];
+    if (pod.object.patch) return [];
     const account = pod.spec.get('serviceAccountName')?.str() ?? 'default';
     return optedOut.has(`${pod.object.namespace ?? ''}/${account}`) ? [] : [podHit(pod)];
   });

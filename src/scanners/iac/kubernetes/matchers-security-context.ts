@@ -26,7 +26,7 @@ const runAsNonRootMissing: K8sMatcher = (model) =>
     const user = effective(container, 'runAsUser');
     if (user && user.value() !== null) return [];
     const nonRoot = effective(container, 'runAsNonRoot');
-    if (nonRoot?.value() === true) return [];
+    if (nonRoot?.value() === true || (!nonRoot && container.pod.object.patch)) return [];
     return [containerHit(container, nonRoot ? nonRoot.span() : container.node.span())];
   });
 
@@ -38,6 +38,7 @@ const seccompNotDefault: K8sMatcher = (model) =>
   model.containers.flatMap((container) => {
     const type = effective(container, 'seccompProfile.type');
     if (type && CONFINED_SECCOMP.includes(type.str() ?? '')) return [];
+    if (!type && container.pod.object.patch) return [];
     const legacy = container.pod.metadata
       ?.at('annotations')
       ?.get('seccomp.security.alpha.kubernetes.io/pod');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import type { InputProblem } from '../../../../src/core/scanner.js';
 import { kubernetesFramework } from '../../../../src/scanners/iac/kubernetes/index.js';
 import { lines, recordingLogger, scanWith } from '../scan-helpers.js';
 
@@ -108,8 +109,9 @@ items:
     expect([line(before), line(after)]).toEqual([10, 12]);
   });
 
-  it('skips Helm templates with one info line and warns once on malformed YAML', () => {
+  it('skips Helm templates with one warn line and reports malformed YAML as a problem', () => {
     const logs: string[] = [];
+    const problems: InputProblem[] = [];
     const findings = scanWith(
       kubernetesFramework,
       {
@@ -120,13 +122,21 @@ items:
         'broken.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: [unclosed\n',
       },
       recordingLogger(logs),
+      problems,
     );
     expect(findings).toEqual([]);
-    expect(logs.map((line) => line.split(':').slice(0, 2).join(':'))).toEqual([
-      'warn: kubernetes',
-      'info: kubernetes',
+    expect(logs).toEqual([
+      'warn: broken.yaml:4:1: kubernetes: Flow sequence in block collection must be sufficiently indented and end with a ]; fix the YAML and scan again (the file was not checked)',
+      'warn: kubernetes: skipped 2 Helm template file(s); render them with helm template and scan the output',
     ]);
-    expect(logs[1]).toContain('skipped 2 Helm template file(s)');
+    expect(problems).toEqual([
+      {
+        path: 'broken.yaml',
+        line: 4,
+        message:
+          'kubernetes: Flow sequence in block collection must be sufficiently indented and end with a ]; fix the YAML and scan again (the file was not checked) (column 1)',
+      },
+    ]);
   });
 
   it('writes the secret only redacted into evidence', () => {
