@@ -69,7 +69,7 @@ function quantify(
 ): Outcome {
   let unknown: Outcome | undefined;
   let first: Outcome | undefined;
-  for (const child of blocksAt(block, spec.block)) {
+  for (const child of blocksAt(block, spec.block, context.scope)) {
     const outcome = evaluateCondition(spec.check, child, context);
     if (outcome.truth === stopOn) return outcome;
     if (outcome.truth === 'unknown') unknown ??= outcome;

@@ -117,6 +117,13 @@ class Reader {
     const name = children[0].text();
     const value = children.find((child) => child.kind() === 'expression');
     const span = this.span(node);
+    if (value?.text() === '') {
+      throw inputError(
+        `HCL syntax error: ${name} has no value`,
+        { file: this.path, line: span.startLine },
+        'fix the syntax so Terraform accepts it',
+      );
+    }
     return { name, expr: value ? this.expr(value) : other(node.text(), span), span };
   }
 

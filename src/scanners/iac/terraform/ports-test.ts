@@ -33,7 +33,26 @@ export function portSpec(item: number | string): PortSpec {
 export function runPortsTest(test: PortsTest['ports'], block: Block, scope: EvalScope): Outcome {
   const opened = openedPorts(test, block, scope);
   const include = test.include.map(portSpec);
+  if (test.every) return everyPort(opened, include);
   return { truth: includes(opened.ranges, opened.protocols, include), at: opened.at };
+}
+
+/**
+ * With `every`: whether the rule opens every port (0 or 1 to 65535) on TCP or UDP; the detail
+ * lists the `include` ports that this opens, for a message that names them.
+ */
+function everyPort(opened: ReturnType<typeof openedPorts>, include: PortSpec[]): Outcome {
+  const { ranges, protocols, at } = opened;
+  const known = ranges.filter((range): range is Range => range !== 'unknown');
+  const covers = known.some(([low, high]) => low <= 1 && high >= 65535);
+  if (protocols === 'unknown' || (!covers && known.length < ranges.length)) {
+    return { truth: covers || known.length < ranges.length ? 'unknown' : false, at };
+  }
+  if (!covers || protocols.length === 0) return { truth: false, at };
+  const ports = include
+    .filter((spec) => spec.protocols.some((protocol) => protocols.includes(protocol)))
+    .map((spec) => spec.port);
+  return { truth: true, at, detail: ports.join(', ') };
 }
 
 /** The port ranges and protocols a rule opens, and the span that says so. */

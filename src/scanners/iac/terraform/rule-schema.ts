@@ -48,6 +48,11 @@ export interface PortsTest {
     emptyMeansAll?: boolean;
     /** Ports that count: `22` on any protocol, `"22/tcp"` on that protocol only. */
     include: (number | string)[];
+    /**
+     * Holds only when the rule opens every port (0 or 1 to 65535) on TCP or UDP; `include`
+     * then names the ports the finding lists.
+     */
+    every?: boolean;
   };
 }
 
@@ -129,6 +134,7 @@ const portsTest = z
           .strict()
           .optional(),
         emptyMeansAll: z.boolean().optional(),
+        every: z.boolean().optional(),
         include: z
           .array(
             z.union([

@@ -55,7 +55,7 @@ describe('unknown values never reach a conversion', () => {
       const files = [{ path: 'all/main.tf', text }];
       return scanTerraform({ files, logger: silentLogger }, [rule]).map((f) => f.ruleId);
     });
-    expect(rules.length).toBe(71);
+    expect(rules.length).toBe(72);
     expect(reported).toEqual(EXPECTED_WITH_UNKNOWNS);
   });
 });

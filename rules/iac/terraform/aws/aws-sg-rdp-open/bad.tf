@@ -13,8 +13,11 @@ locals {
   anywhere = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_ingress_rule" "all" {
+# RDP also listens on UDP.
+resource "aws_vpc_security_group_ingress_rule" "udp" {
   security_group_id = "sg-123"
   cidr_ipv4         = local.anywhere # expect
-  ip_protocol       = "-1"
+  from_port         = 3389
+  to_port           = 3389
+  ip_protocol       = "udp"
 }

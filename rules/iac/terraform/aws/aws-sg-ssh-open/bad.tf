@@ -9,18 +9,6 @@ resource "aws_security_group" "bastion" {
   }
 }
 
-# Every protocol and port, IPv6.
-resource "aws_security_group" "wide" {
-  name = "wide"
-
-  ingress {
-    from_port        = 0
-    to_port          = 0
-    protocol         = "-1"
-    ipv6_cidr_blocks = ["::/0"] # expect
-  }
-}
-
 resource "aws_security_group_rule" "ssh" {
   type              = "ingress"
   from_port         = 20
