@@ -60,7 +60,7 @@ export function detectSecrets(text: string, ruleSet: RuleSet): SecretMatch[] {
   for (const r of [...keywordEnds.keys()].sort((a, b) => a - b)) {
     const rule = ruleSet.rules[r];
     const spans = rule.generic ? undefined : claimed;
-    for (const window of windowsAround(text, keywordEnds.get(r) ?? null)) {
+    for (const window of windowsAround(text, keywordEnds.get(r) ?? null, rule.rule.reach)) {
       for (const match of runRule(text, window, rule, lines, ruleSet.allowlist, spans)) {
         found.push({ match, rank: rule.specificity, order: r });
       }

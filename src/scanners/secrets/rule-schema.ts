@@ -40,6 +40,8 @@ export const secretRuleSchema = z
     /** Minimum Shannon entropy (bits per character) of the secret. */
     entropy: z.number().min(0).max(8).optional(),
     validator: z.enum(VALIDATOR_NAMES).optional(),
+    /** How far past the end of a keyword a match can end, when less than the default 8 KiB. */
+    reach: z.number().int().min(1).max(8192).optional(),
     tags: z.array(z.string().min(1)).default([]),
     cwe: z.array(z.string().regex(/^CWE-\d+$/, 'CWE-<number>')).default(['CWE-798']),
     references: z.array(z.url()).min(1, 'at least one reference'),

@@ -26,6 +26,20 @@ describe('windowsAround', () => {
   ])('%s', (_name, ends, expected) => {
     expect(windowsAround(text, ends)).toEqual(expected);
   });
+
+  it.each([
+    ['a reach of 256: whole lines up to 256 after', [20_050], [[19_000, 20_399]]],
+    [
+      'unsorted occurrences of two keywords',
+      [30_020, 1_010],
+      [
+        [0, 1_299],
+        [28_900, 30_299],
+      ],
+    ],
+  ])('%s', (_name, ends, expected) => {
+    expect(windowsAround(text, ends, 256)).toEqual(expected);
+  });
 });
 
 describe('KeywordMatcher.scan', () => {
