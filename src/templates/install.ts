@@ -3,14 +3,15 @@ import {
   constants,
   copyFileSync,
   linkSync,
+  statSync,
   mkdirSync,
   readFileSync,
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 
-import { inputError } from '../core/errors.js';
+import { inputError, usageError } from '../core/errors.js';
 import { templateFiles, type TemplateName } from './catalog.js';
 
 /** What `installTemplates` did: the files it wrote and those it left alone because they exist. */
@@ -26,14 +27,50 @@ export interface InstallReport {
  * created meanwhile is not overwritten.
  */
 export function installTemplates(target: string, names: readonly TemplateName[]): InstallReport {
+  const files = templateFiles(names);
+  for (const file of files) checkPlace(target, file.path);
   const report: InstallReport = { written: [], skipped: [] };
-  for (const file of templateFiles(names)) {
+  for (const file of files) {
     const destination = join(target, file.path);
     mkdirSync(dirname(destination), { recursive: true });
     if (writeNew(destination, readFileSync(file.source))) report.written.push(file.path);
     else report.skipped.push(file.path);
   }
   return report;
+}
+
+/**
+ * Refuse, before anything is written, a file whose folder is taken by a file (`deploy` is a
+ * file where `deploy/kubernetes/` must go) or whose own name is taken by a folder.
+ */
+function checkPlace(target: string, path: string): void {
+  const parts = path.split('/');
+  for (let depth = 1; depth <= parts.length; depth++) {
+    const at = join(target, ...parts.slice(0, depth));
+    const kind = kindOf(at);
+    const last = depth === parts.length;
+    if (kind === 'file' && !last) {
+      throw usageError(
+        `${at} is a file, but the template writes ${join(target, path)} inside it; nothing was written`,
+        `rename or move ${relative(target, at).split(sep).join('/')}, or leave out the template that needs it`,
+      );
+    }
+    if (kind === 'folder' && last) {
+      throw usageError(
+        `${at} is a folder, but the template writes a file there; nothing was written`,
+        'rename or move that folder, or leave out the template that needs it',
+      );
+    }
+  }
+}
+
+function kindOf(path: string): 'file' | 'folder' | undefined {
+  try {
+    return statSync(path).isDirectory() ? 'folder' : 'file';
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 /** Write `content` to `path` unless it exists; true when written. */

@@ -84,6 +84,43 @@ describe('installTemplates', () => {
   });
 });
 
+describe('installTemplates refuses a taken place before writing anything', () => {
+  const conflicts: [string, (dir: string) => void, string, string][] = [
+    [
+      'a file where a folder must go',
+      (dir) => writeFileSync(join(dir, 'deploy'), 'notes\n'),
+      'deploy is a file, but the template writes deploy/kubernetes/deployment.yaml inside it; ' +
+        'nothing was written',
+      'rename or move deploy, or leave out the template that needs it',
+    ],
+    [
+      'a folder where a file must go',
+      (dir) => mkdirSync(join(dir, 'Dockerfile')),
+      'Dockerfile is a folder, but the template writes a file there; nothing was written',
+      'rename or move that folder, or leave out the template that needs it',
+    ],
+  ];
+  it.each(conflicts)('%s', (_, prepare, message, hint) => {
+    const dir = tempDir();
+    prepare(dir);
+    const before = readdirSync(dir).sort();
+    let thrown: unknown;
+    try {
+      installTemplates(dir, ['kubernetes', 'docker']);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(BulwarkError);
+    const error = thrown as BulwarkError;
+    expect([error.kind, error.message.replaceAll(`${dir}/`, ''), error.hint]).toEqual([
+      'usage',
+      message,
+      hint,
+    ]);
+    expect(readdirSync(dir).sort()).toEqual(before);
+  });
+});
+
 describe('bulwark init', () => {
   it('refuses a target that is a file', () => {
     const file = join(tempDir(), 'notes.txt');
