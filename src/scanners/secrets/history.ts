@@ -13,7 +13,8 @@ import type { PatchScanResult, PatchScanTask } from './scan-patch.js';
  * The `git log` arguments. `--reverse` makes git list the oldest commit first, so the first
  * time a secret is seen is the commit that introduced it. git keeps only the list of commit
  * ids to reverse (tens of bytes a commit) and still writes each patch as it goes, so neither
- * process holds the patches. `-U0` leaves out context lines: only added lines are scanned.
+ * process holds the patches. `-U0` leaves out context lines: only added lines are scanned,
+ * and `--diff-filter=d` leaves out deleted files, which add none.
  * Merge commits show no patch by default, so a secret merged in is reported at its commit.
  * Lines that a merge commit itself adds (a conflict resolution) are not scanned.
  */
@@ -27,6 +28,7 @@ export function gitLogArgs(range: string): string[] {
     '--no-renames',
     '--no-ext-diff',
     '--no-textconv',
+    '--diff-filter=d',
     '--src-prefix=a/',
     '--dst-prefix=b/',
     '-U0',
