@@ -23,6 +23,8 @@ export interface DiscoveryOptions {
   logger: Logger;
   /** Scan exactly these paths (relative to the root), as named on the command line. */
   only?: readonly string[];
+  /** Paths kept whatever their size, for scanners that read them as data (lockfiles). */
+  keepLarge?: (path: string) => boolean;
 }
 
 /** The chosen files, and for staged/changed scans the lines that changed. */
@@ -91,12 +93,17 @@ export function discoverFiles(options: DiscoveryOptions): Discovery {
     const absPath = join(root, path);
     const size = sizeOf(absPath);
     if (size === undefined) continue;
+    const source = mode === 'staged' ? 'index' : 'worktree';
     if (size > options.maxFileSize) {
+      if (options.keepLarge?.(path)) {
+        files.push({ path, absPath, size, source, oversized: true });
+        continue;
+      }
       skipped.tooLarge++;
       tooLarge.push(path);
       continue;
     }
-    files.push({ path, absPath, size, source: mode === 'staged' ? 'index' : 'worktree' });
+    files.push({ path, absPath, size, source });
   }
   if (tooLarge.length > 0) warnTooLarge(tooLarge, options);
   return { files, changedLines, baseRev, inGit, skipped };

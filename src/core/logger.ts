@@ -1,5 +1,7 @@
 import pc from 'picocolors';
 
+import { printable } from './printable.js';
+
 /** Log levels for the CLI's stderr lines. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -37,7 +39,7 @@ export function createLogger(
           .map(([k, v]) => ` ${k}=${String(v)}`)
           .join('')
       : '';
-    stream.write(`bulwark ${tag}: ${message}${extra}\n`);
+    stream.write(`bulwark ${tag}: ${printable(message + extra)}\n`);
   };
   return {
     debug: (m, f) => write('debug', m, f),

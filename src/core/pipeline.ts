@@ -65,6 +65,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
           ignore: config.ignore,
           logger,
           only: options.only,
+          keepLarge: (path) => scanners.some((s) => s.ignoresSizeLimit === true && s.wants(path)),
         });
   logger.info(
     `scanning ${discovery.files.length} files with ${scanners.map((s) => s.id).join(', ')}`,

@@ -27,10 +27,10 @@ export function runScanners(
     scanners.map(async (scanner) => {
       const started = performance.now();
       const findings: Finding[] = [];
-      const own: ScanContext = {
-        ...context,
-        files: context.files.filter((f) => scanner.wants(f.path)),
-      };
+      const wanted = context.files.filter(
+        (f) => scanner.wants(f.path) && (!f.oversized || scanner.ignoresSizeLimit === true),
+      );
+      const own: ScanContext = { ...context, files: wanted };
       if (options.tree) for await (const finding of scanner.scan(own)) findings.push(finding);
       if (options.history && scanner.scanHistory) {
         const history: HistoryContext = { ...own, range: options.history };

@@ -13,6 +13,8 @@ export interface ScanFile {
   size: number;
   /** Where the content comes from: the working tree, or the git index for `--staged`. */
   source: 'worktree' | 'index';
+  /** Larger than maxFileSize: only scanners that read data files of any size get it. */
+  oversized?: boolean;
 }
 
 /** Input a scanner could not read: a corrupt lockfile, an unreadable database, a bad rule. */
@@ -58,6 +60,8 @@ export interface Scanner {
   description: string;
   /** True when the scanner is cheap enough for the commit tier by default. */
   fast: boolean;
+  /** True when the files it wants are data to read whatever their size (lockfiles). */
+  ignoresSizeLimit?: boolean;
   /** Whether the scanner wants a file, judged by its path alone. */
   wants(path: string): boolean;
   /** Scan the files of the context it wants. */

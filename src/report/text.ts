@@ -2,6 +2,7 @@ import pc from 'picocolors';
 
 import type { Finding } from '../core/finding.js';
 import type { ScanResult } from '../core/pipeline.js';
+import { printable } from '../core/printable.js';
 import type { Severity } from '../core/severity.js';
 
 /** Options for the text report. */
@@ -20,7 +21,7 @@ export function renderText(result: ScanResult, options: TextOptions): string {
   }
 
   for (const [path, findings] of byPath) {
-    out.push(c.bold(c.underline(path)));
+    out.push(c.bold(c.underline(printable(path))));
     for (const finding of findings) out.push(...renderFinding(finding, c), '');
   }
 
@@ -34,7 +35,7 @@ function renderFinding(finding: Finding, c: Colors): string[] {
   const { startLine, startColumn, commit, commitDate } = finding.location;
   const where = `${startLine}:${startColumn}`;
   const lines = [
-    `  ${c.dim(where.padEnd(8))}${paintSeverity(finding.severity, c)}  ${finding.message}  ${c.dim(finding.ruleId)}`,
+    `  ${c.dim(where.padEnd(8))}${paintSeverity(finding.severity, c)}  ${printable(finding.message)}  ${c.dim(printable(finding.ruleId))}`,
   ];
   if (commit) {
     const date = commitDate ? ` on ${commitDate.slice(0, 10)}` : '';
@@ -46,12 +47,14 @@ function renderFinding(finding: Finding, c: Colors): string[] {
     snippet.lines.forEach((text, i) => {
       const n = snippet.startLine + i;
       const marker = n === startLine ? '>' : ' ';
-      lines.push(`  ${' '.repeat(6)}${c.dim(`${marker} ${String(n).padStart(width)} |`)} ${text}`);
+      lines.push(
+        `  ${' '.repeat(6)}${c.dim(`${marker} ${String(n).padStart(width)} |`)} ${printable(text)}`,
+      );
     });
   }
   if (finding.fix) {
     // Multi-line fixes carry a corrected snippet: keep it indented under the finding.
-    const [first, ...rest] = finding.fix.text.trimEnd().split('\n');
+    const [first, ...rest] = finding.fix.text.trimEnd().split('\n').map(printable);
     lines.push(`  ${' '.repeat(8)}${c.green('fix:')} ${first}`);
     for (const line of rest) lines.push(line.trim() === '' ? '' : `  ${' '.repeat(12)}${line}`);
   }
@@ -80,7 +83,7 @@ function summaryLine(result: ScanResult, c: Colors): string {
   const lines = [head + (hidden.length ? ` (${hidden.join(', ')})` : '')];
   for (const problem of result.problems) {
     const at = problem.line === undefined ? problem.path : `${problem.path}:${problem.line}`;
-    lines.push(c.red(`not scanned: ${at}: ${problem.message}`));
+    lines.push(c.red(printable(`not scanned: ${at}: ${problem.message}`)));
   }
   if (result.staleBaselineEntries) {
     lines.push(

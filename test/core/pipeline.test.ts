@@ -57,6 +57,35 @@ describe('runScan', () => {
     expect(result.failing).toBe(2);
   });
 
+  it('hands files over the size limit only to scanners that read data of any size', async () => {
+    repo = tempRepo();
+    repo.write('big.lock', `MARKER-lock\n${'y'.repeat(3000)}\n`);
+    repo.write('big.txt', `MARKER-text\n${'y'.repeat(3000)}\n`);
+    repo.commit('first');
+    const config = { ...defaultConfig(), maxFileSize: 1000 };
+    const lockReader = {
+      ...markerScanner,
+      id: 'deps' as const,
+      ignoresSizeLimit: true,
+      wants: (path: string) => path.endsWith('.lock'),
+    };
+
+    const result = await runScan({
+      root: repo.dir,
+      config,
+      plan: planScan(config, {}),
+      scanners: [markerScanner, lockReader],
+      logger: silentLogger,
+      progress: silentProgress,
+    });
+
+    expect(where(result)).toEqual(['big.lock:1 found MARKER-lock']);
+    expect(result.timings.map((t) => [t.scanner, t.findings])).toEqual([
+      ['code', 0],
+      ['deps', 1],
+    ]);
+  });
+
   it('walks a plain folder outside git, honouring nested .gitignore files', async () => {
     repo = tempRepo({ git: false });
     repo.write('.gitignore', '*.log\n');

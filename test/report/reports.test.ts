@@ -43,6 +43,21 @@ describe('text report', () => {
     expect(renderText(sampleResult(), { color: false })).toBe(golden('scan.txt'));
   });
 
+  it('shows control characters from scanned content as escapes, never raw', () => {
+    const result = sampleResult();
+    const [first] = result.findings;
+    if (!first) throw new Error('sample has findings');
+    first.message = 'dependency evil\u001b[2J\u001b[31mRED\u009b1A';
+    first.snippet = { startLine: 12, lines: ['jinja2==2.10 # \u001b[2K\u001b[1A hidden\r'] };
+    const text = renderText(result, { color: false });
+    expect(text).toContain('dependency evil\\x1b[2J\\x1b[31mRED\\x9b1A');
+    expect(text).toContain('> 12 | jinja2==2.10 # \\x1b[2K\\x1b[1A hidden\\x0d');
+    const raw = [...text].filter(
+      (ch) => ch !== '\n' && ch !== '\t' && (ch < ' ' || (ch >= '\u007f' && ch <= '\u009f')),
+    );
+    expect(raw).toEqual([]);
+  });
+
   it('says so when nothing was found', () => {
     const result = {
       ...sampleResult(),

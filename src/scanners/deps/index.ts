@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 import { advisoryDbPath, openAdvisoryDbForScan, type AdvisoryDb } from '../../advisories/index.js';
-import { BulwarkError, formatPosition } from '../../core/errors.js';
+import { BulwarkError } from '../../core/errors.js';
 import type { Finding } from '../../core/finding.js';
 import type { ScanContext, ScanFile, Scanner } from '../../core/scanner.js';
 import { isLockfile, parseLockfile, type LockfileResult } from '../../lockfiles/index.js';
@@ -18,6 +18,7 @@ export const depsScanner: Scanner = {
   id: 'deps',
   description: 'known-vulnerable and malicious dependencies in lockfiles (OSV advisories)',
   fast: true,
+  ignoresSizeLimit: true,
   wants: isLockfile,
   scan: scanDeps,
 };
@@ -26,33 +27,26 @@ async function* scanDeps(context: ScanContext): AsyncIterable<Finding> {
   const settings = context.config.scanners.deps;
   const lockfiles = context.files.filter((file) => isLockfile(file.path));
   if (!settings.enabled || lockfiles.length === 0) return;
-  // BULWARK_DB overrides bulwark.yaml, whose relative `db` path is taken from the scan root.
-  const configured = settings.db === undefined ? undefined : resolve(context.root, settings.db);
-  const dbPath = process.env.BULWARK_DB || advisoryDbPath(configured);
-  const db = openAdvisoryDbForScan({
-    path: dbPath,
-    maxAgeDays: settings.maxAgeDays,
-    logger: context.logger,
-  });
-  if (!db) {
-    // A missing database only warns (a fresh machine); one that exists but cannot be read is
-    // an input error, like an unparsable lockfile.
-    if (existsSync(dbPath)) {
-      context.reportProblem({ path: dbPath, message: 'the advisory database cannot be read' });
-    }
-    return;
+
+  // Every lockfile is parsed even without a database, so a corrupt one is still reported.
+  const parsed: LockfileResult[] = [];
+  for (const file of lockfiles) {
+    if (context.signal.aborted) return;
+    const result = await readLockfile(context, file);
+    if (result) parsed.push(result);
   }
 
+  const db = openDb(context);
+  if (!db) return;
   const ignores = ignoreList(
     settings.ignore,
     context.logger,
     new Date().toISOString().slice(0, 10),
   );
   try {
-    for (const file of lockfiles) {
+    for (const result of parsed) {
       if (context.signal.aborted) return;
-      const result = await readLockfile(context, file);
-      if (result) yield* findingsOf(result, db, ignores, context);
+      yield* findingsOf(result, db, ignores, context);
       context.progress.tick();
     }
     ignores.reportUnused(context.logger);
@@ -61,16 +55,47 @@ async function* scanDeps(context: ScanContext): AsyncIterable<Finding> {
   }
 }
 
-/** Parse one lockfile; a parse error is logged with file:line, counted, and skipped. */
+/**
+ * BULWARK_DB overrides bulwark.yaml, whose relative `db` path is taken from the scan root.
+ * A database the user named that is missing, empty or unreadable is an input problem; the
+ * default one only warns when missing or empty (a fresh machine).
+ */
+function openDb(context: ScanContext): AdvisoryDb | undefined {
+  const settings = context.config.scanners.deps;
+  const configured = settings.db === undefined ? undefined : resolve(context.root, settings.db);
+  const fromEnv = process.env.BULWARK_DB || undefined;
+  const path = fromEnv ?? advisoryDbPath(configured);
+  const opened = openAdvisoryDbForScan({
+    path,
+    explicit: fromEnv !== undefined || configured !== undefined,
+    maxAgeDays: settings.maxAgeDays,
+    logger: context.logger,
+  });
+  if (opened.problem !== undefined) {
+    context.reportProblem({ path: displayPath(context.root, path), message: opened.problem });
+  }
+  return opened.db;
+}
+
+function displayPath(root: string, path: string): string {
+  const rel = relative(root, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : path;
+}
+
+/** Parse one lockfile; a parse error is reported once as `file:line: message` and skipped. */
 async function readLockfile(
   context: ScanContext,
   file: ScanFile,
 ): Promise<LockfileResult | undefined> {
   const text = await context.readText(file);
-  if (text === undefined) return undefined;
-  const readSibling = (relative: string): string | undefined => {
+  if (text === undefined) {
+    const message = unreadableReason(file);
+    context.reportProblem({ path: file.path, message });
+    return undefined;
+  }
+  const readSibling = (name: string): string | undefined => {
     try {
-      return readFileSync(join(dirname(file.absPath), relative), 'utf8');
+      return readFileSync(join(dirname(file.absPath), name), 'utf8');
     } catch {
       return undefined;
     }
@@ -79,11 +104,32 @@ async function readLockfile(
     return parseLockfile(file.path, text, readSibling);
   } catch (error) {
     if (!(error instanceof BulwarkError) || error.kind !== 'input') throw error;
-    context.reportProblem({ path: file.path, line: error.where?.line, message: error.message });
-    const where = error.where ? formatPosition(error.where) : file.path;
-    context.logger.warn(`${where}: lockfile not checked: ${error.message}`, { path: file.path });
+    const line = error.where?.line;
+    // Parsers may end their message with "(line N)"; the location already says it.
+    const said = error.message.replace(/\s*\(line \d+(, column \d+)?\)$/, '');
+    const message = `${said}${error.hint ? `; ${error.hint}` : ''}`;
+    // The run lists the problem as `file:line: message`, once; no separate log line.
+    context.reportProblem({ path: file.path, line, message });
     return undefined;
   }
+}
+
+/**
+ * Why the text of a lockfile is unavailable. `readText` gives undefined for binary and for
+ * unreadable files; a NUL byte in the first 8 KB tells the two apart.
+ */
+function unreadableReason(file: ScanFile): string {
+  let head: Buffer;
+  try {
+    head = readFileSync(file.absPath).subarray(0, 8192);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return `cannot be read (${reason}): check its permissions`;
+  }
+  if (head.includes(0)) {
+    return `${file.path} is binary, not a lockfile: regenerate it with your package manager`;
+  }
+  return `${file.path} cannot be read as UTF-8 text: regenerate it with your package manager`;
 }
 
 function* findingsOf(
