@@ -1,4 +1,5 @@
 import {
+  isNode,
   isAlias,
   isMap,
   isScalar,
@@ -59,12 +60,12 @@ export function parseYaml(
 
   for (const doc of all) {
     const first = doc.errors[0];
-    const shape = first ? undefined : walk(doc.contents, counter, duplicates);
-    if (!first && shape !== 'too-deep') {
+    const tooDeep = first ? undefined : walk(doc.contents, counter, duplicates);
+    if (!first && tooDeep === undefined) {
       source.docs.push(doc);
       continue;
     }
-    const at = first ? first.linePos?.[0] : counter.linePos(doc.range[0]);
+    const at = first ? first.linePos?.[0] : counter.linePos(tooDeep ?? doc.range[0]);
     error ??= { line: at?.line, column: at?.col, message: problemText(first?.message) };
   }
   return { source, error, duplicates };
@@ -87,13 +88,18 @@ export interface DuplicateKey {
 
 /**
  * Visit every node once (iteratively, so deep documents cannot overflow the stack), noting
- * duplicate mapping keys; 'too-deep' when nesting passes MAX_YAML_DEPTH.
+ * duplicate mapping keys. Returns the source offset where nesting passes MAX_YAML_DEPTH, if it
+ * does.
  */
-function walk(start: unknown, counter: LineCounter, duplicates: DuplicateKey[]): 'ok' | 'too-deep' {
+function walk(
+  start: unknown,
+  counter: LineCounter,
+  duplicates: DuplicateKey[],
+): number | undefined {
   const stack: Array<[unknown, number]> = [[start, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop() ?? [null, 0];
-    if (depth > MAX_YAML_DEPTH) return 'too-deep';
+    if (depth > MAX_YAML_DEPTH) return isNode(node) ? (node.range?.[0] ?? 0) : 0;
     if (isSeq(node)) {
       for (const item of node.items) stack.push([item, depth + 1]);
     } else if (isMap(node)) {
@@ -109,7 +115,7 @@ function walk(start: unknown, counter: LineCounter, duplicates: DuplicateKey[]):
       }
     }
   }
-  return 'ok';
+  return undefined;
 }
 
 /** `path:line:column: message`, the one format of every parse warning and problem. */

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { indexSuppressions, isSuppressed } from '../../../src/scanners/iac/check-suppression.js';
+import {
+  indexSuppressions,
+  isSuppressed,
+  unknownSuppressions,
+} from '../../../src/scanners/iac/check-suppression.js';
+import { kubernetesFramework } from '../../../src/scanners/iac/kubernetes/index.js';
+import { recordingLogger, scanWith } from './scan-helpers.js';
 
 const RULE = 'iac/kubernetes/privileged-container';
 
@@ -65,5 +71,50 @@ const cases: Array<{ name: string; text: string; lines: number[]; expected: bool
 describe('resource-level suppressions', () => {
   it.each(cases)('$name', ({ text, lines, expected }) => {
     expect(isSuppressed(indexSuppressions(text), RULE, lines)).toBe(expected);
+  });
+});
+
+const KNOWN = ['iac/kubernetes/privileged-container', 'iac/kubernetes/host-network'];
+const FRAMEWORKS = ['kubernetes', 'dockerfile', 'terraform'];
+
+describe('suppressions naming a rule that does not exist', () => {
+  it.each([
+    [
+      '# bulwark-ignore iac/kubernetes/privileged-contaner: x',
+      [{ line: 1, column: 18, ruleId: 'iac/kubernetes/privileged-contaner', suggestion: KNOWN[0] }],
+    ],
+    [
+      'a: 1 # bulwark-ignore iac/kubernets/host-network: x',
+      [{ line: 1, column: 23, ruleId: 'iac/kubernets/host-network', suggestion: KNOWN[1] }],
+    ],
+    [
+      '# bulwark-ignore iac/kubernetes/no-such-thing-at-all: x',
+      [
+        {
+          line: 1,
+          column: 18,
+          ruleId: 'iac/kubernetes/no-such-thing-at-all',
+          suggestion: undefined,
+        },
+      ],
+    ],
+    ['# bulwark-ignore iac/kubernetes/privileged-container: x', []],
+    ['# bulwark-ignore iac/kubernetes/*: x', []],
+    ['# bulwark-ignore iac/dockerfile/anything: x', []],
+    ['# bulwark-ignore secrets/github-pat: x', []],
+    ['# bulwark-ignore', []],
+  ])('%s', (text, expected) => {
+    const index = indexSuppressions(text);
+    expect(unknownSuppressions(index, 'kubernetes', KNOWN, FRAMEWORKS)).toEqual(expected);
+  });
+
+  it('are logged by the framework with file, line, column and a suggestion', () => {
+    const logs: string[] = [];
+    const text =
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n# bulwark-ignore iac/kubernetes/privileged-contaner: lab\n';
+    scanWith(kubernetesFramework, { 'pod.yaml': text }, recordingLogger(logs));
+    expect(logs).toEqual([
+      'warn: pod.yaml:4:18: kubernetes: bulwark-ignore names iac/kubernetes/privileged-contaner, which is not a rule, so it silences nothing; did you mean iac/kubernetes/privileged-container?',
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -8,7 +8,7 @@ import { configSchema, defaultConfig, type Config } from '../../../src/core/conf
 import type { Finding } from '../../../src/core/finding.js';
 import type { Logger } from '../../../src/core/logger.js';
 import { silentProgress } from '../../../src/core/progress.js';
-import type { ScanContext, ScanFile } from '../../../src/core/scanner.js';
+import type { InputProblem, ScanContext, ScanFile } from '../../../src/core/scanner.js';
 import { iacScanner } from '../../../src/scanners/iac/index.js';
 import { findScanner } from '../../../src/scanners/registry.js';
 
@@ -33,8 +33,24 @@ const TREE: Record<string, string> = {
     'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n',
   '.github/workflows/ci.yml':
     'on: [push]\npermissions: {contents: read}\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: someone/tool@v1\n',
-  '.gitlab-ci.yml': 'include:\n  - local: /ci/test.yml\n',
-  'ci/test.yml': 'test:\n  variables:\n    CI_DEBUG_TRACE: "true"\n  script:\n    - make test\n',
+  '.gitlab-ci.yml':
+    'include:\n  - local: /ci/test.yml\nlint:\n  image: alpine\n  script: [make lint]\n',
+  'ci/test.yml':
+    'include: ci/deep.yml\ntest:\n  variables:\n    CI_DEBUG_TRACE: "true"\n  script:\n    - make test\n',
+  'ci/deep.yml': 'deep:\n  image: alpine\n  script: [make deep]\n',
+  'overlay/kustomization.yaml': 'resources: [../deploy/web.yaml]\npatches:\n  - path: patch.yaml\n',
+  'overlay/patch.yaml': [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata: {name: web, namespace: shop}',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - name: app',
+    '          securityContext: {privileged: true}',
+    '',
+  ].join('\n'),
   'README.md': '# app\n',
 };
 
@@ -115,8 +131,9 @@ describe('the iac scanner', () => {
     const findings = await collect(context({ logs }));
     expect(summary(findings, WATCHED)).toEqual([
       '.github/workflows/ci.yml:7 iac/github-actions/unpinned-action',
-      'ci/test.yml:3 iac/gitlab-ci/debug-trace-enabled',
+      'ci/test.yml:4 iac/gitlab-ci/debug-trace-enabled',
       'deploy/web.yaml:10 iac/kubernetes/privileged-container',
+      'overlay/patch.yaml:9 iac/kubernetes/privileged-container',
       'web/Dockerfile:2 iac/dockerfile/copy-context-without-dockerignore',
     ]);
     expect(logs.filter((line) => line.includes('Helm'))).toEqual([
@@ -129,6 +146,38 @@ describe('the iac scanner', () => {
     const findings = await collect(context({ paths: ['app/Dockerfile', 'web/Dockerfile'] }));
     expect(summary(findings, WATCHED)).toEqual([
       'web/Dockerfile:2 iac/dockerfile/copy-context-without-dockerignore',
+    ]);
+  });
+
+  it('checks a changed file included by .gitlab-ci.yml, reading the pipeline from disk', async () => {
+    const findings = await collect(context({ paths: ['ci/deep.yml'] }));
+    expect(findings.map((f) => `${f.location.path}:${f.location.startLine} ${f.ruleId}`)).toEqual([
+      'ci/deep.yml:2 iac/gitlab-ci/image-not-pinned',
+    ]);
+  });
+
+  it('reads the kustomization beside a changed patch and checks only what it sets', async () => {
+    const findings = await collect(context({ paths: ['overlay/patch.yaml'] }));
+    expect(findings.map((f) => `${f.location.path}:${f.location.startLine} ${f.ruleId}`)).toEqual([
+      'overlay/patch.yaml:9 iac/kubernetes/privileged-container',
+    ]);
+  });
+
+  it('reports a missing local include as an input problem', async () => {
+    const problems: InputProblem[] = [];
+    const ctx = {
+      ...context({ paths: ['.gitlab-ci.yml'] }),
+      reportProblem: (p: InputProblem) => problems.push(p),
+    };
+    rmSync(join(ctx.root, 'ci/test.yml'));
+    await collect(ctx);
+    expect(problems).toEqual([
+      {
+        path: '.gitlab-ci.yml',
+        line: 2,
+        message:
+          'gitlab-ci: include names ci/test.yml, which does not exist; fix the path (relative to the repository root) or remove the include (column 5)',
+      },
     ]);
   });
 
