@@ -10,9 +10,19 @@ export {
   CREATE_HINT,
   openAdvisoryDb,
   type AdvisoryDb,
+  type DbAge,
   type DbStatus,
   type PackageMatch,
 } from './store.js';
 export { versionOrder, type VersionOrder } from './versions/index.js';
-export { openAdvisoryDbForScan, type ScanDbOptions } from './open-for-scan.js';
-export { DEFAULT_OSV_URL, osvBaseUrl, updateAdvisories, type UpdateOptions } from './update.js';
+export { openAdvisoryDbForScan, type ScanDb, type ScanDbOptions } from './open-for-scan.js';
+export { APPLICATION_ID } from './db-file.js';
+export {
+  DEFAULT_OSV_URL,
+  DEFAULT_TIMEOUT_SECONDS,
+  MAX_REDIRECTS,
+  osvBaseUrl,
+  updateAdvisories,
+  type DownloadProgress,
+  type UpdateOptions,
+} from './update.js';

@@ -13,8 +13,17 @@ import { osvRecordSchema } from './osv-schema.js';
  * legacy records keyed by id) into Bulwark's model. A malformed file throws an input error
  * naming the file and line.
  */
-export function parseAdvisoryFile(file: string, text: string, report: ImportReport): Advisory[] {
-  const value = file.endsWith('.json') ? parseJson(file, text) : parseYaml(file, text);
+export function parseAdvisoryFile(file: string, raw: string, report: ImportReport): Advisory[] {
+  // A UTF-8 byte order mark is not part of JSON or YAML text.
+  const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+  const value = looksLikeJson(file, text) ? parseJson(file, text) : parseYaml(file, text);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw inputError(
+      'not an OSV advisory: expected a JSON or YAML object with "id" and "affected"',
+      { file, line: 1 },
+      HINT,
+    );
+  }
 
   if (isLegacyRecord(value))
     return fromLegacy(validate(file, text, value, legacyRecordSchema, []), file, report);
@@ -25,6 +34,13 @@ export function parseAdvisoryFile(file: string, text: string, report: ImportRepo
   }
   const advisory = fromOsv(validate(file, text, value, osvRecordSchema, []), file, report);
   return advisory ? [advisory] : [];
+}
+
+/** JSON by name, or by content for a file with another name (`advisory.txt`). */
+function looksLikeJson(file: string, text: string): boolean {
+  if (/\.json$/i.test(file)) return true;
+  if (/\.ya?ml$/i.test(file)) return false;
+  return /^\s*[{[]/.test(text);
 }
 
 function isLegacyCollection(value: unknown): value is Record<string, unknown> {
@@ -54,12 +70,11 @@ function parseYaml(file: string, text: string): unknown {
   const doc = parseDocument(text, { schema: 'failsafe', lineCounter: lines });
   const error = doc.errors[0];
   if (error) {
-    const line = lines.linePos(error.pos[0]).line;
-    throw inputError(
-      `malformed YAML advisory: ${error.message.split('\n')[0]}`,
-      { file, line },
-      HINT,
-    );
+    const { line, col } = lines.linePos(error.pos[0]);
+    // The yaml package ends its first line with "at line L, column C:" before an excerpt;
+    // the position goes into the location instead.
+    const message = error.message.split('\n')[0].replace(/\s*at line \d+, column \d+:?\s*$/, '');
+    throw inputError(`malformed YAML advisory: ${message}`, { file, line, column: col }, HINT);
   }
   return doc.toJS();
 }

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
-
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 
 import { inputError } from '../core/errors.js';
+import { dbFileKind, fileError, isAdvisoryDb, openSqlite } from './db-file.js';
 import { compileAffected, type CompiledAffected } from './match.js';
 import { mergeMatches, type MatchedAdvisory, type Vulnerability } from './merge.js';
 import type { Advisory, Ecosystem } from './model.js';
@@ -17,8 +16,18 @@ export interface DbStatus {
   perEcosystem: Record<string, number>;
   importedAt?: string;
   source?: string;
-  /** Whole days since the last import. */
+  /** Whole days since the last import; absent when the import date is unknown. */
   ageDays?: number;
+  /** Why the age is unknown: the recorded date is not a date, or lies in the future. */
+  ageProblem?: string;
+  /** Each ecosystem's last import: when and from where. */
+  ecosystems: Record<string, { importedAt?: string; source?: string }>;
+}
+
+/** The age of a database by its recorded import date, or why it cannot be told. */
+export interface DbAge {
+  days?: number;
+  problem?: string;
 }
 
 /** Every vulnerability of one package version and the upgrade that clears them all. */
@@ -45,7 +54,9 @@ export interface AdvisoryDb {
   matchPackage(ecosystem: Ecosystem, name: string, version: string): PackageMatch;
   status(now?: Date): DbStatus;
   /** Whole days since the last import, read without counting rows. */
-  ageDays(now?: Date): number | undefined;
+  age(now?: Date): DbAge;
+  /** True when the database holds no advisory at all. */
+  empty(): boolean;
   close(): void;
 }
 
@@ -56,20 +67,45 @@ interface Candidate {
 
 /** Open an advisory database file created by `bulwark db import` or `bulwark db update`. */
 export function openAdvisoryDb(path: string): AdvisoryDb {
-  if (!existsSync(path)) {
+  const kind = dbFileKind(path);
+  if (kind === 'missing') {
     throw inputError(`no advisory database at ${path}`, { file: path }, CREATE_HINT);
   }
-  const db = new Database(path, { readonly: true, fileMustExist: true });
-  const version = readMeta(db, 'schema_version');
-  if (version !== SCHEMA_VERSION) {
-    db.close();
+  if (kind === 'directory') {
     throw inputError(
-      `advisory database ${path} has layout ${version ?? 'unknown'}`,
+      `${path} is a directory, not an advisory database`,
       { file: path },
       CREATE_HINT,
     );
   }
+  if (kind !== 'sqlite') {
+    throw inputError(`${path} is not a Bulwark advisory database`, { file: path }, CREATE_HINT);
+  }
+  const db = openSqlite(path, true);
+  try {
+    checkLayout(db, path);
+    return handle(db, path);
+  } catch (error) {
+    db.close();
+    throw fileError(error, path, 'read');
+  }
+}
 
+function checkLayout(db: Database.Database, path: string): void {
+  if (!isAdvisoryDb(db)) {
+    throw inputError(`${path} is not a Bulwark advisory database`, { file: path }, CREATE_HINT);
+  }
+  const version = readMeta(db, 'schema_version');
+  if (version !== SCHEMA_VERSION) {
+    throw inputError(
+      `advisory database ${path} has layout ${version ?? 'unknown'}, this Bulwark reads layout ${SCHEMA_VERSION}`,
+      { file: path },
+      CREATE_HINT,
+    );
+  }
+}
+
+function handle(db: Database.Database, path: string): AdvisoryDb {
   const candidates = candidateLoader(db);
 
   const matched = (ecosystem: Ecosystem, name: string, version: string): MatchedAdvisory[] =>
@@ -95,7 +131,8 @@ export function openAdvisoryDb(path: string): AdvisoryDb {
       };
     },
     status: (now = new Date()) => readStatus(db, path, now),
-    ageDays: (now = new Date()) => ageInDays(readMeta(db, 'imported_at'), now),
+    age: (now = new Date()) => ageOf(readMeta(db, 'imported_at'), now),
+    empty: () => db.prepare('SELECT 1 FROM advisories LIMIT 1').get() === undefined,
     close: () => db.close(),
   };
 }
@@ -169,17 +206,37 @@ function readStatus(db: Database.Database, path: string, now: Date): DbStatus {
     .all();
   const total = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM advisories').get();
   const importedAt = readMeta(db, 'imported_at');
+  const age = ageOf(importedAt, now);
   return {
     path,
     advisories: total?.n ?? 0,
     perEcosystem: Object.fromEntries(rows.map((r) => [r.ecosystem, r.n])),
     importedAt,
     source: readMeta(db, 'source'),
-    ageDays: ageInDays(importedAt, now),
+    ageDays: age.days,
+    ...(age.problem === undefined ? {} : { ageProblem: age.problem }),
+    ecosystems: Object.fromEntries(
+      rows.map((r) => [
+        r.ecosystem,
+        {
+          importedAt: readMeta(db, `imported_at:${r.ecosystem}`),
+          source: readMeta(db, `source:${r.ecosystem}`),
+        },
+      ]),
+    ),
   };
 }
 
-function ageInDays(importedAt: string | undefined, now: Date): number | undefined {
-  if (!importedAt) return undefined;
-  return Math.floor((now.getTime() - Date.parse(importedAt)) / 86_400_000);
+/**
+ * Whole days since `importedAt`. A value that is not a date, or a date in the future (a
+ * wrong clock, a hand-edited file), gives no age and says why instead of a negative count.
+ */
+export function ageOf(importedAt: string | undefined, now: Date): DbAge {
+  if (!importedAt) return { problem: 'the import date is not recorded' };
+  const time = Date.parse(importedAt);
+  if (Number.isNaN(time)) return { problem: `the import date "${importedAt}" is not a date` };
+  if (time > now.getTime() + 86_400_000) {
+    return { problem: `the import date ${importedAt} lies in the future` };
+  }
+  return { days: Math.max(0, Math.floor((now.getTime() - time) / 86_400_000)) };
 }

@@ -2,12 +2,15 @@ import type { Command } from 'commander';
 
 import {
   advisoryDbPath,
+  CREATE_HINT,
+  DEFAULT_TIMEOUT_SECONDS,
   importAdvisories,
   openAdvisoryDb,
   osvBaseUrl,
   readSource,
   updateAdvisories,
   type DbStatus,
+  type DownloadProgress,
   type Ecosystem,
   type ImportReport,
 } from '../advisories/index.js';
@@ -61,20 +64,37 @@ function addUpdate(db: Command): void {
       '--base-url <url>',
       'OSV export root (default: BULWARK_OSV_URL or the public OSV bucket)',
     )
-    .option('--ecosystems <list>', `comma-separated: ${ECOSYSTEMS.join(',')}`)
+    .option(
+      '--ecosystems <list>',
+      `comma-separated, of ${ECOSYSTEMS.join(',')}; only these are replaced, ` +
+        'the others in the database are kept (default: all, replacing the whole database)',
+    )
+    .option(
+      '--timeout <seconds>',
+      `seconds to wait for the server to answer and between pieces of a download (default ${DEFAULT_TIMEOUT_SECONDS})`,
+    )
     .option('-v, --verbose', 'log each download and skipped entry')
     .option('-q, --quiet', 'log errors only')
-    .action(async (flags: DbFlags & { baseUrl?: string; ecosystems?: string }) => {
-      const logger = cliLogger(flags);
-      const dbPath = advisoryDbPath(flags.db);
-      const report = await updateAdvisories({
-        dbPath,
-        baseUrl: osvBaseUrl(flags.baseUrl),
-        ecosystems: parseEcosystems(flags.ecosystems),
-        logger,
-      });
-      printReport(report, dbPath, logger);
-    });
+    .action(
+      async (flags: DbFlags & { baseUrl?: string; ecosystems?: string; timeout?: string }) => {
+        const logger = cliLogger(flags);
+        const dbPath = advisoryDbPath(flags.db);
+        const ecosystems = parseEcosystems(flags.ecosystems);
+        const report = await updateAdvisories({
+          dbPath,
+          baseUrl: osvBaseUrl(flags.baseUrl),
+          ecosystems,
+          timeoutSeconds: parseTimeout(flags.timeout),
+          onProgress: process.stderr.isTTY && !flags.quiet ? ttyProgress() : undefined,
+          logger,
+        });
+        if (process.stderr.isTTY && !flags.quiet) process.stderr.write('\r\x1b[K');
+        printReport(report, dbPath, logger);
+        if (ecosystems) {
+          process.stdout.write(`  replaced: ${ecosystems.join(', ')}; other ecosystems kept\n`);
+        }
+      },
+    );
 }
 
 function addStatus(db: Command): void {
@@ -83,9 +103,13 @@ function addStatus(db: Command): void {
     .option('--db <file>', 'database file (default: BULWARK_DB or the user cache)')
     .option('--json', 'print the status as JSON')
     .action((flags: DbFlags & { json?: boolean }) => {
+      const logger = cliLogger(flags);
       const store = openAdvisoryDb(advisoryDbPath(flags.db));
       const status = store.status();
       store.close();
+      if (status.ageProblem) logger.warn(`advisory database age unknown: ${status.ageProblem}`);
+      if (status.advisories === 0)
+        logger.warn(`advisory database holds no advisories: ${CREATE_HINT}`);
       process.stdout.write(
         flags.json ? `${JSON.stringify(status, null, 2)}\n` : formatStatus(status),
       );
@@ -98,6 +122,9 @@ function parseEcosystems(value: string | undefined): Ecosystem[] | undefined {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+  if (names.length === 0) {
+    throw usageError('--ecosystems: no ecosystem named', `use some of ${ECOSYSTEMS.join(', ')}`);
+  }
   const unknown = names.filter((n) => !(ECOSYSTEMS as readonly string[]).includes(n));
   if (unknown.length > 0) {
     throw usageError(
@@ -108,12 +135,33 @@ function parseEcosystems(value: string | undefined): Ecosystem[] | undefined {
   return names as Ecosystem[];
 }
 
+function parseTimeout(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw usageError(
+      `--timeout: ${value} is not a number of seconds`,
+      'use for example --timeout 120',
+    );
+  }
+  return seconds;
+}
+
+/** One self-overwriting line on a terminal: `downloading npm: 12.3 of 40.1 MB`. */
+function ttyProgress(): DownloadProgress {
+  const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
+  return (ecosystem, received, total) => {
+    const of = total === undefined ? '' : ` of ${mb(total)}`;
+    process.stderr.write(`\r\x1b[Kdownloading ${ecosystem}: ${mb(received)}${of} MB`);
+  };
+}
+
 /** Counts per ecosystem to stdout; every entry set aside to stderr. */
 function printReport(report: ImportReport, dbPath: string, logger: Logger): void {
   for (const warning of report.warnings) logger.warn(warning);
-  for (const [ecosystem, count] of Object.entries(report.unsupportedEcosystems)) {
-    logger.info(`${count} affected entries skipped: Bulwark cannot order ${ecosystem} versions`);
-  }
+  const unsupported = Object.entries(report.unsupportedEcosystems)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([ecosystem, count]) => `${ecosystem} ${count}`);
   const lines = [
     `imported ${report.advisories} advisories from ${report.files} files into ${dbPath}`,
     ...Object.entries(report.perEcosystem)
@@ -124,16 +172,26 @@ function printReport(report: ImportReport, dbPath: string, logger: Logger): void
     `  GIT ranges ignored (commits, not versions): ${report.gitRangesIgnored}`,
     `  ecosystem corrections applied: ${report.corrected}`,
     `  ranges set aside with a warning: ${report.warnings.length}`,
+    `  entries dropped (ecosystems Bulwark cannot order): ${unsupported.join(', ') || '0'}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 function formatStatus(status: DbStatus): string {
-  const age = status.ageDays === undefined ? '' : ` (${status.ageDays} days ago)`;
+  const age =
+    status.ageDays !== undefined
+      ? ` (${status.ageDays} days ago)`
+      : status.ageProblem
+        ? ` (age unknown: ${status.ageProblem})`
+        : '';
   const lines = [
     `database: ${status.path}`,
     `advisories: ${status.advisories}`,
-    ...Object.entries(status.perEcosystem).map(([ecosystem, count]) => `  ${ecosystem}: ${count}`),
+    ...Object.entries(status.perEcosystem).map(([ecosystem, count]) => {
+      const from = status.ecosystems[ecosystem] ?? {};
+      const when = from.importedAt ?? 'unknown date';
+      return `  ${ecosystem}: ${count} (${when}, from ${from.source ?? 'unknown source'})`;
+    }),
     `imported: ${status.importedAt ?? 'unknown'}${age}`,
     `source: ${status.source ?? 'unknown'}`,
   ];

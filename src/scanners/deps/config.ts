@@ -2,6 +2,16 @@ import { z } from 'zod';
 
 import { SEVERITIES } from '../../core/severity.js';
 
+/** Whether `YYYY-MM-DD` names a real day: 2026-02-30 and 2026-13-45 do not. */
+export function isCalendarDate(value: string): boolean {
+  const [year, month, day] = value.split('-').map(Number);
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
+}
+
 /** One ignored advisory: any of its ids, why, and until when (YYYY-MM-DD, inclusive). */
 export const depsIgnoreSchema = z
   .object({
@@ -10,6 +20,7 @@ export const depsIgnoreSchema = z
     expires: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2026-12-31')
+      .refine(isCalendarDate, 'not a calendar date: the month is 01-12 and the day exists')
       .optional(),
   })
   .strict();

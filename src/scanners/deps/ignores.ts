@@ -27,7 +27,9 @@ export function ignoreList(entries: DepsIgnore[], logger: Logger, today: string)
   return {
     filter(vulnerabilities) {
       return vulnerabilities.filter((vulnerability) => {
-        const hit = active.find((entry) => vulnerability.ids.includes(entry.id));
+        // Ids compare case-insensitively (`ghsa-…` is GHSA-…); `ids` holds every alias.
+        const ids = new Set(vulnerability.ids.map((id) => id.toUpperCase()));
+        const hit = active.find((entry) => ids.has(entry.id.toUpperCase()));
         if (hit) used.add(hit);
         return hit === undefined;
       });

@@ -27,11 +27,14 @@ function recordingLogger(lines: string[]): Logger {
   return { debug: keep('debug'), info: keep('info'), warn: keep('warn'), error: keep('error') };
 }
 
-/** Run the real deps scanner over `paths` (relative to `root`) with the database at `dbPath`. */
+/**
+ * Run the real deps scanner over `paths` (relative to `root`) with the database at `dbPath`,
+ * or with none configured when `dbPath` is undefined.
+ */
 export async function runDeps(
   root: string,
   paths: string[],
-  dbPath: string,
+  dbPath: string | undefined,
   tune: (config: Config) => void = () => undefined,
 ): Promise<DepsRun> {
   const config = defaultConfig();
@@ -53,7 +56,11 @@ export async function runDeps(
     signal: new AbortController().signal,
     logger: recordingLogger(logs),
     progress: silentProgress,
-    readText: async (file) => readFileSync(file.absPath, 'utf8'),
+    // As the pipeline's reader does: undefined for a binary file (a NUL byte).
+    readText: async (file) => {
+      const bytes = readFileSync(file.absPath);
+      return bytes.includes(0) ? undefined : bytes.toString('utf8');
+    },
     reportProblem: (problem) => problems.push(problem),
   })) {
     findings.push(finding);

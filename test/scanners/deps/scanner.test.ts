@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { importAdvisories, readSource } from '../../../src/advisories/index.js';
+import { BulwarkError } from '../../../src/core/errors.js';
 import { fingerprint } from '../../../src/core/fingerprint.js';
+import { parseLockfile } from '../../../src/lockfiles/index.js';
 import { depsScanner } from '../../../src/scanners/deps/index.js';
 import { shared } from '../../helpers/shared.js';
 import { runDeps, summary } from './harness.js';
@@ -35,6 +37,19 @@ const LOCK = JSON.stringify(
   null,
   2,
 );
+
+/** A package-lock.json with a string left open on line 3. */
+const CORRUPT = '{\n  "lockfileVersion": 3,\n  "packages": {"a": "b\n}';
+
+/** The hint the lockfile parser gives for a file it rejects. */
+function parserHint(path: string, text: string): string {
+  try {
+    parseLockfile(path, text, () => undefined);
+  } catch (error) {
+    if (error instanceof BulwarkError && error.hint) return error.hint;
+  }
+  throw new Error(`${path} parsed, or failed without a hint`);
+}
 
 /** The 1-based line of LOCK holding `text`. */
 function lineOf(text: string): number {
@@ -140,9 +155,9 @@ describe('deps scanner', () => {
     ]);
   });
 
-  it('logs an unparsable lockfile with file:line, counts it, and scans the others', async () => {
+  it('reports an unparsable lockfile once as file:line, message and hint, and scans the others', async () => {
     const folder = project('broken', {
-      'a/package-lock.json': '{\n  "lockfileVersion": 3,\n  "packages": {\n    "": {\n  }\n',
+      'a/package-lock.json': CORRUPT,
       'b/package-lock.json': LOCK,
     });
     const { findings, logs, problems } = await runDeps(
@@ -151,25 +166,31 @@ describe('deps scanner', () => {
       dbPath,
     );
 
-    expect(problems.map((p) => p.path)).toEqual(['a/package-lock.json']);
-    expect(logs).toHaveLength(1);
-    expect(logs[0]).toMatch(/^warn: a\/package-lock\.json:\d+(:\d+)?: lockfile not checked: /);
+    expect(problems).toEqual([
+      {
+        path: 'a/package-lock.json',
+        line: 3,
+        // The hint is the lockfile parser's own, whatever its wording.
+        message: `a/package-lock.json is not valid JSON: a string holds a raw control character; ${parserHint(
+          'a/package-lock.json',
+          CORRUPT,
+        )}`,
+      },
+    ]);
+    expect(logs).toEqual([]);
     expect(findings).toHaveLength(3);
   });
 
-  it('without a database, warns once how to create it and reports nothing', async () => {
+  it('without a database it names, warns once how to create it and reports it as a problem', async () => {
     const folder = project('nodb', { 'package-lock.json': LOCK });
-    const { findings, logs } = await runDeps(
-      folder,
-      ['package-lock.json'],
-      join(dir, 'missing.db'),
-    );
+    const missing = join(dir, 'missing.db');
+    const { findings, logs, problems } = await runDeps(folder, ['package-lock.json'], missing);
 
     expect(findings).toEqual([]);
-    expect(logs).toHaveLength(1);
-    expect(logs[0]).toContain('no advisory database, dependencies not checked');
-    expect(logs[0]).toContain('bulwark db import <dir|zip>');
-    expect(logs[0]).toContain('bulwark db update');
+    expect(logs).toEqual([
+      `warn: no advisory database at ${missing}, dependencies not checked: create it with \`bulwark db import <dir|zip>\` (OSV files) or \`bulwark db update\` (download)`,
+    ]);
+    expect(problems).toEqual([{ path: missing, message: `no advisory database at ${missing}` }]);
   });
 
   it('treats an unreadable database as an input error and reports nothing', async () => {
@@ -179,11 +200,15 @@ describe('deps scanner', () => {
       ['package-lock.json'],
       'advisories.db',
     );
+    const full = join(folder, 'advisories.db');
 
     expect(findings).toEqual([]);
-    expect(problems.map((p) => p.message)).toEqual(['the advisory database cannot be read']);
-    expect(logs).toHaveLength(1);
-    expect(logs[0]).toMatch(/^warn: advisory database unreadable, dependencies not checked: /);
+    expect(problems).toEqual([
+      { path: 'advisories.db', message: `${full} is not a Bulwark advisory database` },
+    ]);
+    expect(logs).toEqual([
+      `warn: advisory database unreadable, dependencies not checked: ${full} is not a Bulwark advisory database`,
+    ]);
   });
 
   it('warns when the database is older than maxAgeDays', async () => {
