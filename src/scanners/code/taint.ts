@@ -32,8 +32,9 @@ const BLOCK_KINDS =
  */
 export class TaintTracer {
   private readonly sources: Set<string>;
-  private readonly sanitizers: Set<string>;
+  private sanitizerRanges: Set<string> | undefined;
   private readonly propagators: Set<string>;
+  private readonly root: SgNode;
   private readonly scopes = new Map<number, Map<string, Definition[]>>();
   private readonly active = new Set<string>();
 
@@ -49,15 +50,15 @@ export class TaintTracer {
   ) {
     const taint = rule.taint ?? { sources: [], sanitizers: [], propagators: [] };
     this.sources = this.rangesOf(root, taint.sources);
-    this.sanitizers = this.rangesOf(root, taint.sanitizers);
+    this.root = root;
     this.propagators = new Set([...grammar.propagators, ...taint.propagators]);
   }
 
   /** The flow from a source to `node`, or undefined when no source reaches it. */
   trace(node: SgNode, depth = 0): TraceStep[] | undefined {
-    if (depth > MAX_DEPTH) return undefined;
+    if (depth > MAX_DEPTH || this.sources.size === 0) return undefined;
     const key = rangeKey(node);
-    if (this.sanitizers.has(key)) return undefined;
+    if (this.sanitizers().has(key)) return undefined;
     if (this.sources.has(key)) return [{ node, message: `user input: ${short(node.text())}` }];
 
     const kind = String(node.kind());
@@ -75,6 +76,12 @@ export class TaintTracer {
       if (found) return found;
     }
     return undefined;
+  }
+
+  /** Sanitizer ranges, looked up only once a file is known to have sources. */
+  private sanitizers(): Set<string> {
+    this.sanitizerRanges ??= this.rangesOf(this.root, this.rule.taint?.sanitizers ?? []);
+    return this.sanitizerRanges;
   }
 
   private traceCall(call: SgNode, depth: number): TraceStep[] | undefined {
