@@ -21,6 +21,16 @@ export function parseCargoLock(
   readSibling?: ReadSibling,
 ): LockfileResult {
   const data = parseToml(path, content, HINT);
+  // Cargo always locks at least the project's own crate, so a Cargo.lock without any
+  // [[package]] (an empty file, say) was not written by Cargo.
+  if (list(data.package).length === 0) {
+    throw lockfileError(
+      path,
+      1,
+      `${path} has no [[package]], not even the project's own crate`,
+      HINT,
+    );
+  }
   const lines = arrayTableLines(content, 'package');
   const nodes = new Map<string, GraphNode>();
   const byName = new Map<string, string[]>();

@@ -3,6 +3,12 @@ import type { Ecosystem, Package } from './package.js';
 /** How many shortest dependency paths each package keeps. */
 export const MAX_PATHS = 5;
 
+/** The most steps a dependency path lists; longer ones lose their middle (see toPath). */
+export const MAX_PATH_STEPS = 64;
+
+/** The step that stands for the elided middle of a path longer than MAX_PATH_STEPS. */
+export const ELIDED = '...';
+
 /** One entry of a lockfile's dependency graph. */
 export interface GraphNode {
   /** Unique key of the entry within the lockfile (an install location, a descriptor...). */
@@ -26,7 +32,7 @@ export interface GraphRoot {
 
 /**
  * Turn a dependency graph into packages: direct from the roots, paths by breadth-first search
- * (the first MAX_PATHS simple paths that reach a node are its shortest), dev from the lockfile's
+ * (up to MAX_PATHS shortest paths per node), dev from the lockfile's
  * flag or else from whether any production root reaches the node. Entries with the same name
  * and version merge into one package declared at the first line.
  */
@@ -80,15 +86,20 @@ function mergePaths(a: string[][], b: string[][]): string[][] {
   return all.sort((x, y) => x.length - y.length).slice(0, MAX_PATHS);
 }
 
-/** A path step: the index of the node reached and the step it came from. */
+/** A path step: the index of the node reached, the step it came from, and its depth. */
 interface Step {
   node: number;
   previous: Step | undefined;
+  depth: number;
 }
 
 /**
  * Breadth-first search from all roots at once, keeping up to MAX_PATHS paths per node. Nodes
  * are numbered and their children resolved once, so the search itself does no lookups by id.
+ * The first paths that reach a node are its shortest; a longer one is kept only while the node
+ * has fewer than MAX_PATHS. Each node is numbered with its distance from the roots first, so
+ * that the cycle check rarely walks a path and never more than MAX_PATH_STEPS of it: the
+ * search takes time linear in the number of edges (times MAX_PATHS).
  */
 function shortestPaths(
   nodes: ReadonlyMap<string, GraphNode>,
@@ -98,11 +109,9 @@ function shortestPaths(
   const index = new Map(list.map((node, i) => [node.id, i]));
   const children = list.map((node) => [...new Set(node.deps.flatMap((id) => index.get(id) ?? []))]);
   const found: Step[][] = list.map(() => []);
-  let queue: Step[] = [];
-  for (const root of new Set(roots.map((r) => r.id))) {
-    const at = index.get(root);
-    if (at !== undefined) queue.push({ node: at, previous: undefined });
-  }
+  const starts = [...new Set(roots.flatMap((root) => index.get(root.id) ?? []))];
+  const level = levels(children, starts);
+  let queue: Step[] = starts.map((node) => ({ node, previous: undefined, depth: 0 }));
 
   while (queue.length > 0) {
     const next: Step[] = [];
@@ -111,8 +120,8 @@ function shortestPaths(
       if (steps.length >= MAX_PATHS) continue;
       steps.push(step);
       for (const child of children[step.node]) {
-        if (found[child].length < MAX_PATHS && !onPath(step, child)) {
-          next.push({ node: child, previous: step });
+        if (found[child].length < MAX_PATHS && !closesCycle(step, child, level[child])) {
+          next.push({ node: child, previous: step, depth: step.depth + 1 });
         }
       }
     }
@@ -127,17 +136,54 @@ function shortestPaths(
   return paths;
 }
 
-/** Whether node `at` already appears on the path ending at `step` (a cycle). */
-function onPath(step: Step, at: number): boolean {
-  for (let s: Step | undefined = step; s; s = s.previous) if (s.node === at) return true;
+/**
+ * Whether going on from `step` to `child` (at distance `level` from the roots) would repeat a
+ * node. A node sits at a position no smaller than its distance, so only the steps at least that
+ * deep need a look; when there are more than MAX_PATH_STEPS of them the longer path is not worth
+ * the walk and is dropped as if it were a cycle.
+ */
+function closesCycle(step: Step, child: number, level: number): boolean {
+  if (level > step.depth) return false;
+  if (step.depth - level >= MAX_PATH_STEPS) return true;
+  for (let s: Step | undefined = step; s && s.depth >= level; s = s.previous) {
+    if (s.node === child) return true;
+  }
   return false;
 }
 
+/** Each node's distance from the nearest root by one breadth-first search; -1 if unreached. */
+function levels(children: number[][], starts: number[]): number[] {
+  const level = new Array<number>(children.length).fill(-1);
+  for (const start of starts) level[start] = 0;
+  const queue = [...starts];
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head];
+    for (const child of children[node]) {
+      if (level[child] !== -1) continue;
+      level[child] = level[node] + 1;
+      queue.push(child);
+    }
+  }
+  return level;
+}
+
+/**
+ * The labels along a step's path. A path longer than MAX_PATH_STEPS keeps its first step (the
+ * direct dependency), an ELIDED marker and its last MAX_PATH_STEPS - 2 steps, so that a very
+ * deep chain costs memory linear in its length rather than quadratic.
+ */
 function toPath(step: Step, labels: string[]): string[] {
-  let length = 0;
-  for (let s: Step | undefined = step; s; s = s.previous) length++;
-  const path = new Array<string>(length);
-  for (let s: Step | undefined = step; s; s = s.previous) path[--length] = labels[s.node];
+  const length = step.depth + 1;
+  const kept = length > MAX_PATH_STEPS ? MAX_PATH_STEPS : length;
+  const path = new Array<string>(kept);
+  let at = kept;
+  let s: Step | undefined = step;
+  const tail = length > MAX_PATH_STEPS ? MAX_PATH_STEPS - 2 : length;
+  for (; s && at > kept - tail; s = s.previous) path[--at] = labels[s.node];
+  if (length <= MAX_PATH_STEPS) return path;
+  path[1] = ELIDED;
+  while (s?.previous) s = s.previous;
+  path[0] = labels[(s as Step).node];
   return path;
 }
 

@@ -45,7 +45,7 @@ export function parseGemfileLock(
         throw lockfileError(
           path,
           line,
-          `${path} line ${line}: expected "name (version)", found "${text}"`,
+          `${path}: expected "name (version)", found "${text}"`,
           HINT,
         );
       }

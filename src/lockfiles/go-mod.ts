@@ -82,6 +82,7 @@ function readGoMod(path: string, content: string) {
   const replacements: Replacement[] = [];
   let goVersion: string | undefined;
   let block: string | undefined;
+  let named = false;
   let blockLine = 0;
   const lines = splitLines(content);
 
@@ -103,15 +104,21 @@ function readGoMod(path: string, content: string) {
     }
     const [verb, ...rest] = code.split(/\s+/);
     if (verb === 'go') goVersion = rest[0];
+    if (verb === 'module') named = true;
     directive(path, verb, rest.join(' '), line, indirect, requirements, replacements);
   });
   if (block !== undefined) {
     throw lockfileError(
       path,
       blockLine,
-      `${path}: the ${block} block opened on line ${blockLine} is not closed`,
+      `${path}: the ${block} block is not closed: no ")" before the end of the file`,
       HINT,
     );
+  }
+  // The go command refuses a go.mod without a module directive, and so does `go mod tidy`:
+  // an empty go.mod is not an empty project but a broken file.
+  if (!named) {
+    throw lockfileError(path, 1, `${path} has no "module" line, so Go cannot read it`, HINT);
   }
   return { requirements, replacements, goVersion };
 }
@@ -128,12 +135,7 @@ function directive(
   const parts = args.split(/\s+/).map(unquote);
   if (verb === 'require') {
     if (parts.length !== 2 || !parts[1].startsWith('v')) {
-      throw lockfileError(
-        path,
-        line,
-        `${path} line ${line}: expected "module vX.Y.Z", found "${args}"`,
-        HINT,
-      );
+      throw lockfileError(path, line, `${path}: expected "module vX.Y.Z", found "${args}"`, HINT);
     }
     requirements.push({ module: parts[0], version: parts[1], line, indirect });
   } else if (verb === 'replace') {
@@ -142,7 +144,7 @@ function directive(
       throw lockfileError(
         path,
         line,
-        `${path} line ${line}: expected "module [version] => target [version]"`,
+        `${path}: expected "module [version] => target [version]"`,
         HINT,
       );
     }

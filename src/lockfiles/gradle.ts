@@ -21,7 +21,7 @@ export function parseGradleLockfile(path: string, content: string): LockfileResu
       throw lockfileError(
         path,
         line,
-        `${path} line ${line}: expected "group:artifact:version=configurations"`,
+        `${path}: expected "group:artifact:version=configurations"`,
         HINT,
       );
     }

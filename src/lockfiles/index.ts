@@ -27,6 +27,7 @@ import { parseYarnClassic } from './yarn-classic.js';
 
 export type {
   Ecosystem,
+  LockfileProblem,
   LockfileResult,
   Package,
   ReadSibling,

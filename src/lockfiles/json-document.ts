@@ -225,7 +225,7 @@ class JsonScanner {
   }
 
   private fail(what: string): never {
-    const message = `${this.file} is not valid JSON: ${what} (line ${this.line})`;
+    const message = `${this.file} is not valid JSON: ${what}`;
     throw lockfileError(this.file, this.line, message, this.options.hint);
   }
 }

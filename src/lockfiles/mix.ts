@@ -26,13 +26,7 @@ export function parseMixLock(
     const line = index + 1;
     if (text === '' || text === '%{' || text === '}' || text.startsWith('#')) return;
     const entry = ENTRY.exec(text);
-    if (!entry)
-      throw lockfileError(
-        path,
-        line,
-        `${path} line ${line}: expected "\\"app\\": {:hex, ...}"`,
-        HINT,
-      );
+    if (!entry) throw lockfileError(path, line, `${path}: expected "\\"app\\": {:hex, ...}"`, HINT);
     const [, app, kind, rest] = entry;
     if (kind !== 'hex') {
       nodes.set(app, { id: app, name: app, version: '', line, thirdParty: false, deps: [] });
@@ -40,12 +34,7 @@ export function parseMixLock(
     }
     const hex = HEX.exec(rest);
     if (!hex)
-      throw lockfileError(
-        path,
-        line,
-        `${path} line ${line}: a hex entry has no package and version`,
-        HINT,
-      );
+      throw lockfileError(path, line, `${path}: a hex entry has no package and version`, HINT);
     const deps = [...rest.matchAll(DEP)].map((match) => match[1]);
     nodes.set(app, { id: app, name: hex[1], version: hex[2], line, thirdParty: true, deps });
   });

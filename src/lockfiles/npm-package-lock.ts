@@ -5,7 +5,8 @@ import { readManifest } from './manifest.js';
 import type { LockfileResult, ReadSibling } from './package.js';
 import { dict, isDict, keysOf, str, type Dict } from './values.js';
 
-const HINT = 'regenerate it with `npm install` (or restore it from version control)';
+const HINT =
+  'regenerate it with `npm install --package-lock-only` (or restore it from version control)';
 const PROD_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies'] as const;
 
 /**
@@ -21,10 +22,15 @@ export function parseNpmPackageLock(
   content: string,
   readSibling?: ReadSibling,
 ): LockfileResult {
-  const doc = parseJsonDocument(path, content, { hint: HINT });
+  const doc = withValueLines(content, parseJsonDocument(path, content, { hint: HINT }));
   const root = doc.value;
   if (!isDict(root)) throw lockfileError(path, 1, `${path} is not a package-lock object`, HINT);
 
+  for (const field of ['packages', 'dependencies']) {
+    if (root[field] === undefined || isDict(root[field])) continue;
+    const line = doc.lineOf([field]) ?? 1;
+    throw lockfileError(path, line, `${path}: "${field}" is not an object`, HINT);
+  }
   const format = `package-lock v${String(root.lockfileVersion ?? 1)}`;
   if (isDict(root.packages)) {
     const packages = fromLocations(path, root.packages, doc);
@@ -35,6 +41,25 @@ export function parseNpmPackageLock(
     return { lockfile: path, format, packages, unpinned: [] };
   }
   throw lockfileError(path, 1, `${path} has neither "packages" nor "dependencies"`, HINT);
+}
+
+/**
+ * The document with a fallback for keys whose value is not an object, which the scanner does
+ * not index: the first line at or after the parent's line that holds the key. Only errors ask.
+ */
+function withValueLines(content: string, doc: JsonDocument): JsonDocument {
+  const lineOf = (jsonPath: readonly string[]): number | undefined => {
+    const known = doc.lineOf(jsonPath);
+    if (known !== undefined || jsonPath.length === 0) return known;
+    const from = doc.lineOf(jsonPath.slice(0, -1)) ?? 1;
+    const key = `${JSON.stringify(jsonPath[jsonPath.length - 1])}:`;
+    const lines = content.split('\n');
+    for (let index = from - 1; index < lines.length; index++) {
+      if (lines[index].replace(/"\s+:/g, '":').includes(key)) return index + 1;
+    }
+    return undefined;
+  };
+  return { value: doc.value, lineOf };
 }
 
 /** The location that contains `location`: `a/node_modules/b` → `a`; `node_modules/a` → ``. */
@@ -55,12 +80,27 @@ function resolveLocation(locations: Dict, from: string, name: string): string | 
   }
 }
 
-/** Whether a `resolved`/`version` value points outside the registry (git, file, link, URL). */
+/**
+ * Whether a `resolved` value points outside the registry: git, a folder or a link. An http(s)
+ * URL of any shape is a registry tarball (npm, GitHub Packages, Artifactory, a mirror): npm
+ * records a tarball-URL dependency by the URL in the dependent's spec, read by isUrlSpec.
+ */
 function isOutsideRegistry(value: string | undefined): boolean {
   if (value === undefined) return false;
-  return /^(git\+|git:|github:|gitlab:|bitbucket:|file:|link:|https?:\/\/(?!.*\/-\/[^/]+\.tgz))/.test(
-    value,
-  );
+  return /^(git\+|git:|github:|gitlab:|bitbucket:|file:|link:)/.test(value);
+}
+
+/** Whether a dependency spec or a v1 `version` names a URL, git, a folder or a link. */
+function isUrlSpec(value: unknown): boolean {
+  return typeof value === 'string' && (isOutsideRegistry(value) || /^https?:\/\//.test(value));
+}
+
+/** The version of an install location; fails when it is missing or not a string. */
+function versionAt(path: string, line: number, location: string, entry: Dict): string {
+  const version = entry.version;
+  if (typeof version === 'string' && version !== '') return version;
+  const what = version === undefined ? 'has no "version"' : `has a ${typeof version} "version"`;
+  throw lockfileError(path, line, `${path}: "${location}" ${what}, not a version string`, HINT);
 }
 
 /** The real name of a location: its `name` field (aliases), else the last path segment. */
@@ -71,28 +111,26 @@ function nameAt(location: string, entry: Dict): string {
   return location.slice(at + 'node_modules/'.length);
 }
 
+/** Versions 2 and 3: one entry per install location, resolved like Node. */
 function fromLocations(path: string, locations: Dict, doc: JsonDocument) {
   const nodes = new Map<string, GraphNode>();
   const roots: GraphRoot[] = [];
+  const byUrl = new Set<string>();
 
   for (const [location, value] of Object.entries(locations)) {
-    const entry = dict(value);
     const line = doc.lineOf(['packages', location]) ?? 1;
+    if (!isDict(value)) {
+      throw lockfileError(path, line, `${path}: "${location}" is not an object`, HINT);
+    }
+    const entry = value;
     if (!location.includes('node_modules/')) {
-      roots.push(...declared(locations, location, entry));
+      for (const root of declared(locations, location, entry, byUrl)) roots.push(root);
       continue;
     }
     if (entry.link === true) continue;
-    const version = str(entry.version);
-    if (version === undefined) continue;
-    const deps: string[] = [];
-    for (const field of PROD_FIELDS) {
-      for (const dep of keysOf(entry[field])) {
-        const target = resolveLocation(locations, location, dep);
-        if (target) deps.push(target);
-      }
-    }
-    const thirdParty = !isOutsideRegistry(str(entry.resolved)) && !isOutsideRegistry(version);
+    const version = versionAt(path, line, location, entry);
+    const deps = dependencies(locations, location, entry, byUrl);
+    const thirdParty = !isOutsideRegistry(str(entry.resolved)) && !isUrlSpec(version);
     const name = nameAt(location, entry);
     nodes.set(location, {
       id: location,
@@ -104,22 +142,45 @@ function fromLocations(path: string, locations: Dict, doc: JsonDocument) {
       deps,
     });
   }
+  for (const location of byUrl) {
+    const node = nodes.get(location);
+    if (node) node.thirdParty = false;
+  }
   return packagesFromGraph(nodes, roots, 'npm', path);
 }
 
+/**
+ * The install locations an entry's production dependencies resolve to; those whose spec is a
+ * URL, git or a folder go into `byUrl`, since npm records such a dependency only there.
+ */
+function dependencies(locations: Dict, location: string, entry: Dict, byUrl: Set<string>) {
+  const deps: string[] = [];
+  for (const field of PROD_FIELDS) {
+    for (const [dep, spec] of Object.entries(dict(entry[field]))) {
+      const target = resolveLocation(locations, location, dep);
+      if (!target) continue;
+      deps.push(target);
+      if (isUrlSpec(spec)) byUrl.add(target);
+    }
+  }
+  return deps;
+}
+
 /** The dependencies the project declares at a workspace location (`` is the root). */
-function declared(locations: Dict, location: string, entry: Dict): GraphRoot[] {
+function declared(locations: Dict, location: string, entry: Dict, byUrl?: Set<string>) {
   const roots: GraphRoot[] = [];
-  const add = (names: string[], dev: boolean) => {
-    for (const name of names) {
+  const add = (field: unknown, dev: boolean) => {
+    for (const [name, spec] of Object.entries(dict(field))) {
       let id = resolveLocation(locations, location, name);
       const target = id === undefined ? undefined : dict(locations[id]);
       if (target?.link === true) id = undefined;
-      if (id) roots.push({ id, dev });
+      if (!id) continue;
+      roots.push({ id, dev });
+      if (isUrlSpec(spec)) byUrl?.add(id);
     }
   };
-  for (const field of PROD_FIELDS) add(keysOf(entry[field]), false);
-  add(keysOf(entry.devDependencies), true);
+  for (const field of PROD_FIELDS) add(entry[field], false);
+  add(entry.devDependencies, true);
   return roots;
 }
 
@@ -127,33 +188,42 @@ function declared(locations: Dict, location: string, entry: Dict): GraphRoot[] {
 function fromTree(path: string, top: Dict, doc: JsonDocument, readSibling?: ReadSibling) {
   const nodes = new Map<string, GraphNode>();
   const requires = new Map<string, string[]>();
-  const walk = (tree: Dict, base: string, jsonPath: string[]) => {
+  // An explicit stack, not recursion: the nesting depth comes from the file.
+  const stack: Array<{ tree: Dict; base: string; jsonPath: string[] }> = [
+    { tree: top, base: '', jsonPath: ['dependencies'] },
+  ];
+  for (let level = stack.pop(); level; level = stack.pop()) {
+    const { tree, base, jsonPath } = level;
     for (const [key, value] of Object.entries(tree)) {
-      const entry = dict(value);
       const location = base === '' ? `node_modules/${key}` : `${base}/node_modules/${key}`;
       const entryPath = [...jsonPath, key];
-      const raw = str(entry.version) ?? '';
-      const alias = /^npm:((?:@[^/]+\/)?[^@]+)@(.+)$/.exec(raw);
-      const name = alias ? alias[1] : key;
-      const version = alias ? alias[2] : raw;
-      const thirdParty = !isOutsideRegistry(raw) && !isOutsideRegistry(str(entry.resolved));
       const line = doc.lineOf(entryPath) ?? 1;
+      if (!isDict(value)) {
+        const what = `${path}: dependency "${key}" is a ${typeof value}, not an object`;
+        throw lockfileError(path, line, what, HINT);
+      }
+      const raw = versionAt(path, line, key, value);
+      const alias = /^npm:((?:@[^/]+\/)?[^@]+)@(.+)$/.exec(raw);
+      const thirdParty = !isUrlSpec(raw) && !isOutsideRegistry(str(value.resolved));
       nodes.set(location, {
         id: location,
-        name,
-        version,
+        name: alias ? alias[1] : key,
+        version: alias ? alias[2] : raw,
         line,
-        dev: entry.dev === true,
+        dev: value.dev === true,
         thirdParty,
         deps: [],
       });
-      requires.set(location, keysOf(entry.requires));
-      if (isDict(entry.dependencies)) {
-        walk(entry.dependencies, location, [...entryPath, 'dependencies']);
+      requires.set(location, keysOf(value.requires));
+      if (isDict(value.dependencies)) {
+        stack.push({
+          tree: value.dependencies,
+          base: location,
+          jsonPath: [...entryPath, 'dependencies'],
+        });
       }
     }
-  };
-  walk(top, '', ['dependencies']);
+  }
 
   const locations: Dict = Object.fromEntries([...nodes.keys()].map((id) => [id, true]));
   for (const [location, names] of requires) {

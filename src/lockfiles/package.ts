@@ -44,12 +44,25 @@ export interface UnpinnedDependency {
   line: number;
 }
 
+/**
+ * A part of a lockfile that could not be read while the rest was: the packages it would have
+ * added are not checked. `file` is the lockfile or a file it includes (a `-r` include).
+ */
+export interface LockfileProblem {
+  file: string;
+  line: number;
+  message: string;
+  hint: string;
+}
+
 /** Result of parsing one lockfile. */
 export interface LockfileResult {
   lockfile: string;
   format: string;
   packages: Package[];
   unpinned: UnpinnedDependency[];
+  /** Parts that could not be read; absent or empty when the whole file was read. */
+  problems?: LockfileProblem[];
 }
 
 /** Reads a file beside the lockfile by relative path; undefined when it is absent. */

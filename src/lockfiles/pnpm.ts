@@ -37,6 +37,7 @@ export function parsePnpmLock(path: string, content: string): LockfileResult {
     if (doc.lockfileVersion === undefined) return;
     const version = String(doc.lockfileVersion);
     versions.push(version);
+    assertSections(path, doc, content);
     const major = Number.parseFloat(version);
     const style: Style = major >= 9 ? 'v9' : major >= 6 ? 'v6' : 'v5';
     readDocument(doc, document, style, `${index}:`, nodes, roots);
@@ -99,6 +100,17 @@ function readDocument(
         if (id) roots.push({ id, dev });
       }
     }
+  }
+}
+
+/** Fail when a section pnpm writes as a map holds something else (`packages: 5`). */
+function assertSections(path: string, doc: Dict, content: string): void {
+  for (const field of ['importers', 'packages', 'snapshots']) {
+    const value = doc[field];
+    if (value === undefined || value === null || isDict(value)) continue;
+    const at = new RegExp(`^${field}:`, 'm').exec(content)?.index ?? 0;
+    const line = content.slice(0, at).split('\n').length;
+    throw lockfileError(path, line, `${path}: "${field}" is not a map`, HINT);
   }
 }
 

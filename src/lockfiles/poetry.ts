@@ -19,6 +19,11 @@ export function parsePoetryLock(
   readSibling?: ReadSibling,
 ): LockfileResult {
   const data = parseToml(path, content, HINT);
+  // Poetry writes [metadata] (lock-version, content-hash) even for a project without
+  // dependencies, so a lock with neither [metadata] nor [[package]] was not written by Poetry.
+  if (data.metadata === undefined && data.package === undefined) {
+    throw lockfileError(path, 1, `${path} has neither [metadata] nor [[package]]`, HINT);
+  }
   const lines = arrayTableLines(content, 'package');
   const entries: PythonEntry[] = list(data.package).map((value, index) => {
     const table = dict(value);

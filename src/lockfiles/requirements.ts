@@ -1,11 +1,18 @@
 import { basename, posix } from 'node:path';
 import { lockfileError } from './lockfile-error.js';
-import type { LockfileResult, Package, ReadSibling, UnpinnedDependency } from './package.js';
+import type {
+  LockfileProblem,
+  LockfileResult,
+  Package,
+  ReadSibling,
+  UnpinnedDependency,
+} from './package.js';
 import { pythonPackages, type PythonEntry } from './python-graph.js';
 import { normalizePyName } from './python-names.js';
 import { splitLines } from './text-lines.js';
 
 const HINT = 'fix the line, or regenerate the file with `pip-compile` or `uv pip compile`';
+const MISSING_HINT = 'add the included file, or fix the `-r` path to point at it';
 const REQUIREMENT = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*(.*)$/;
 const PIN = /^===?\s*([^\s,;*]+)$/;
 /** File names that by convention hold development requirements (requirements-dev.txt...). */
@@ -42,32 +49,52 @@ export function parseRequirements(
 ): LockfileResult {
   const requirements: Requirement[] = [];
   const unpinned: UnpinnedDependency[] = [];
+  const problems: LockfileProblem[] = [];
   const visited = new Set<string>([basename(path)]);
-  const read = (display: string, relative: string, text: string) => {
-    for (const found of readFile(display, text, unpinned)) {
-      if ('include' in found) {
-        const next = posix.normalize(posix.join(posix.dirname(relative), found.include));
-        if (visited.has(next) || !readSibling) continue;
-        visited.add(next);
-        const included = readSibling(next);
-        if (included === undefined) {
-          const message = `${display} line ${found.line}: the included file ${found.include} was not found`;
-          throw lockfileError(display, found.line, message, 'add the file or fix the `-r` path');
-        }
-        read(posix.join(posix.dirname(path), next), next, included);
-      } else {
-        requirements.push(found);
-      }
+  // An explicit stack of open files, not recursion: `-r` chains are as deep as the files say.
+  // Each include is read where it stands, so the first pin of a package still wins.
+  const open: OpenFile[] = [
+    { display: path, relative: basename(path), items: readFile(path, content, unpinned), at: 0 },
+  ];
+  while (open.length > 0) {
+    const file = open[open.length - 1];
+    const found = file.items[file.at++];
+    if (found === undefined) {
+      open.pop();
+      continue;
     }
-  };
-  read(path, basename(path), content);
+    if (!('include' in found)) {
+      requirements.push(found);
+      continue;
+    }
+    const next = posix.normalize(posix.join(posix.dirname(file.relative), found.include));
+    if (visited.has(next) || !readSibling) continue;
+    visited.add(next);
+    const included = readSibling(next);
+    if (included === undefined) {
+      const message = `${file.display}: the included file ${found.include} was not found, so its pins are not checked`;
+      problems.push({ file: file.display, line: found.line, message, hint: MISSING_HINT });
+      continue;
+    }
+    const display = posix.join(posix.dirname(path), next);
+    open.push({ display, relative: next, items: readFile(display, included, unpinned), at: 0 });
+  }
 
   return {
     lockfile: path,
     format: 'requirements.txt',
     packages: toPackages(requirements, path),
     unpinned,
+    problems,
   };
+}
+
+/** A requirements file being read: its requirements and includes, and how far along. */
+interface OpenFile {
+  display: string;
+  relative: string;
+  items: Array<Requirement | { include: string; line: number }>;
+  at: number;
 }
 
 /** Turn requirements into packages: the first pin of a name and version wins. */
@@ -156,12 +183,7 @@ function readRequirement(
   const [spec] = withoutOptions.split(';');
   const match = REQUIREMENT.exec(spec.trim());
   if (!match) {
-    throw lockfileError(
-      file,
-      line,
-      `${file} line ${line}: cannot read "${body.slice(0, 60)}"`,
-      HINT,
-    );
+    throw lockfileError(file, line, `${file}: cannot read "${body.slice(0, 60)}"`, HINT);
   }
   const [, name, , versionSpec] = match;
   const pin = PIN.exec(versionSpec.trim());

@@ -1,7 +1,7 @@
 import { packagesFromGraph, type GraphNode, type GraphRoot } from './dependency-graph.js';
 import { declaredDependencies, readManifest } from './manifest.js';
 import type { LockfileResult, ReadSibling } from './package.js';
-import { readYarnBlocks, splitDescriptor, type YarnBlock } from './yarn-blocks.js';
+import { blockVersion, readYarnBlocks, splitDescriptor, type YarnBlock } from './yarn-blocks.js';
 
 const HINT = 'regenerate it with `yarn install` (or restore it from version control)';
 
@@ -26,8 +26,9 @@ export function parseYarnBerry(
 
   for (const block of blocks) {
     const resolution = block.fields.get('resolution');
-    const version = block.fields.get('version');
-    if (block.descriptors[0] === '__metadata' || !resolution || version === undefined) continue;
+    if (block.descriptors[0] === '__metadata' || !resolution) continue;
+    const version = blockVersion(path, block, HINT);
+    if (version === undefined) continue;
     const locator = resolvedLocator(resolution);
     for (const descriptor of block.descriptors) byDescriptor.set(descriptor, resolution);
     if (locator.protocol === 'workspace') {
@@ -62,10 +63,11 @@ export function parseYarnBerry(
  * `name@patch:name@npm%3A1.2.3#...` the package it patches (URL-encoded inside).
  */
 function resolvedLocator(resolution: string): { name: string; protocol: string } {
-  const { name, range } = splitDescriptor(resolution);
-  if (range.startsWith('patch:')) {
-    const inner = decodeURIComponent(range.slice('patch:'.length).split('#')[0]);
-    return resolvedLocator(inner);
+  let { name, range } = splitDescriptor(resolution);
+  while (range.startsWith('patch:')) {
+    const inner = splitDescriptor(decodeURIComponent(range.slice('patch:'.length).split('#')[0]));
+    name = inner.name;
+    range = inner.range;
   }
   const colon = range.indexOf(':');
   return { name, protocol: colon === -1 ? '' : range.slice(0, colon) };

@@ -6,6 +6,8 @@ export interface YarnBlock {
   descriptors: string[];
   line: number;
   fields: Map<string, string>;
+  /** The line of each field, for errors about its value. */
+  fieldLines: Map<string, number>;
   maps: Map<string, Map<string, string>>;
 }
 
@@ -28,7 +30,7 @@ export function readYarnBlocks(file: string, content: string, berry: boolean, hi
   let block: YarnBlock | undefined;
   let map: Map<string, string> | undefined;
   const fail = (index: number, what: string): never => {
-    throw lockfileError(file, index + 1, `${file} line ${index + 1}: ${what}`, hint);
+    throw lockfileError(file, index + 1, `${file}: ${what}`, hint);
   };
 
   for (let index = 0; index < lines.length; index++) {
@@ -42,6 +44,7 @@ export function readYarnBlocks(file: string, content: string, berry: boolean, hi
         descriptors: splitHeader(body.slice(0, -1)),
         line: index + 1,
         fields: new Map(),
+        fieldLines: new Map(),
         maps: new Map(),
       };
       blocks.push(block);
@@ -53,7 +56,11 @@ export function readYarnBlocks(file: string, content: string, berry: boolean, hi
     const pair = (berry ? BERRY_PAIR : CLASSIC_PAIR).exec(body);
     if (!pair) return fail(index, `cannot read "${body.slice(0, 40)}"`);
     let key = unquote(pair[1]);
-    const value = pair[2] === undefined ? undefined : unquote(pair[2].trim());
+    const raw = pair[2]?.trim();
+    if (raw !== undefined && raw.startsWith('"') && !/^"(?:[^"\\]|\\.)*"$/.test(raw)) {
+      fail(index, `a quoted value is not closed: ${raw.slice(0, 40)}`);
+    }
+    const value = raw === undefined ? undefined : unquote(raw);
     if (indent === 2) {
       if (!berry && value === undefined && key.endsWith(':')) key = key.slice(0, -1);
       if (value === undefined || value === '') {
@@ -61,6 +68,7 @@ export function readYarnBlocks(file: string, content: string, berry: boolean, hi
         block.maps.set(key, map);
       } else {
         block.fields.set(key, value);
+        block.fieldLines.set(key, index + 1);
         map = undefined;
       }
     } else if (indent === 4) {
@@ -71,6 +79,28 @@ export function readYarnBlocks(file: string, content: string, berry: boolean, hi
     }
   }
   return blocks;
+}
+
+/**
+ * The block's `version`, checked to be one plain version string (`1.2.3`, `0.0.0-use.local`);
+ * undefined when the block has none. A flow value or stray punctuation means a corrupt file.
+ */
+export function blockVersion(file: string, block: YarnBlock, hint: string): string | undefined {
+  const version = block.fields.get('version');
+  if (version === undefined || /^[\w][\w.+-]*$/.test(version)) return version;
+  const line = block.fieldLines.get('version') ?? block.line;
+  throw lockfileError(file, line, `${file}: "${version}" is not a version`, hint);
+}
+
+/** Fail on a yarn.lock with nothing in it: yarn always writes at least a header. */
+export function assertYarnContent(file: string, content: string, hint: string): void {
+  if (content.trim() !== '') return;
+  throw lockfileError(
+    file,
+    1,
+    `${file} is empty; yarn writes a header even with no packages`,
+    hint,
+  );
 }
 
 /** `"a@1", "a@2"` (classic) or `"a@npm:1, a@npm:2"` (berry) → the descriptors. */

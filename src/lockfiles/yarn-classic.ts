@@ -1,7 +1,7 @@
 import { packagesFromGraph, type GraphNode, type GraphRoot } from './dependency-graph.js';
 import { declaredDependencies, readManifest } from './manifest.js';
 import type { LockfileResult, ReadSibling } from './package.js';
-import { readYarnBlocks, splitDescriptor } from './yarn-blocks.js';
+import { assertYarnContent, blockVersion, readYarnBlocks, splitDescriptor } from './yarn-blocks.js';
 
 const HINT = 'regenerate it with `yarn install` (or restore it from version control)';
 
@@ -20,6 +20,7 @@ export function parseYarnClassic(
   content: string,
   readSibling?: ReadSibling,
 ): LockfileResult {
+  assertYarnContent(path, content, HINT);
   const blocks = readYarnBlocks(path, content, false, HINT);
   const nodes = new Map<string, GraphNode>();
   const byDescriptor = new Map<string, string>();
@@ -28,7 +29,7 @@ export function parseYarnClassic(
     const id = block.descriptors[0];
     const { name: key, range } = splitDescriptor(id);
     const alias = /^npm:((?:@[^/@]+\/)?[^@]+)@/.exec(range);
-    const version = block.fields.get('version');
+    const version = blockVersion(path, block, HINT);
     if (version === undefined) continue;
     const deps = [
       ...(block.maps.get('dependencies') ?? []),

@@ -59,6 +59,7 @@ describe('parseLockfile', () => {
       format: 'requirements.txt',
       packages: [],
       unpinned: [],
+      problems: [],
     });
   });
 });

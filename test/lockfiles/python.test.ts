@@ -145,10 +145,37 @@ describe('requirements.txt', () => {
     ]);
   });
 
-  it('fails with the line of an include it cannot find', () => {
-    expect(() => parseText('requirements.txt', '-r missing.txt\n', {})).toThrow(
-      'requirements.txt line 1: the included file missing.txt was not found',
-    );
+  it('reads the other pins and reports an include it cannot find as a problem', () => {
+    const content = 'idna==3.7\n-r missing.txt\n-r base.txt\nrich==13.7.1\n';
+    const result = parseText('requirements.txt', content, { 'base.txt': 'certifi==2024.8.30\n' });
+
+    expect(result.packages.map((p) => [p.name, p.version, p.lockfile, p.line])).toEqual([
+      ['idna', '3.7', 'requirements.txt', 1],
+      ['certifi', '2024.8.30', 'base.txt', 1],
+      ['rich', '13.7.1', 'requirements.txt', 4],
+    ]);
+    expect(result.problems).toEqual([
+      {
+        file: 'requirements.txt',
+        line: 2,
+        message:
+          'requirements.txt: the included file missing.txt was not found, so its pins are not checked',
+        hint: 'add the included file, or fix the `-r` path to point at it',
+      },
+    ]);
+  });
+
+  it('follows a chain of 20,000 nested includes without deep recursion', () => {
+    const siblings: Record<string, string> = {};
+    for (let i = 0; i < 20_000; i++) siblings[`r${i}.txt`] = `-r r${i + 1}.txt\n`;
+    siblings['r20000.txt'] = 'idna==3.7\n';
+    const result = parseText('requirements.txt', '-r r0.txt\nrich==13.7.1\n', siblings);
+
+    expect(result.packages.map((p) => [p.name, p.lockfile, p.line])).toEqual([
+      ['idna', 'r20000.txt', 1],
+      ['rich', 'requirements.txt', 2],
+    ]);
+    expect(result.problems).toEqual([]);
   });
 
   it('reads each file once when includes form a cycle', () => {
