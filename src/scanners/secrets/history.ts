@@ -83,7 +83,7 @@ export async function* scanHistory(
   const splitter = new PatchSplitter(PIECE_BYTES, MAX_HOLD);
   const task = (piece: PatchPiece): PatchScanTask => ({
     key: options.key,
-    rules: options.rules,
+    rulesJson: options.rulesJson,
     options: options.ruleOptions,
     allowPaths: options.allowPaths,
     patch: piece.bytes,

@@ -2,7 +2,6 @@ import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 
 import type { Finding } from '../../core/finding.js';
-import type { RuntimeRule } from './rule-schema.js';
 import type { RuleSetOptions } from './ruleset.js';
 import { ruleSetFor, scanText } from './scan-text.js';
 
@@ -20,7 +19,8 @@ export interface SecretsScanItem {
 export interface SecretsScanTask {
   /** Names the rules and options; a worker compiles them once per key. */
   key: string;
-  rules: RuntimeRule[];
+  /** The rules, as JSON (see `SecretsScanOptions.rulesJson`). */
+  rulesJson: string;
   options: RuleSetOptions;
   items: SecretsScanItem[];
 }

@@ -28,8 +28,8 @@ export async function* scanFiles(context: ScanContext, rulesDir?: string): Async
     for (const group of groupFiles(files)) {
       if (context.signal.aborted) break;
       const items = await Promise.all(group.map((file) => toItem(file, context)));
-      const { key, rules, ruleOptions } = options;
-      const task: SecretsScanTask = { key, rules, options: ruleOptions, items };
+      const { key, rulesJson, ruleOptions } = options;
+      const task: SecretsScanTask = { key, rulesJson, options: ruleOptions, items };
       for (const done of await batches.push(task, group.length)) yield* report(done, context);
     }
     for (const done of await batches.drain()) yield* report(done, context);

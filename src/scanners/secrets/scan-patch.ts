@@ -3,14 +3,14 @@ import { isAscii } from 'node:buffer';
 import type { Finding } from '../../core/finding.js';
 import { HistoryParser } from './history-parser.js';
 import { pathAllowlist, wantsPath } from './paths.js';
-import type { RuntimeRule } from './rule-schema.js';
 import type { RuleSetOptions } from './ruleset.js';
 import { ruleSetFor, scanText } from './scan-text.js';
 
 /** A piece of `git log -p` output, cut at a commit (or, in a huge commit, a file) boundary. */
 export interface PatchScanTask {
   key: string;
-  rules: RuntimeRule[];
+  /** The rules, as JSON (see `SecretsScanOptions.rulesJson`). */
+  rulesJson: string;
   options: RuleSetOptions;
   /** `allowlist.paths` from bulwark.yaml. */
   allowPaths: string[];

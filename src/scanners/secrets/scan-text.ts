@@ -11,13 +11,14 @@ import { toFinding } from './to-finding.js';
 const ruleSets = new Map<string, { ruleSet: RuleSet; byId: Map<string, CompiledRule> }>();
 
 /** This thread's compiled rules for a scan, compiled on first use and kept by the scan's key. */
-export function ruleSetFor(task: { key: string; rules: RuntimeRule[]; options: RuleSetOptions }): {
+export function ruleSetFor(task: { key: string; rulesJson: string; options: RuleSetOptions }): {
   ruleSet: RuleSet;
   byId: Map<string, CompiledRule>;
 } {
   let entry = ruleSets.get(task.key);
   if (!entry) {
-    const ruleSet = compileRuleSet(task.rules, task.options);
+    const rules = JSON.parse(task.rulesJson) as RuntimeRule[];
+    const ruleSet = compileRuleSet(rules, task.options);
     entry = { ruleSet, byId: new Map(ruleSet.rules.map((r) => [r.rule.id, r])) };
     // Keep the few most recent scans' rule sets; a long-lived process runs many scans.
     if (ruleSets.size >= 4) ruleSets.clear();
