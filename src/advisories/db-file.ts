@@ -65,7 +65,7 @@ export function assertWritableTarget(path: string): void {
   const kind = dbFileKind(path);
   if (kind === 'missing' || kind === 'empty') return;
   if (kind === 'directory') {
-    throw inputError(`${path} is a directory, not an advisory database file`, { file: path }, PICK);
+    throw inputError(`${path} is a directory, not an advisory database file`, undefined, PICK);
   }
   if (kind === 'sqlite') {
     const db = openSqlite(path, true);
@@ -75,7 +75,7 @@ export function assertWritableTarget(path: string): void {
   }
   throw inputError(
     `${path} is not a Bulwark advisory database; refusing to overwrite it`,
-    { file: path },
+    undefined,
     PICK,
   );
 }
@@ -132,7 +132,6 @@ export function fileError(error: unknown, path: string, action: 'read' | 'write'
       ? 'choose a writable location with --db (or BULWARK_DB); the existing database was kept'
       : 'check the path and its permissions, or pass another file with --db (or BULWARK_DB)';
   return new BulwarkError('input', `cannot ${action} ${path}: ${reason}`, {
-    where: { file: path },
     hint,
     cause: error,
   });

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 
 import { inputError } from '../core/errors.js';
 import {
@@ -78,7 +78,8 @@ function writeDatabase(
   options: ImportOptions,
   report: ImportReport,
 ): void {
-  const db = openSqlite(path, false);
+  // Failures surface through importAdvisories, which names the database, not this temp file.
+  const db = new Database(path);
   try {
     db.exec(SCHEMA_SQL);
     db.pragma(`application_id = ${APPLICATION_ID}`);

@@ -33,17 +33,13 @@ export function readSource(path: string): SourceFile[] {
   try {
     stats = statSync(path);
   } catch {
-    throw inputError(`no advisory folder or zip at ${path}`, { file: path }, EXPECTED);
+    throw inputError(`no advisory folder or zip at ${path}`, undefined, EXPECTED);
   }
   if (stats.isDirectory()) return readFolder(path);
   const bytes = readBytes(path);
   if (isZip(bytes)) return readZip(path, bytes);
   if (bytes.includes(0)) {
-    throw inputError(
-      `${path} is neither a zip archive nor an advisory file`,
-      { file: path },
-      EXPECTED,
-    );
+    throw inputError(`${path} is neither a zip archive nor an advisory file`, undefined, EXPECTED);
   }
   return [{ name: path, text: new TextDecoder().decode(bytes) }];
 }
@@ -66,7 +62,7 @@ export function readZip(name: string, bytes: Uint8Array): SourceFile[] {
   if (!isZip(bytes)) {
     throw inputError(
       `${name} is not a zip archive (it starts with ${describeStart(bytes)})`,
-      { file: name },
+      undefined,
       'an OSV export serves one all.zip per ecosystem; check the URL or download it again',
     );
   }
@@ -89,7 +85,7 @@ export function readZip(name: string, bytes: Uint8Array): SourceFile[] {
     const reason = error instanceof Error ? error.message : String(error);
     throw inputError(
       `${name} is not a readable zip archive: ${reason}`,
-      { file: name },
+      undefined,
       'download it again',
     );
   }
@@ -103,7 +99,7 @@ function tooLarge(archive: string, what: string, size: number, limit: number): B
   const mb = (n: number): string => `${Math.ceil(n / 1024 / 1024)} MB`;
   return inputError(
     `${archive}: ${what} unpacks to ${mb(size)}, more than the ${mb(limit)} Bulwark accepts`,
-    { file: archive },
+    undefined,
     'this is not an OSV advisory export; check the source or download it again',
   );
 }

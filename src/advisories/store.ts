@@ -69,17 +69,13 @@ interface Candidate {
 export function openAdvisoryDb(path: string): AdvisoryDb {
   const kind = dbFileKind(path);
   if (kind === 'missing') {
-    throw inputError(`no advisory database at ${path}`, { file: path }, CREATE_HINT);
+    throw inputError(`no advisory database at ${path}`, undefined, CREATE_HINT);
   }
   if (kind === 'directory') {
-    throw inputError(
-      `${path} is a directory, not an advisory database`,
-      { file: path },
-      CREATE_HINT,
-    );
+    throw inputError(`${path} is a directory, not an advisory database`, undefined, CREATE_HINT);
   }
   if (kind !== 'sqlite') {
-    throw inputError(`${path} is not a Bulwark advisory database`, { file: path }, CREATE_HINT);
+    throw inputError(`${path} is not a Bulwark advisory database`, undefined, CREATE_HINT);
   }
   const db = openSqlite(path, true);
   try {
@@ -93,13 +89,13 @@ export function openAdvisoryDb(path: string): AdvisoryDb {
 
 function checkLayout(db: Database.Database, path: string): void {
   if (!isAdvisoryDb(db)) {
-    throw inputError(`${path} is not a Bulwark advisory database`, { file: path }, CREATE_HINT);
+    throw inputError(`${path} is not a Bulwark advisory database`, undefined, CREATE_HINT);
   }
   const version = readMeta(db, 'schema_version');
   if (version !== SCHEMA_VERSION) {
     throw inputError(
       `advisory database ${path} has layout ${version ?? 'unknown'}, this Bulwark reads layout ${SCHEMA_VERSION}`,
-      { file: path },
+      undefined,
       CREATE_HINT,
     );
   }

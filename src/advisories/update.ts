@@ -64,7 +64,7 @@ export async function updateAdvisories(options: UpdateOptions): Promise<ImportRe
         options.onProgress?.(ecosystem, received, total);
       const entries = readZip(url, await download(url, dispatcher, timeout, report));
       if (entries.length === 0) {
-        throw inputError(`${url} holds no advisories`, { file: url }, EMPTY_HINT);
+        throw inputError(`${url} holds no advisories`, undefined, EMPTY_HINT);
       }
       options.logger.info(`downloaded ${entries.length} advisories`, { ecosystem, url });
       files.push(...entries);
@@ -102,7 +102,7 @@ async function download(
         response.statusCode >= 300 && response.statusCode < 400
           ? `${status} after ${MAX_REDIRECTS} redirects`
           : status;
-      throw inputError(`cannot download ${url}: ${why}`, { file: url }, HINT);
+      throw inputError(`cannot download ${url}: ${why}`, undefined, HINT);
     }
     const length = Number(response.headers['content-length']);
     const total = Number.isFinite(length) && length > 0 ? length : undefined;
@@ -117,7 +117,7 @@ async function download(
     return new Uint8Array(Buffer.concat(chunks, received));
   } catch (error) {
     if (error instanceof BulwarkError) throw error;
-    throw inputError(`cannot download ${url}: ${reasonOf(error, timeout)}`, { file: url }, HINT);
+    throw inputError(`cannot download ${url}: ${reasonOf(error, timeout)}`, undefined, HINT);
   }
 }
 

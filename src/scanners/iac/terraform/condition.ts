@@ -1,7 +1,7 @@
 import { runAttributeTest, type Outcome, type Truth } from './attribute-test.js';
 import type { Block, Expr } from './hcl-model.js';
 import { evaluate, type EvalScope } from './hcl-values.js';
-import { instancesOf, type Resource } from './module.js';
+import { instancesOf, type Module, type Resource } from './module.js';
 import { blocksAt, resolvePath } from './path.js';
 import { runPortsTest } from './ports-test.js';
 import type { Companion, Condition } from './rule-schema.js';
@@ -79,10 +79,7 @@ function quantify(
 }
 
 function companion(spec: Companion, block: Block, context: ConditionContext): Outcome {
-  const { resource } = context;
-  const candidates = resource.module
-    .byKind(spec.resource)
-    .filter((other) => refersTo(other, spec, context));
+  const candidates = companionsOf(spec, context);
   let outcome: Outcome | undefined;
   let truth: Truth = false;
   for (const other of candidates) {
@@ -99,29 +96,71 @@ function companion(spec: Companion, block: Block, context: ConditionContext): Ou
   return outcome ?? { truth: false, at: block.header };
 }
 
-/** Whether a companion's reference attribute names this resource, by address or by value. */
-function refersTo(other: Resource, spec: Companion, context: ConditionContext): boolean {
-  if (spec.reference === undefined) return true;
-  const attribute = other.block.attributes.get(spec.reference);
-  if (!attribute) return false;
-  const target = context.resource;
-  const exprs = [attribute.expr];
-  if (mentionsEach(attribute.expr)) {
-    const forEach = other.block.attributes.get('for_each');
-    if (forEach) exprs.push(forEach.expr);
-  }
-  if (exprs.some((expr) => traversals(expr).some((t) => names(t, target)))) return true;
-  if (!spec.byValue) return false;
-  const mine = resolvePath(target.block, spec.byValue, context.scope).value;
-  const theirs = evaluate(attribute.expr, other.module.scope());
-  return typeof mine === 'string' && mine === theirs;
+/** Companions of one kind, indexed by the addresses they name and the literal they hold. */
+interface CompanionIndex {
+  byAddress: Map<string, Resource[]>;
+  byValue: Map<string, Resource[]>;
 }
 
-function names(traversal: Extract<Expr, { kind: 'traversal' }>, target: Resource): boolean {
-  const steps = traversal.steps.map((step) => (step.kind === 'attr' ? step.name : undefined));
-  const path = [traversal.root, ...steps];
-  const address = target.address.split('.');
-  return address.every((part, index) => path[index] === part);
+const indexes = new WeakMap<Module, Map<string, CompanionIndex>>();
+
+/**
+ * The companions that refer to the resource, in source order. Each module indexes its
+ * companions once per kind and reference attribute, so that looking them up for every bucket
+ * of a large folder does not scan every companion again.
+ */
+function companionsOf(spec: Companion, context: ConditionContext): Resource[] {
+  const { resource } = context;
+  const all = resource.module.byKind(spec.resource);
+  if (spec.reference === undefined) return all;
+  const index = companionIndex(resource.module, spec.resource, spec.reference);
+  const found = new Set(index.byAddress.get(resource.address) ?? []);
+  if (spec.byValue) {
+    const mine = resolvePath(resource.block, spec.byValue, context.scope).value;
+    if (typeof mine === 'string')
+      for (const other of index.byValue.get(mine) ?? []) found.add(other);
+  }
+  return found.size <= 1 ? [...found] : all.filter((other) => found.has(other));
+}
+
+function companionIndex(module: Module, kind: string, reference: string): CompanionIndex {
+  let byModule = indexes.get(module);
+  if (!byModule) indexes.set(module, (byModule = new Map()));
+  const key = `${kind} ${reference}`;
+  const cached = byModule.get(key);
+  if (cached) return cached;
+  const index: CompanionIndex = { byAddress: new Map(), byValue: new Map() };
+  for (const other of module.byKind(kind)) {
+    const attribute = other.block.attributes.get(reference);
+    if (!attribute) continue;
+    const exprs = [attribute.expr];
+    const forEach = other.block.attributes.get('for_each');
+    if (forEach && mentionsEach(attribute.expr)) exprs.push(forEach.expr);
+    const addresses = new Set(exprs.flatMap(traversals).flatMap(addressesNamed));
+    for (const address of addresses) add(index.byAddress, address, other);
+    const value = evaluate(attribute.expr, other.module.scope());
+    if (typeof value === 'string') add(index.byValue, value, other);
+  }
+  byModule.set(key, index);
+  return index;
+}
+
+function add(map: Map<string, Resource[]>, key: string, resource: Resource): void {
+  const list = map.get(key);
+  if (list) list.push(resource);
+  else map.set(key, [resource]);
+}
+
+/** The addresses a traversal may name: `type.name`, and `data.type.name` for data sources. */
+function addressesNamed(traversal: Extract<Expr, { kind: 'traversal' }>): string[] {
+  const names: string[] = [traversal.root];
+  for (const step of traversal.steps.slice(0, 2)) {
+    if (step.kind !== 'attr') break;
+    names.push(step.name);
+  }
+  return [names.slice(0, 2), names.slice(0, 3)]
+    .filter((parts, i) => parts.length === i + 2)
+    .map((parts) => parts.join('.'));
 }
 
 function mentionsEach(expr: Expr): boolean {

@@ -41,7 +41,9 @@ export function buildModules(files: readonly HclFile[]): Module[] {
   const byDir = new Map<string, HclFile[]>();
   for (const file of files) {
     const dir = posix.dirname(file.path);
-    byDir.set(dir, [...(byDir.get(dir) ?? []), file]);
+    const group = byDir.get(dir);
+    if (group) group.push(file);
+    else byDir.set(dir, [file]);
   }
   return [...byDir.entries()].map(([dir, group]) => buildModule(dir, group));
 }
@@ -80,7 +82,9 @@ function buildModule(dir: string, files: HclFile[]): Module {
       const resource = toResource(block, file.path, module);
       if (!resource) continue;
       resources.push(resource);
-      kinds.set(resource.kind, [...(kinds.get(resource.kind) ?? []), resource]);
+      const sameKind = kinds.get(resource.kind);
+      if (sameKind) sameKind.push(resource);
+      else kinds.set(resource.kind, [resource]);
     }
   }
   for (const file of autoVarsInOrder(files)) {
