@@ -4,13 +4,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
 import { inputError } from '../core/errors.js';
-import {
-  APPLICATION_ID,
-  assertWritableTarget,
-  dbFileKind,
-  fileError,
-  openSqlite,
-} from './db-file.js';
+import { APPLICATION_ID, assertWritableTarget, dbFileKind, fileError } from './db-file.js';
 import { emptyReport, bump, type ImportReport } from './import-report.js';
 import type { Advisory, Ecosystem } from './model.js';
 import { normalizeName } from './names.js';
