@@ -47,6 +47,9 @@ const HITS_PER_PASS = 24;
  * over the tree. That pass leaves constraints out (ast-grep checks them after `any` has picked
  * its first alternative, which would hide other rules on the same node), so each hit is then
  * checked, with constraints, against the rules whose words it contains. The file is parsed once.
+ * The code scanner runs at about 20,000 lines per CPU-second over this repository's
+ * node_modules (about 60,000 on typical files, far less on large bundles that contain most
+ * rules' words), well below the 200,000 lines per second aimed for.
  */
 export function scanSource(
   text: string,
