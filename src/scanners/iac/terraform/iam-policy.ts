@@ -40,7 +40,9 @@ export function wildcardAdminGrant(document: Value): AdminGrant | 'unknown' | un
 
 /**
  * The policy document an expression holds, with unknown parts kept as UNKNOWN (in jsonencode)
- * or as a placeholder inside the strings they were interpolated into (in a JSON template).
+ * or as a placeholder inside the strings they were interpolated into (in a JSON template). A
+ * template whose interpolation stands outside a JSON string is not valid JSON before
+ * evaluation, so the wildcard check stays silent on it.
  */
 export function policyDocument(expr: Expr | undefined, value: Value, scope: EvalScope): Value {
   if (typeof value === 'string') return parseJson(value);

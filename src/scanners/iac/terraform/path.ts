@@ -15,7 +15,9 @@ export interface Resolved {
  * The blocks of one type in a body. A `dynamic "<type>"` block's `content` stands in for the
  * blocks it generates, unless its `for_each` is known to be empty (then it generates none).
  * An attribute of that name holding a literal list of objects (`ingress = [{ ... }]`, the
- * attribute syntax of security groups) counts as one block per object.
+ * attribute syntax of security groups) counts as one block per object. Blocks in attribute
+ * syntax are checked only when the list is literal: `ingress = var.rules` or a `for`
+ * expression is not checked.
  */
 export function blocksOf(block: Block, type: string, scope?: EvalScope): Block[] {
   const out: Block[] = [];
