@@ -51,13 +51,6 @@ export function parsersOf(language: RuleLanguage): ParserName[] {
   return [...parsers];
 }
 
-/** The line-comment markers of a rule language, used by the sample annotations. */
-export function commentMarkers(language: RuleLanguage): string[] {
-  if (language === 'python' || language === 'ruby') return ['#'];
-  if (language === 'php') return ['//', '#'];
-  return ['//'];
-}
-
 /**
  * Make the grammars of the @ast-grep/lang-* packages available in this thread. ast-grep keeps
  * one registration per process, shared with the HCL grammar, so it goes through core.
