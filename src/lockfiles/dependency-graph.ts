@@ -86,11 +86,12 @@ function mergePaths(a: string[][], b: string[][]): string[][] {
   return all.sort((x, y) => x.length - y.length).slice(0, MAX_PATHS);
 }
 
-/** A path step: the index of the node reached, the step it came from, and its depth. */
+/** A path step: the node reached, the step it came from, its depth and the path's first node. */
 interface Step {
   node: number;
   previous: Step | undefined;
   depth: number;
+  root: number;
 }
 
 /**
@@ -111,7 +112,7 @@ function shortestPaths(
   const found: Step[][] = list.map(() => []);
   const starts = [...new Set(roots.flatMap((root) => index.get(root.id) ?? []))];
   const level = levels(children, starts);
-  let queue: Step[] = starts.map((node) => ({ node, previous: undefined, depth: 0 }));
+  let queue: Step[] = starts.map((node) => ({ node, previous: undefined, depth: 0, root: node }));
 
   while (queue.length > 0) {
     const next: Step[] = [];
@@ -121,7 +122,7 @@ function shortestPaths(
       steps.push(step);
       for (const child of children[step.node]) {
         if (found[child].length < MAX_PATHS && !closesCycle(step, child, level[child])) {
-          next.push({ node: child, previous: step, depth: step.depth + 1 });
+          next.push({ node: child, previous: step, depth: step.depth + 1, root: step.root });
         }
       }
     }
@@ -181,9 +182,8 @@ function toPath(step: Step, labels: string[]): string[] {
   const tail = length > MAX_PATH_STEPS ? MAX_PATH_STEPS - 2 : length;
   for (; s && at > kept - tail; s = s.previous) path[--at] = labels[s.node];
   if (length <= MAX_PATH_STEPS) return path;
+  path[0] = labels[step.root];
   path[1] = ELIDED;
-  while (s?.previous) s = s.previous;
-  path[0] = labels[(s as Step).node];
   return path;
 }
 
