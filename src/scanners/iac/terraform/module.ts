@@ -126,9 +126,14 @@ function makeScope(
     instance,
     // Terraform variables are read from terraform.tfvars, *.auto.tfvars and their defaults
     // only: -var, -var-file and TF_VAR_ environment variables are not read.
+    // A variable whose value refers back to itself (Terraform rejects it) is unknown here.
     variable(name) {
       const value = variables.get(name);
-      return value ? evaluate(value, scope) : UNKNOWN;
+      if (!value || evaluating.has(`var.${name}`)) return UNKNOWN;
+      evaluating.add(`var.${name}`);
+      const result = evaluate(value, scope);
+      evaluating.delete(`var.${name}`);
+      return result;
     },
     local(name) {
       if (memo.has(name)) return memo.get(name) as Value;

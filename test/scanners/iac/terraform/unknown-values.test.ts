@@ -41,6 +41,15 @@ describe('unknown values never reach a conversion', () => {
     expect(scan(text, SG_IDS)).toEqual([]);
   });
 
+  const cycles: [string, string][] = [
+    ['a variable whose default refers to itself', 'variable "p" {\n  default = var.p\n}\n'],
+    ['two locals that refer to each other', 'locals {\n  p = local.q\n  q = local.p\n}\n'],
+  ];
+  it.each(cycles)('a port from %s is unknown, not a crash', (_, prelude) => {
+    const port = prelude.startsWith('variable') ? 'var.p' : 'local.p';
+    expect(scan(prelude + openRules(port)[1], SG_IDS)).toEqual([]);
+  });
+
   it('a dynamic ingress whose ports come from the iterator stays silent', () => {
     const text =
       'resource "aws_security_group" "web" {\n  dynamic "ingress" {\n    for_each = [22, 443]\n' +
