@@ -16,7 +16,7 @@ export {
 } from './store.js';
 export { versionOrder, type VersionOrder } from './versions/index.js';
 export { openAdvisoryDbForScan, type ScanDb, type ScanDbOptions } from './open-for-scan.js';
-export { APPLICATION_ID } from './db-file.js';
+export { APPLICATION_ID, errorCode, fileError } from './db-file.js';
 export {
   DEFAULT_OSV_URL,
   DEFAULT_TIMEOUT_SECONDS,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 
 import { BulwarkError, inputError } from '../core/errors.js';
-import { fileError } from './db-file.js';
+import { errorCode, fileError } from './db-file.js';
 
 /** One advisory file from a folder or an archive. */
 export interface SourceFile {
@@ -32,7 +32,8 @@ export function readSource(path: string): SourceFile[] {
   let stats;
   try {
     stats = statSync(path);
-  } catch {
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw fileError(error, path, 'read');
     throw inputError(`no advisory folder or zip at ${path}`, undefined, EXPECTED);
   }
   if (stats.isDirectory()) return readFolder(path);

@@ -4,6 +4,7 @@ import {
   advisoryDbPath,
   CREATE_HINT,
   DEFAULT_TIMEOUT_SECONDS,
+  fileError,
   importAdvisories,
   openAdvisoryDb,
   osvBaseUrl,
@@ -104,9 +105,16 @@ function addStatus(db: Command): void {
     .option('--json', 'print the status as JSON')
     .action((flags: DbFlags & { json?: boolean }) => {
       const logger = cliLogger(flags);
-      const store = openAdvisoryDb(advisoryDbPath(flags.db));
-      const status = store.status();
-      store.close();
+      const path = advisoryDbPath(flags.db);
+      const store = openAdvisoryDb(path);
+      let status: DbStatus;
+      try {
+        status = store.status();
+      } catch (error) {
+        throw fileError(error, path, 'read');
+      } finally {
+        store.close();
+      }
       if (status.ageProblem) logger.warn(`advisory database age unknown: ${status.ageProblem}`);
       if (status.advisories === 0)
         logger.warn(`advisory database holds no advisories: ${CREATE_HINT}`);
@@ -159,7 +167,13 @@ function ttyProgress(): DownloadProgress {
 /** Counts per ecosystem to stdout; every entry set aside to stderr. */
 function printReport(report: ImportReport, dbPath: string, logger: Logger): void {
   for (const warning of report.warnings) logger.warn(warning);
-  const unsupported = Object.entries(report.unsupportedEcosystems)
+  // Releases of one distribution (`Debian:12`, `Debian:11`) count under its name.
+  const dropped = new Map<string, number>();
+  for (const [ecosystem, count] of Object.entries(report.unsupportedEcosystems)) {
+    const name = ecosystem.split(':')[0];
+    dropped.set(name, (dropped.get(name) ?? 0) + count);
+  }
+  const unsupported = [...dropped]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([ecosystem, count]) => `${ecosystem} ${count}`);
   const lines = [

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -78,5 +80,107 @@ describe('bulwark db', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('no advisory database at');
     expect(run.stderr).toContain('bulwark db import <dir|zip>');
+  });
+
+  it.each([
+    ['import into a text file', 'import', 'notes.txt'],
+    ['status of a text file', 'status', 'notes.txt'],
+  ])('%s: exit 2 with a plain message, the file untouched', (_name, command, file) => {
+    const path = join(dir, file);
+    writeFileSync(path, 'my notes\n');
+    const args =
+      command === 'import'
+        ? ['db', 'import', shared('advisories', 'npm-malicious'), '--db', path]
+        : ['db', 'status', '--db', path];
+
+    const run = bulwark(args);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      command === 'import'
+        ? `bulwark: ${path} is not a Bulwark advisory database; refusing to overwrite it\n  hint: pass --db (or BULWARK_DB) a new file name or an existing Bulwark advisory database\n`
+        : `bulwark: ${path} is not a Bulwark advisory database\n  hint: create it with \`bulwark db import <dir|zip>\` (OSV files) or \`bulwark db update\` (download)\n`,
+    );
+    expect(readFileSync(path, 'utf8')).toBe('my notes\n');
+  });
+
+  it('exit 2 for a database path it cannot write, without a stack trace', () => {
+    const run = bulwark([
+      'db',
+      'import',
+      shared('advisories', 'npm-malicious'),
+      '--db',
+      '/proc/bulwark.db',
+    ]);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'bulwark: cannot write /proc/bulwark.db: unable to open it\n  hint: choose a writable location with --db (or BULWARK_DB); the existing database was kept\n',
+    );
+  });
+
+  it('exit 2 for an update with no ecosystem named', () => {
+    const run = bulwark(['db', 'update', '--ecosystems', '', '--db', dbPath]);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'bulwark: --ecosystems: no ecosystem named\n  hint: use some of npm, PyPI, Go, crates.io, RubyGems, Packagist, Maven, NuGet, Pub, Hex\n',
+    );
+  });
+
+  it('prints dropped Debian and Alpine entries in the normal summary', () => {
+    const folder = join(dir, 'distro');
+    mkdirSync(folder);
+    const affected = (ecosystem: string) => ({
+      package: { ecosystem, name: 'openssl' },
+      ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '1.1' }] }],
+    });
+    writeFileSync(
+      join(folder, 'GHSA-dist-0000-0000.json'),
+      JSON.stringify({
+        id: 'GHSA-dist-0000-0000',
+        modified: '2024-01-01T00:00:00Z',
+        affected: [
+          affected('Debian:12'),
+          affected('Alpine:v3.19'),
+          affected('Alpine:v3.20'),
+          { package: { ecosystem: 'npm', name: 'left-pad' }, versions: ['1.0.0'] },
+        ],
+      }),
+    );
+
+    const run = bulwark(['db', 'import', folder, '--db', join(dir, 'distro.db')]);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').at(-2)).toBe(
+      '  entries dropped (ecosystems Bulwark cannot order): Alpine 2, Debian 1',
+    );
+  });
+
+  it('shows each ecosystem with its own date and source, and an unknown age for a future date', () => {
+    const path = join(dir, 'status.db');
+    expect(
+      bulwark(['db', 'import', shared('advisories', 'npm-malicious'), '--db', path]).code,
+    ).toBe(0);
+    const db = new Database(path);
+    db.exec("UPDATE meta SET value = '2999-01-01T00:00:00.000Z' WHERE key LIKE 'imported_at%'");
+    db.close();
+
+    const run = bulwark(['db', 'status', '--db', path]);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      [
+        `database: ${path}`,
+        'advisories: 15',
+        `  npm: 15 (2999-01-01T00:00:00.000Z, from ${shared('advisories', 'npm-malicious')})`,
+        'imported: 2999-01-01T00:00:00.000Z (age unknown: the import date 2999-01-01T00:00:00.000Z lies in the future)',
+        `source: ${shared('advisories', 'npm-malicious')}`,
+        '',
+      ].join('\n'),
+    );
+    expect(run.stderr).toContain(
+      'advisory database age unknown: the import date 2999-01-01T00:00:00.000Z lies in the future',
+    );
   });
 });

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
-import { advisoryDbPath, openAdvisoryDbForScan, type AdvisoryDb } from '../../advisories/index.js';
+import {
+  advisoryDbPath,
+  CREATE_HINT,
+  errorCode,
+  openAdvisoryDbForScan,
+  type AdvisoryDb,
+} from '../../advisories/index.js';
 import { BulwarkError } from '../../core/errors.js';
 import type { Finding } from '../../core/finding.js';
 import type { ScanContext, ScanFile, Scanner } from '../../core/scanner.js';
@@ -50,6 +56,14 @@ async function* scanDeps(context: ScanContext): AsyncIterable<Finding> {
       context.progress.tick();
     }
     ignores.reportUnused(context.logger);
+  } catch (error) {
+    // A database damaged past its header fails on the first lookup: an input problem, not a bug.
+    if (!errorCode(error)?.startsWith('SQLITE_')) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    context.reportProblem({
+      path: displayPath(context.root, db.path),
+      message: `the advisory database cannot be read (${reason}): ${CREATE_HINT}`,
+    });
   } finally {
     db.close();
   }
