@@ -28,6 +28,7 @@ export interface InstallReport {
  */
 export function installTemplates(target: string, names: readonly TemplateName[]): InstallReport {
   const files = templateFiles(names);
+  checkTarget(target);
   for (const file of files) checkPlace(target, file.path);
   const report: InstallReport = { written: [], skipped: [] };
   for (const file of files) {
@@ -64,11 +65,26 @@ function checkPlace(target: string, path: string): void {
   }
 }
 
+/** Refuse a target folder that is a file, or that would have to be created inside a file. */
+function checkTarget(target: string): void {
+  for (let at = target; ; at = dirname(at)) {
+    const kind = kindOf(at);
+    if (kind === 'file') {
+      throw usageError(
+        `${at} is a file, but ${target} must be a folder; nothing was written`,
+        'name a folder (it is created when missing)',
+      );
+    }
+    if (kind === 'folder' || dirname(at) === at) return;
+  }
+}
+
 function kindOf(path: string): 'file' | 'folder' | undefined {
   try {
     return statSync(path).isDirectory() ? 'folder' : 'file';
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw error;
   }
 }

@@ -128,6 +128,29 @@ describe('bulwark init', () => {
     expect(() => initCommand(file, undefined)).toThrow(/is a file/);
   });
 
+  it('refuses a target inside a file, writing nothing', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'coll'), 'x');
+    const target = join(dir, 'coll', 'sub');
+    expect(() => initCommand(target, 'kubernetes,docker')).toThrow(
+      `${join(dir, 'coll')} is a file, but ${target} must be a folder; nothing was written`,
+    );
+    expect(readdirSync(dir)).toEqual(['coll']);
+  });
+
+  it('refuses, as a usage error, a file where a template needs a folder', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'deploy'), 'x');
+    let kind: string | undefined;
+    try {
+      initCommand(dir, 'kubernetes,docker');
+    } catch (error) {
+      kind = (error as BulwarkError).kind;
+    }
+    expect(kind).toBe('usage');
+    expect(readdirSync(dir)).toEqual(['deploy']);
+  });
+
   it('lists what it wrote and what it skipped, and creates the folder', () => {
     const dir = join(tempDir(), 'new-project');
     let out = '';
