@@ -115,7 +115,13 @@ async function readLockfile(
     }
   };
   try {
-    return parseLockfile(file.path, text, readSibling);
+    const result = parseLockfile(file.path, text, readSibling);
+    // Parts the parser could not read (a missing `-r` include) leave pins unchecked.
+    for (const problem of result.problems ?? []) {
+      const message = `${problem.message}; ${problem.hint}`;
+      context.reportProblem({ path: problem.file, line: problem.line, message });
+    }
+    return result;
   } catch (error) {
     if (!(error instanceof BulwarkError) || error.kind !== 'input') throw error;
     const line = error.where?.line;

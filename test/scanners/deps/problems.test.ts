@@ -71,6 +71,17 @@ describe('deps scanner input problems', () => {
     ]);
   });
 
+  it('reports a requirements include that is missing, so its pins are not silently skipped', async () => {
+    const folder = project('include', { 'requirements.txt': 'django==1.0\n-r extra.txt\n' });
+
+    const { problems } = await runDeps(folder, ['requirements.txt'], dbPath);
+
+    expect(problems.map((p) => [p.path, p.line])).toEqual([['requirements.txt', 2]]);
+    expect(problems[0].message).toMatch(
+      /^requirements\.txt: the included file extra\.txt was not found, so its pins are not checked; ./,
+    );
+  });
+
   it('reports a corrupt lockfile even when there is no database', async () => {
     const folder = project('corrupt-nodb', { 'package-lock.json': CORRUPT });
     vi.stubEnv('BULWARK_DB', '');
