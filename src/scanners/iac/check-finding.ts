@@ -23,9 +23,21 @@ export interface CheckHit {
   evidence?: string;
 }
 
+const PLACEHOLDER = /\{([a-zA-Z]+)\}/g;
+
+/** Whether a template has placeholders, per template text (checks are few, findings many). */
+const hasPlaceholders = new Map<string, boolean>();
+
 /** Fill `{name}` placeholders; unknown names are left as they are. */
 export function fillTemplate(template: string, vars: Record<string, string> = {}): string {
-  return template.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => vars[name] ?? whole);
+  let has = hasPlaceholders.get(template);
+  if (has === undefined) {
+    has = /\{[a-zA-Z]+\}/.test(template);
+    hasPlaceholders.set(template, has);
+  }
+  return has
+    ? template.replace(PLACEHOLDER, (whole, name: string) => vars[name] ?? whole)
+    : template;
 }
 
 /** Turn a matcher hit into a Finding with the check's metadata. */

@@ -63,19 +63,18 @@ export function runChecks(
   };
 
   const findings: Finding[] = [];
-  const seen = new Set<string>();
   for (const check of checks) {
     const ruleId = `iac/${framework}/${check.id}`;
+    const seen = new Set<string>();
     for (const hit of evaluate(check)) {
       const lines = [hit.line, ...(hit.resourceLines ?? [])];
       if (isSuppressed(indexOf(hit.path), ruleId, lines)) continue;
-      const finding = toFinding(framework, check, hit);
       // One line reached twice (a YAML anchor merged into several jobs) is one problem to fix,
       // so it is reported once, with the first object that reached it.
-      const key = `${ruleId}\0${hit.path}\0${hit.line}\0${hit.column}`;
+      const key = `${hit.path}\0${hit.line}\0${hit.column}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      findings.push(finding);
+      findings.push(toFinding(framework, check, hit));
     }
   }
 
