@@ -107,3 +107,38 @@ describe('security group ports, per protocol', () => {
     expect(scan(text).map((row) => row.map(String))).toEqual(expected);
   });
 });
+
+describe('the protocol counts on Google Cloud and Azure too', () => {
+  const gcp = (protocol: string) =>
+    'resource "google_compute_firewall" "f" {\n  name          = "f"\n  network       = "default"\n' +
+    `  source_ranges = ["0.0.0.0/0"]\n\n  allow {\n    protocol = "${protocol}"\n  }\n}\n`;
+  const azure = (protocol: string) =>
+    'resource "azurerm_network_security_rule" "r" {\n  direction                  = "Inbound"\n' +
+    `  access                     = "Allow"\n  protocol                   = "${protocol}"\n` +
+    '  destination_port_range     = "22"\n  source_address_prefix      = "*"\n}\n';
+  const cases: [string, string, string, (string | number)[][]][] = [
+    [
+      'GCP: every TCP port includes SSH',
+      gcp('tcp'),
+      'gcp-firewall-admin-open',
+      [['iac/terraform/gcp-firewall-admin-open', 4]],
+    ],
+    ['GCP: ICMP opens no port', gcp('icmp'), 'gcp-firewall-admin-open', []],
+    [
+      'Azure: TCP 22 is SSH',
+      azure('Tcp'),
+      'azure-nsg-admin-open',
+      [['iac/terraform/azure-nsg-admin-open', 6]],
+    ],
+    [
+      'Azure: any protocol includes TCP',
+      azure('*'),
+      'azure-nsg-admin-open',
+      [['iac/terraform/azure-nsg-admin-open', 6]],
+    ],
+    ['Azure: UDP 22 is not SSH', azure('Udp'), 'azure-nsg-admin-open', []],
+  ];
+  it.each(cases)('%s', (_, text, id, expected) => {
+    expect(scan(text, [id]).map((row) => row.slice(0, 2))).toEqual(expected);
+  });
+});
