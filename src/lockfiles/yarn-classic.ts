@@ -1,4 +1,5 @@
 import { packagesFromGraph, type GraphNode, type GraphRoot } from './dependency-graph.js';
+import { lockfileError } from './lockfile-error.js';
 import { declaredDependencies, readManifest } from './manifest.js';
 import type { LockfileResult, ReadSibling } from './package.js';
 import { assertYarnContent, blockVersion, readYarnBlocks, splitDescriptor } from './yarn-blocks.js';
@@ -30,7 +31,10 @@ export function parseYarnClassic(
     const { name: key, range } = splitDescriptor(id);
     const alias = /^npm:((?:@[^/@]+\/)?[^@]+)@/.exec(range);
     const version = blockVersion(path, block, HINT);
-    if (version === undefined) continue;
+    if (version === undefined) {
+      // yarn writes a version into every entry, so one without it is a damaged file.
+      throw lockfileError(path, block.line, `${path}: entry "${id}" has no version`, HINT);
+    }
     const deps = [
       ...(block.maps.get('dependencies') ?? []),
       ...(block.maps.get('optionalDependencies') ?? []),
