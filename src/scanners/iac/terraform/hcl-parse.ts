@@ -1,30 +1,17 @@
 import { parse, type SgNode } from '@ast-grep/napi';
 
 import { requireLanguage } from '../../../core/ast-languages.js';
-import { inputError, type BulwarkError } from '../../../core/errors.js';
+import { firstError, isInvented, missing, notText, syntaxError, unclosed } from './hcl-errors.js';
 import type { Attribute, Block, Expr, HclFile, ObjectEntry, Span, Step } from './hcl-model.js';
 import { commonIndent, literal, other, PLAIN_STRING, simpleExpr, unescape } from './hcl-text.js';
 
 /** Parse HCL text into blocks and attributes with their lines; the syntax tree is dropped. */
 export function parseHcl(path: string, text: string): HclFile {
-  if (text.includes('\u0000')) {
-    throw inputError(
-      'not a text file (binary, or UTF-16 encoded)',
-      { file: path },
-      'save it as UTF-8 text, or remove it if it is not Terraform',
-    );
-  }
+  if (text.includes('\u0000')) throw notText(path);
   requireLanguage('hcl');
   const root = parse('hcl', text).root();
   const error = firstError(root, text);
-  if (error) {
-    const line = error.range().start.line + 1;
-    throw inputError(
-      'HCL syntax error',
-      { file: path, line },
-      'fix the syntax so Terraform accepts it',
-    );
-  }
+  if (error) throw syntaxError(path, error.range().start.line + 1);
   const reader = new Reader(path, text);
   const body = root.children().find((child) => child.kind() === 'body');
   const span = reader.span(root);
@@ -38,45 +25,6 @@ export function parseHcl(path: string, text: string): HclFile {
   };
   if (body) reader.fillBody(body, top);
   return { path, body: top };
-}
-
-/**
- * The first ERROR node of the tree; its start is where the parser gave up. Missing tokens
- * (an unclosed block, list or call) are caught while reading (`unclosed`, `missing`).
- */
-function firstError(root: SgNode, text: string): SgNode | null {
-  if (text.trim() === '') return null;
-  return root.find({ rule: { kind: 'ERROR' } });
-}
-
-/**
- * A construct whose closing token the parser had to invent (a zero-width node), reported at
- * the line where the construct opened rather than at the end of the file where it was noticed.
- */
-function unclosed(path: string, opened: SgNode, what: string): BulwarkError {
-  const line = opened.range().start.line + 1;
-  return inputError(
-    `HCL syntax error: the ${what} opened on this line is never closed`,
-    { file: path, line },
-    'add the missing closing bracket so Terraform accepts it',
-  );
-}
-
-/** True for a token the parser inserted because it expected it and did not find it. */
-function isInvented(node: SgNode | undefined): boolean {
-  if (!node) return false;
-  const { start, end } = node.range();
-  return start.index === end.index;
-}
-
-/** The parser inserts an empty (zero-width) node for a token it expected and did not find. */
-function missing(path: string, node: SgNode): BulwarkError {
-  const line = node.range().start.line + 1;
-  return inputError(
-    'HCL syntax error: a token is missing',
-    { file: path, line },
-    'fix the syntax so Terraform accepts it',
-  );
 }
 
 class Reader {
@@ -117,13 +65,7 @@ class Reader {
     const name = children[0].text();
     const value = children.find((child) => child.kind() === 'expression');
     const span = this.span(node);
-    if (value?.text() === '') {
-      throw inputError(
-        `HCL syntax error: ${name} has no value`,
-        { file: this.path, line: span.startLine },
-        'fix the syntax so Terraform accepts it',
-      );
-    }
+    if (value?.text() === '') throw syntaxError(this.path, span.startLine, `${name} has no value`);
     return { name, expr: value ? this.expr(value) : other(node.text(), span), span };
   }
 

@@ -79,7 +79,7 @@ function adminAction(statement: Value): string | 'unknown' | undefined {
   const wide = resources.includes('*');
   const effect = known(statement.Effect);
   if (typeof action === 'string' && wide && effect === 'Allow') return action;
-  if (effect === 'unknown' || action === 'unknown' || resources.includes('unknown')) {
+  if (effect === 'unknown' || actions.includes('unknown') || resources.includes('unknown')) {
     const couldAct = action !== undefined || actions.includes('unknown');
     const couldReach = wide || resources.includes('unknown');
     const couldAllow = effect === 'Allow' || effect === 'unknown';
