@@ -26,6 +26,9 @@ const PLUS = 0x2b;
 const MINUS = 0x2d;
 const SPACE = 0x20;
 
+/** The newline ending a run of added lines: the next line does not start with `+`. */
+const RUN_END = /\n(?!\+)/g;
+
 /** Added text of one file is handed on in pieces of at most this many characters. */
 const MAX_PIECE = 4 << 20;
 
@@ -75,6 +78,22 @@ export class HistoryParser {
 
   /** Take the run of added lines starting at `pos`; returns where the next line starts. */
   private addedRun(text: string, pos: number): number {
+    // One native search for the first line not starting with `+`; the run is usually the
+    // rest of the hunk, which the count of lines checks. Otherwise go line by line.
+    RUN_END.lastIndex = pos;
+    const found = RUN_END.exec(text);
+    const end = found === null ? text.length : found.index;
+    const raw = text.slice(pos + 1, end);
+    const block = raw.replaceAll('\n+', '\n');
+    const count = raw.length - block.length + 1;
+    if (count > this.newLeft) return this.addedLines(text, pos);
+
+    this.take(block, count);
+    return end + 1;
+  }
+
+  /** `addedRun` one line at a time, for a run longer than the hunk says. */
+  private addedLines(text: string, pos: number): number {
     let end = pos;
     let count = 0;
     let next = pos;
@@ -84,13 +103,14 @@ export class HistoryParser {
       next = end + 1;
       count++;
     }
-    this.newLeft -= count;
-    if (this.path !== undefined) {
-      this.addBlock(text.slice(pos + 1, end).replaceAll('\n+', '\n'), count);
-    } else {
-      this.nextLine += count;
-    }
+    this.take(text.slice(pos + 1, end).replaceAll('\n+', '\n'), count);
     return next;
+  }
+
+  private take(block: string, count: number): void {
+    this.newLeft -= count;
+    if (this.path !== undefined) this.addBlock(block, count);
+    else this.nextLine += count;
   }
 
   private addBlock(block: string, count: number): void {

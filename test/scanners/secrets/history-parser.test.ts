@@ -76,3 +76,27 @@ describe('parsePatchPath', () => {
     expect(parsePatchPath(raw)).toBe(expected);
   });
 });
+
+describe('HistoryParser added runs', () => {
+  it('takes only as many added lines as the hunk header counts', () => {
+    const out: AddedText[] = [];
+    const parser = new HistoryParser((added) => out.push(added));
+    const log = [
+      '\x01cccc\x002021-01-03T00:00:00+00:00\x00Cy <cy@example.com>',
+      'diff --git a/y.txt b/y.txt',
+      '--- /dev/null',
+      '+++ b/y.txt',
+      '@@ -0,0 +1,2 @@',
+      '+a',
+      '+b',
+      '+not counted by the hunk',
+      '@@ -0,0 +7 @@',
+      '+g',
+    ];
+    parser.feed(`${log.join('\n')}\n`);
+    parser.end();
+    expect(out.map((a) => [a.path, a.text, a.lineRuns])).toEqual([
+      ['y.txt', 'a\nb\ng', [0, 1, 2, 7]],
+    ]);
+  });
+});
