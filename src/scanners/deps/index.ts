@@ -8,7 +8,7 @@ import {
   openAdvisoryDbForScan,
   type AdvisoryDb,
 } from '../../advisories/index.js';
-import { BulwarkError } from '../../core/errors.js';
+import { BulwarkError, formatPosition } from '../../core/errors.js';
 import type { Finding } from '../../core/finding.js';
 import type { ScanContext, ScanFile, Scanner } from '../../core/scanner.js';
 import { isLockfile, parseLockfile, type LockfileResult } from '../../lockfiles/index.js';
@@ -96,7 +96,10 @@ function displayPath(root: string, path: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : path;
 }
 
-/** Parse one lockfile; a parse error is reported once as `file:line: message` and skipped. */
+/**
+ * Parse one lockfile; a parse error is reported as a problem and logged once as
+ * `file:line: lockfile not checked: message; hint`, and the file is skipped.
+ */
 async function readLockfile(
   context: ScanContext,
   file: ScanFile,
@@ -105,6 +108,7 @@ async function readLockfile(
   if (text === undefined) {
     const message = unreadableReason(file);
     context.reportProblem({ path: file.path, message });
+    context.logger.warn(`lockfile not checked: ${message}`);
     return undefined;
   }
   const readSibling = (name: string): string | undefined => {
@@ -128,8 +132,11 @@ async function readLockfile(
     // Parsers may end their message with "(line N)"; the location already says it.
     const said = error.message.replace(/\s*\(line \d+(, column \d+)?\)$/, '');
     const message = `${said}${error.hint ? `; ${error.hint}` : ''}`;
-    // The run lists the problem as `file:line: message`, once; no separate log line.
+    // One location, once: the parser's "(line N)" is dropped and no path field is added.
     context.reportProblem({ path: file.path, line, message });
+    context.logger.warn(
+      `${formatPosition({ file: file.path, line })}: lockfile not checked: ${message}`,
+    );
     return undefined;
   }
 }
@@ -144,7 +151,7 @@ function unreadableReason(file: ScanFile): string {
     head = readFileSync(file.absPath).subarray(0, 8192);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return `cannot be read (${reason}): check its permissions`;
+    return `${file.path} cannot be read (${reason}): check its permissions`;
   }
   if (head.includes(0)) {
     return `${file.path} is binary, not a lockfile: regenerate it with your package manager`;

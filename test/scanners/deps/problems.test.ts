@@ -59,9 +59,12 @@ describe('deps scanner input problems', () => {
     const bytes = Buffer.from([0x7b, 0x00, 0xff, 0x13, 0x00, 0x42, 0x9c]);
     const folder = project('binary', { 'package-lock.json': bytes });
 
-    const { findings, problems } = await runDeps(folder, ['package-lock.json'], dbPath);
+    const { findings, problems, logs } = await runDeps(folder, ['package-lock.json'], dbPath);
 
     expect(findings).toEqual([]);
+    expect(logs).toEqual([
+      'warn: lockfile not checked: package-lock.json is binary, not a lockfile: regenerate it with your package manager',
+    ]);
     expect(problems).toEqual([
       {
         path: 'package-lock.json',
@@ -90,8 +93,11 @@ describe('deps scanner input problems', () => {
     const { problems, logs } = await runDeps(folder, ['package-lock.json'], undefined);
 
     expect(problems.map((p) => `${p.path}:${p.line}`)).toEqual(['package-lock.json:3']);
-    expect(logs).toHaveLength(1);
+    expect(logs).toHaveLength(2);
     expect(logs[0]).toMatch(
+      /^warn: package-lock\.json:3: lockfile not checked: package-lock\.json is not valid JSON: a string holds a raw control character; ./,
+    );
+    expect(logs[1]).toMatch(
       /^warn: no advisory database at .*empty-cache\/bulwark\/advisories\.db/,
     );
   });

@@ -177,7 +177,9 @@ describe('deps scanner', () => {
         )}`,
       },
     ]);
-    expect(logs).toEqual([]);
+    expect(logs).toEqual([
+      `warn: a/package-lock.json:3: lockfile not checked: ${problems[0]?.message}`,
+    ]);
     expect(findings).toHaveLength(3);
   });
 
