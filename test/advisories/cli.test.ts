@@ -183,4 +183,31 @@ describe('bulwark db', () => {
       'advisory database age unknown: the import date 2999-01-01T00:00:00.000Z lies in the future',
     );
   });
+
+  it('exit 2 for a --timeout that is not a number of seconds', () => {
+    const run = bulwark(['db', 'update', '--timeout', 'soon', '--db', dbPath]);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'bulwark: --timeout: soon is not a number of seconds\n  hint: use for example --timeout 120\n',
+    );
+  });
+
+  it('warns when the database it shows holds no advisory', () => {
+    const path = join(dir, 'emptied.db');
+    expect(
+      bulwark(['db', 'import', shared('advisories', 'npm-malicious'), '--db', path]).code,
+    ).toBe(0);
+    const db = new Database(path);
+    db.exec('DELETE FROM affected; DELETE FROM advisories;');
+    db.close();
+
+    const run = bulwark(['db', 'status', '--db', path]);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').slice(0, 2)).toEqual([`database: ${path}`, 'advisories: 0']);
+    expect(run.stderr).toContain(
+      'advisory database holds no advisories: create it with `bulwark db import <dir|zip>`',
+    );
+  });
 });
