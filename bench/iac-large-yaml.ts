@@ -54,12 +54,14 @@ const { silentLogger } = (await import(pathToFileURL(resolve(SRC, 'core/logger.t
   silentLogger: import('../src/core/logger.js').Logger;
 };
 
+const cpuBefore = process.cpuUsage();
 const started = performance.now();
 const findings = kubernetesFramework.scan({
   files: [{ path: 'all.yaml', text }],
   logger: silentLogger,
 });
 const ms = performance.now() - started;
+const cpu = process.cpuUsage(cpuBefore);
 // Peak resident set of the whole process (kilobytes), generated text included.
 const peak = process.resourceUsage().maxRSS * 1024;
 
@@ -69,6 +71,7 @@ console.log(
     megabytes: Number((text.length / 1024 / 1024).toFixed(1)),
     documents: docs.length,
     ms: Math.round(ms),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     peakRssMb: Math.round(peak / 1024 / 1024),
     findings: findings.length,
   }),

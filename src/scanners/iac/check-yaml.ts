@@ -8,9 +8,6 @@ import {
   parseAllDocuments,
   type Document,
   type Node,
-  type Pair,
-  type Scalar,
-  type YAMLMap,
 } from 'yaml';
 
 /** One parsed YAML file: its documents and a line counter for positions. */
@@ -161,16 +158,18 @@ export class YNode {
   get(key: string): YNode | undefined {
     const node = this.resolved();
     if (!isMap(node)) return undefined;
-    const { pairs, merges } = keyIndex(node);
-    const pair = pairs.get(key);
-    if (pair) {
-      const key = pair.key as Scalar;
-      const range = key.range ?? [0, 0];
-      const value = (pair.value as Node | null) ?? null;
-      return new YNode(this.source, this.doc, value, [range[0], range[1]]);
+    // A key written twice keeps its last value, as Kubernetes and most YAML readers do.
+    for (let i = node.items.length - 1; i >= 0; i--) {
+      const pair = node.items[i];
+      const name = pair.key;
+      if (isScalar(name) && name.range && String(name.value) === key) {
+        const value = (pair.value as Node | null) ?? null;
+        return new YNode(this.source, this.doc, value, [name.range[0], name.range[1]]);
+      }
     }
-    for (const merge of merges) {
-      const found = new YNode(this.source, this.doc, merge, this.anchor).get(key);
+    for (const pair of node.items) {
+      if (!isMergeKey(pair.key)) continue;
+      const found = new YNode(this.source, this.doc, pair.value as Node, this.anchor).get(key);
       if (found) return found;
     }
     return undefined;
@@ -271,31 +270,6 @@ export class YNode {
     }
     return this.span();
   }
-}
-
-/** A mapping's pairs by key name (the last of equal keys) and its `<<` merge values. */
-interface KeyIndex {
-  pairs: Map<string, Pair>;
-  merges: Node[];
-}
-
-const keyIndexes = new WeakMap<YAMLMap, KeyIndex>();
-
-/**
- * The key index of a mapping, built on first use: checks ask each container and pod for many
- * keys, and a scan over the pairs for every one of them dominated large manifests.
- */
-function keyIndex(map: YAMLMap): KeyIndex {
-  let index = keyIndexes.get(map);
-  if (index) return index;
-  index = { pairs: new Map(), merges: [] };
-  for (const pair of map.items) {
-    if (isMergeKey(pair.key)) index.merges.push(pair.value as Node);
-    // A key written twice keeps its last value, as Kubernetes and most YAML readers do.
-    else if (isScalar(pair.key) && pair.key.range) index.pairs.set(String(pair.key.value), pair);
-  }
-  keyIndexes.set(map, index);
-  return index;
 }
 
 /** True for a `<<` merge key (a symbol when merge keys are on, the plain string otherwise). */

@@ -40,7 +40,10 @@ async function* scanIac(context: ScanContext): AsyncIterable<Finding> {
       files,
       logger: context.logger,
       tags: context.tags,
-      reportProblem: context.reportProblem,
+      // A file read only beside the scan's own is the scan's problem only when scanned itself.
+      reportProblem: (problem) => {
+        if (scanned.has(problem.path)) context.reportProblem(problem);
+      },
     });
     context.logger.debug('iac framework done', {
       framework: framework.id,

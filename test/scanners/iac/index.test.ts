@@ -181,6 +181,17 @@ describe('the iac scanner', () => {
     ]);
   });
 
+  it('reports no problem of a file read only beside the scan (the unchanged pipeline root)', async () => {
+    const problems: InputProblem[] = [];
+    const ctx = {
+      ...context({ paths: ['ci/deep.yml'] }),
+      reportProblem: (p: InputProblem) => problems.push(p),
+    };
+    rmSync(join(ctx.root, 'ci/test.yml'));
+    expect(await collect(ctx)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
   it('runs only checks carrying a tier tag', async () => {
     const all = await collect(context());
     const fast = await collect(context({ tags: ['fast'] }));

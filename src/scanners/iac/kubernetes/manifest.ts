@@ -74,8 +74,7 @@ export function mayBeManifest(path: string, text?: string): boolean {
   return text === undefined || (text.includes('apiVersion') && text.includes('kind'));
 }
 
-/** Helm's template syntax, and the folder charts keep templates in. */
-const TEMPLATE_SYNTAX = /\{\{-?\s|\{\{[.$"(/]/;
+/** The folder Helm charts keep templates in. */
 const CHART_TEMPLATES = /(?:^|\/)templates\//;
 
 /**
@@ -91,7 +90,7 @@ export function buildModel(input: FrameworkInput): K8sModel {
   let helm = 0;
 
   for (const file of files) {
-    const template = TEMPLATE_SYNTAX.test(file.text);
+    const template = file.text.includes('{{');
     if (template && CHART_TEMPLATES.test(file.path)) {
       helm++;
       continue;
