@@ -34,7 +34,7 @@ export function parseMavenPom(path: string, content: string): LockfileResult {
     parseTagValue: false,
     isArray: (name) => name === 'dependency',
   });
-  const project = dict(dict(parser.parse(content)).project);
+  const project = dict(dict(parseXml(path, parser, content)).project);
   const properties = readProperties(project);
   const managed = new Map<string, string>();
   for (const dep of list(dict(dict(project.dependencyManagement).dependencies).dependency)) {
@@ -77,6 +77,19 @@ export function parseMavenPom(path: string, content: string): LockfileResult {
     });
   }
   return { lockfile: path, format: 'pom.xml', packages, unpinned };
+}
+
+/**
+ * Parse validated XML. The parser refuses nesting beyond its limit with a plain Error, which
+ * here becomes a lockfile error rather than an internal one.
+ */
+function parseXml(path: string, parser: XMLParser, content: string): unknown {
+  try {
+    return parser.parse(content) as unknown;
+  } catch (error) {
+    const what = error instanceof Error ? error.message : String(error);
+    throw lockfileError(path, 1, `${path} is not readable XML: ${what}`, HINT, error);
+  }
 }
 
 /** The pom's properties, plus `project.version` and `project.groupId` (from the parent if unset). */

@@ -24,7 +24,7 @@ export function parseYamlDocuments(file: string, content: string, hint: string):
     }));
   }
   const lines = new LineIndex(content);
-  const parsed = parseAllDocuments(content, { uniqueKeys: false });
+  const parsed = parseYaml(file, content, hint);
   const documents = Array.isArray(parsed) ? parsed : [];
   const out: YamlSection[] = [];
 
@@ -53,4 +53,14 @@ export function parseYamlDocuments(file: string, content: string, hint: string):
     out.push({ value, keyLine: (section, key) => sections.get(section)?.get(key) });
   }
   return out;
+}
+
+/** The yaml library's documents; a nesting deep enough to exhaust the stack is a lockfile error. */
+function parseYaml(file: string, content: string, hint: string) {
+  try {
+    return parseAllDocuments(content, { uniqueKeys: false });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw lockfileError(file, 1, `${file} is not readable YAML: it is nested too deeply`, hint);
+  }
 }

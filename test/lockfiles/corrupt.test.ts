@@ -226,6 +226,18 @@ const cases: CorruptCase[] = [
     message: 'package-lock.json: "dependencies" is not an object',
   },
   {
+    path: 'pom.xml',
+    content: `<project>${'<a>'.repeat(5_000)}${'</a>'.repeat(5_000)}</project>`,
+    line: 1,
+    message: 'pom.xml is not readable XML: Maximum nested tags exceeded',
+  },
+  {
+    path: 'package-lock.json',
+    content: `{"lockfileVersion": 3, "packages": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+    line: 1,
+    message: 'package-lock.json is not valid JSON: the JSON is nested too deeply',
+  },
+  {
     path: 'poetry.lock',
     content: '',
     line: 1,
