@@ -81,15 +81,21 @@ function addUpdate(db: Command): void {
         const logger = cliLogger(flags);
         const dbPath = advisoryDbPath(flags.db);
         const ecosystems = parseEcosystems(flags.ecosystems);
-        const report = await updateAdvisories({
-          dbPath,
-          baseUrl: osvBaseUrl(flags.baseUrl),
-          ecosystems,
-          timeoutSeconds: parseTimeout(flags.timeout),
-          onProgress: process.stderr.isTTY && !flags.quiet ? ttyProgress() : undefined,
-          logger,
-        });
-        if (process.stderr.isTTY && !flags.quiet) process.stderr.write('\r\x1b[K');
+        const showProgress = process.stderr.isTTY && !flags.quiet;
+        let report: ImportReport;
+        try {
+          report = await updateAdvisories({
+            dbPath,
+            baseUrl: osvBaseUrl(flags.baseUrl),
+            ecosystems,
+            timeoutSeconds: parseTimeout(flags.timeout),
+            onProgress: showProgress ? ttyProgress() : undefined,
+            logger,
+          });
+        } finally {
+          // Clear the progress line, so a summary or an error starts on a clean line.
+          if (showProgress) process.stderr.write('\r\x1b[K');
+        }
         printReport(report, dbPath, logger);
         if (ecosystems) {
           process.stdout.write(`  replaced: ${ecosystems.join(', ')}; other ecosystems kept\n`);
