@@ -65,15 +65,19 @@ export function runChecks(
   const findings: Finding[] = [];
   for (const check of checks) {
     const ruleId = `iac/${framework}/${check.id}`;
-    const seen = new Set<string>();
+    const seen = new Map<string, Set<number>>();
     for (const hit of evaluate(check)) {
-      const lines = [hit.line, ...(hit.resourceLines ?? [])];
-      if (isSuppressed(indexOf(hit.path), ruleId, lines)) continue;
+      const index = indexOf(hit.path);
+      if (index.size > 0 && isSuppressed(index, ruleId, [hit.line, ...(hit.resourceLines ?? [])])) {
+        continue;
+      }
       // One line reached twice (a YAML anchor merged into several jobs) is one problem to fix,
       // so it is reported once, with the first object that reached it.
-      const key = `${hit.path}\0${hit.line}\0${hit.column}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      let places = seen.get(hit.path);
+      if (!places) seen.set(hit.path, (places = new Set()));
+      const place = hit.line * 2 ** 24 + hit.column;
+      if (places.has(place)) continue;
+      places.add(place);
       findings.push(toFinding(framework, check, hit));
     }
   }
