@@ -14,7 +14,7 @@ export function reportUnreadable(
   action: string,
 ): void {
   const message = `${framework}: ${problem.message}; ${action}`;
-  input.logger.warn(describeProblem(path, { ...problem, message }), { path });
+  input.logger.warn(describeProblem(path, { ...problem, message }));
   const column = problem.column === undefined ? '' : ` (column ${problem.column})`;
   input.reportProblem?.({ path, line: problem.line, message: `${message}${column}` });
 }

@@ -36,7 +36,7 @@ export function warnUnknownSuppressions(
     for (const found of unknownSuppressions(index, framework, known, FRAMEWORK_IDS)) {
       const hint = found.suggestion ? `; did you mean ${found.suggestion}?` : '';
       const message = `${framework}: bulwark-ignore names ${found.ruleId}, which is not a rule, so it silences nothing${hint}`;
-      logger.warn(describeProblem(file.path, { ...found, message }), { path: file.path });
+      logger.warn(describeProblem(file.path, { ...found, message }));
     }
   }
 }

@@ -125,7 +125,8 @@ const KUSTOMIZATIONS = ['kustomization.yaml', 'kustomization.yml', 'Kustomizatio
 
 /**
  * A kustomization says which manifests of its folder are patches (partial objects), so it is
- * read from disk beside every YAML file of the scan.
+ * read from disk beside every YAML file of the scan. A kustomization in another folder than
+ * its patch is not read this way, so in a partial scan such a patch is checked in full.
  */
 function addKustomizations(
   context: ScanContext,

@@ -49,7 +49,7 @@ export function warnInvalidUses(model: ActionsModel, logger: Logger): void {
       ...use.node.span(),
       message: `github-actions: uses: ${use.value} is not an action reference (owner/repo@ref, ./path or docker://image); it was not checked`,
     };
-    logger.warn(describeProblem(use.job.workflow.path, problem), { path: use.job.workflow.path });
+    logger.warn(describeProblem(use.job.workflow.path, problem));
   }
 }
 

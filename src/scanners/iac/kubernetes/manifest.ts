@@ -81,7 +81,8 @@ const CHART_TEMPLATES = /(?:^|\/)templates\//;
  * Parse manifests into objects, pod specs and containers. A file is skipped as a Helm template
  * when it uses `{{ }}` and either does not parse as YAML or sits in a chart's templates/ folder;
  * any other file that parses and has apiVersion and kind is checked. Kustomize overlays are not
- * merged: a patch is checked for what it sets, not for what it leaves out.
+ * merged: a patch is checked for what it sets, not for what it leaves out. Every document's
+ * syntax tree stays in memory for the whole scan, since checks look across documents.
  */
 export function buildModel(input: FrameworkInput): K8sModel {
   const { files, logger } = input;
@@ -105,7 +106,7 @@ export function buildModel(input: FrameworkInput): K8sModel {
     }
     for (const duplicate of duplicates) {
       const message = `kubernetes: key ${duplicate.key} is written twice in one mapping; the last value is used, as Kubernetes does`;
-      logger.warn(describeProblem(file.path, { ...duplicate, message }), { path: file.path });
+      logger.warn(describeProblem(file.path, { ...duplicate, message }));
     }
     for (const doc of source.docs) {
       const root = YNode.root(source, doc);
