@@ -200,7 +200,12 @@ function lineReader(root: string): (path: string) => string[] | undefined {
   return (path) => {
     if (!cache.has(path)) {
       try {
-        cache.set(path, readFileSync(join(root, path), 'utf8').split(/\r?\n/));
+        cache.set(
+          path,
+          readFileSync(join(root, path), 'utf8')
+            .replace(/^\uFEFF/, '')
+            .split(/\r?\n/),
+        );
       } catch {
         cache.set(path, undefined);
       }

@@ -212,4 +212,14 @@ describe('runScan', () => {
       lines: ['one', 'MARKER-x', 'three'],
     });
   });
+
+  it('leaves a byte-order mark out of the code frame', async () => {
+    repo = tempRepo();
+    repo.write('a.txt', '\uFEFFMARKER-x\r\ntwo\r\n');
+    repo.commit('first');
+
+    const result = await scan(repo.dir);
+
+    expect(result.findings[0]?.snippet).toEqual({ startLine: 1, lines: ['MARKER-x', 'two'] });
+  });
 });
