@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 
+import type { ContentFacts } from './content-facts.js';
 import type { ProxyConfig } from './policy/config.js';
 import type { PolicyEngine } from './policy/engine.js';
 import type { VersionDecision, VersionFacts } from './policy/types.js';
@@ -17,6 +18,8 @@ export interface ProxyRuntime {
   upstream: UpstreamClient;
   files: VerifiedFiles;
   metrics: ProxyMetrics;
+  /** What files revealed about their versions, applied whenever metadata is judged again. */
+  contentFacts: ContentFacts;
   log: Logger;
   /** npm registry base URL, without a trailing slash. */
   npmUpstream: string;

@@ -6,6 +6,7 @@ import pino, { type Logger } from 'pino';
 
 import { HttpError, sendJson, type RequestInfo } from './http.js';
 import { ProxyMetrics } from './metrics.js';
+import { ContentFacts } from './content-facts.js';
 import { NpmHandler } from './npm/handler.js';
 import { parseNpmPath } from './npm/routes.js';
 import { createNpmPackages } from './npm/service.js';
@@ -78,6 +79,7 @@ function createRuntime(options: ProxyOptions): ProxyRuntime {
     ),
     store,
     blobs,
+    contentFacts: new ContentFacts(),
     upstream,
     files: new VerifiedFiles(blobs, upstream, 48 * 1024 * 1024, 512 * 1024 * 1024),
     metrics,

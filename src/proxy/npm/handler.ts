@@ -150,6 +150,9 @@ export class NpmHandler {
     }
     const extra = found.filter((hook) => !entry.facts.installScripts.includes(hook));
     if (extra.length === 0) return;
+    this.runtime.contentFacts.remember('npm', entry.facts.name, entry.version, {
+      installScripts: extra,
+    });
     entry.facts = { ...entry.facts, installScripts: [...entry.facts.installScripts, ...extra] };
     entry.decision = evaluateVersion(
       entry.facts,

@@ -94,7 +94,12 @@ export function packagePath(name: string): string {
 }
 
 /** Judge every version of an upstream packument and build the filtered package. */
-export function buildPackage(name: string, doc: JsonObject, context: PolicyContext): NpmPackage {
+export function buildPackage(
+  name: string,
+  doc: JsonObject,
+  context: PolicyContext,
+  learned: (facts: VersionFacts) => VersionFacts = (facts) => facts,
+): NpmPackage {
   const versions = new Map<string, NpmVersion>();
   const byFile = new Map<string, NpmVersion>();
   const time = isObject(doc.time) ? doc.time : {};
@@ -108,7 +113,7 @@ export function buildPackage(name: string, doc: JsonObject, context: PolicyConte
       typeof manifest.dist.tarball !== 'string'
     )
       continue;
-    const entry = versionEntry(name, { ...manifest, version }, time, context);
+    const entry = versionEntry(name, { ...manifest, version }, time, context, learned);
     versions.set(version, entry);
     byFile.set(entry.filename, entry);
     if (entry.decision.decision !== 'blocked') kept[version] = { ...manifest };
@@ -162,13 +167,14 @@ function versionEntry(
   manifest: JsonObject,
   time: JsonObject,
   context: PolicyContext,
+  learned: (facts: VersionFacts) => VersionFacts,
 ): NpmVersion {
   const dist = manifest.dist as JsonObject;
   const upstreamUrl = dist.tarball as string;
   const filename = decodeURIComponent(
     new URL(upstreamUrl, 'http://x/').pathname.split('/').pop() ?? '',
   );
-  const facts = npmFacts(name, manifest, time);
+  const facts = learned(npmFacts(name, manifest, time));
   const entry: NpmVersion = {
     version: facts.version,
     filename,

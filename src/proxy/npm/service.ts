@@ -25,6 +25,7 @@ export function createNpmPackages(
         name,
         parsePackument(body, name),
         runtime.policy.contextFor('npm', name),
+        (facts) => runtime.contentFacts.apply(facts),
       );
       if (client !== undefined) logRemoved(runtime, client, pkg);
       // The parsed document, its filtered copies and their serialized forms: about three bodies.

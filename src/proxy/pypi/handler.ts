@@ -45,6 +45,7 @@ export class PypiHandler {
           parseProjectPage(body, name),
           this.pageUrl(name),
           runtime.policy.contextFor('PyPI', name),
+          (facts) => runtime.contentFacts.apply(facts),
         );
         if (client !== undefined) {
           for (const { facts, decision } of project.decisions.values()) {
@@ -151,6 +152,9 @@ export class PypiHandler {
     const metadata = metadataFromWheel(data);
     const license = metadata ? licenseFromMetadata(metadata) : undefined;
     if (license === judged.facts.license) return judged.decision;
+    this.runtime.contentFacts.remember('PyPI', judged.facts.name, judged.facts.version, {
+      license,
+    });
     const facts = { ...judged.facts, license };
     const decision = evaluateVersion(facts, this.runtime.policy.contextFor('PyPI', view.name));
     judged.facts = facts;

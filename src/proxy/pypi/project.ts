@@ -57,6 +57,7 @@ export function buildProject(
   doc: JsonObject,
   pageUrl: string,
   context: PolicyContext,
+  learned: (facts: VersionFacts) => VersionFacts = (facts) => facts,
 ): PypiProject {
   const files = new Map<string, PypiFile>();
   const byVersion = new Map<string, PypiFile[]>();
@@ -69,7 +70,7 @@ export function buildProject(
 
   const decisions = new Map<string, { facts: VersionFacts; decision: VersionDecision }>();
   for (const [version, list] of byVersion) {
-    const facts = pypiFacts(name, version, list);
+    const facts = learned(pypiFacts(name, version, list));
     decisions.set(version, { facts, decision: evaluateVersion(facts, context) });
   }
   const kept = [...files.values()].filter(

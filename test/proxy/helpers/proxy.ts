@@ -20,7 +20,12 @@ export function tempDir(prefix: string): { path: string; remove: () => void } {
 export async function startTestProxy(
   npmUpstream: string,
   settings: Record<string, unknown> = {},
-  options: { advisories?: AdvisorySource; storageDir?: string; pypiUpstream?: string } = {},
+  options: {
+    advisories?: AdvisorySource;
+    storageDir?: string;
+    pypiUpstream?: string;
+    now?: () => number;
+  } = {},
 ): Promise<RunningProxy & { storageDir: string }> {
   const storageDir = options.storageDir ?? tempDir('proxy-store').path;
   const config = proxyConfigSchema.parse({ port: 0, upstreamTimeout: '2s', ...settings });
@@ -31,6 +36,7 @@ export async function startTestProxy(
     pypiUpstream: options.pypiUpstream,
     advisories: options.advisories ?? noAdvisories,
     log: pino({ level: 'silent' }),
+    now: options.now,
   });
   return { ...proxy, storageDir };
 }

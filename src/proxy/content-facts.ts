@@ -1,0 +1,42 @@
+import type { ProxyEcosystem, VersionFacts } from './policy/types.js';
+
+/** What a version's file (tarball or wheel) revealed that its registry metadata did not. */
+export interface LearnedFacts {
+  /** Install hooks found in the tarball (packed package.json, binding.gyp). */
+  installScripts?: readonly string[];
+  /** The licence read from a wheel's core metadata. */
+  license?: string;
+}
+
+/**
+ * Facts learned from file contents, kept for the life of the proxy so that a refreshed
+ * packument or project page is judged with them and a version blocked for its contents
+ * stays blocked. They are held in memory: after a restart a file's contents are read again
+ * when it is next requested.
+ */
+export class ContentFacts {
+  private readonly learned = new Map<string, LearnedFacts>();
+
+  /** Remember what the file of `ecosystem`/`name`@`version` revealed. */
+  remember(ecosystem: ProxyEcosystem, name: string, version: string, facts: LearnedFacts): void {
+    const key = keyOf(ecosystem, name, version);
+    this.learned.set(key, { ...this.learned.get(key), ...facts });
+  }
+
+  /** The version's facts with anything learned from its file applied on top. */
+  apply(facts: VersionFacts): VersionFacts {
+    const learned = this.learned.get(keyOf(facts.ecosystem, facts.name, facts.version));
+    if (!learned) return facts;
+    const out: VersionFacts = { ...facts };
+    if (learned.installScripts) {
+      const extra = learned.installScripts.filter((hook) => !facts.installScripts.includes(hook));
+      out.installScripts = [...facts.installScripts, ...extra];
+    }
+    if ('license' in learned) out.license = learned.license;
+    return out;
+  }
+}
+
+function keyOf(ecosystem: ProxyEcosystem, name: string, version: string): string {
+  return `${ecosystem}\u0000${name}\u0000${version}`;
+}
