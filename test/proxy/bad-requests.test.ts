@@ -37,6 +37,7 @@ describe('bad requests and a bad upstream', () => {
       { name: 'fixture-good', version: '1.0.0', ageDays: 30 },
       { name: 'fixture-second', version: '1.0.0', ageDays: 30 },
       { name: 'fixture-other', version: '1.0.0', ageDays: 30 },
+      { name: 'fixture-fourth', version: '1.0.0', ageDays: 30 },
     ]);
     proxy = await startTestProxy(
       upstream.url,
@@ -145,5 +146,23 @@ describe('bad requests and a bad upstream', () => {
       'Bulwark could not use the upstream registry: upstream packument for fixture-other is not JSON',
     ]);
     expect(after.status).toBe(200);
+  });
+
+  it('answers 502 and caches nothing when a package never cached comes back as JSON that is not a packument', async () => {
+    upstream.mode = 'not-packument';
+    const refused = await fetch(`${proxy.url}/fixture-fourth`);
+    const again = await fetch(`${proxy.url}/fixture-fourth`);
+    upstream.mode = 'ok';
+    const after = await fetch(`${proxy.url}/fixture-fourth`);
+
+    expect([refused.status, ((await refused.json()) as { error: string }).error]).toEqual([
+      502,
+      'Bulwark could not use the upstream registry: upstream packument for fixture-fourth has no name',
+    ]);
+    expect(again.status).toBe(502);
+    expect([
+      after.status,
+      Object.keys(((await after.json()) as { versions: object }).versions),
+    ]).toEqual([200, ['1.0.0']]);
   });
 });

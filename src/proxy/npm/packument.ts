@@ -77,7 +77,12 @@ export function parsePackument(body: Buffer, name: string): JsonObject {
   } catch {
     throw new UpstreamError('bad-response', `upstream packument for ${name} is not JSON`);
   }
-  if (!isObject(doc) || (doc.versions !== undefined && !isObject(doc.versions))) {
+  if (!isObject(doc) || typeof doc.name !== 'string') {
+    throw new UpstreamError('bad-response', `upstream packument for ${name} has no name`);
+  }
+  // Only an unpublished package (its `time` says so) may come without a versions object.
+  const unpublished = isObject(doc.time) && doc.time.unpublished !== undefined;
+  if (!isObject(doc.versions) && !(doc.versions === undefined && unpublished)) {
     throw new UpstreamError(
       'bad-response',
       `upstream packument for ${name} has no versions object`,

@@ -19,8 +19,11 @@ export interface FixtureVersion {
   tamper?: boolean;
 }
 
-/** How the fixture upstream behaves: normally, down (connection refused), garbage JSON, or hanging. */
-export type UpstreamMode = 'ok' | 'garbage' | 'hang';
+/**
+ * How the fixture upstream behaves: normally, garbage JSON, JSON that is not a packument,
+ * or hanging.
+ */
+export type UpstreamMode = 'ok' | 'garbage' | 'not-packument' | 'hang';
 
 /** A loopback npm registry serving fixture packuments and tarballs, counting requests. */
 export interface NpmUpstream {
@@ -49,6 +52,10 @@ export async function startNpmUpstream(
     if (state.mode === 'garbage') {
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end('{"versions": [not json');
+    }
+    if (state.mode === 'not-packument') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end('{"hello":"world"}');
     }
     if (path === '/-/v1/search') {
       res.writeHead(200, { 'content-type': 'application/json' });
