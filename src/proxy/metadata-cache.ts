@@ -31,6 +31,8 @@ export interface MetadataCacheOptions<V> {
   sizeOf(view: V): number;
   maxBytes: number;
   now(): number;
+  /** Changes when the policy's inputs change (advisories); views built before are rebuilt. */
+  generation(): number;
   /** Told about a background revalidation that failed (the cached view stays in use). */
   onBackgroundError(name: string, error: unknown): void;
 }
@@ -38,6 +40,7 @@ export interface MetadataCacheOptions<V> {
 interface HotEntry<V> {
   view: V | undefined;
   checkAfter: number;
+  generation: number;
   stale?: StaleReason;
 }
 
@@ -58,7 +61,10 @@ export class MetadataCache<V> {
 
   /** The view for `name`, or undefined when the upstream does not have it. */
   async get(name: string, client: string): Promise<Lookup<V> | undefined> {
-    const entry = this.hot.get(name);
+    const generation = this.options.generation();
+    const held = this.hot.get(name);
+    // A view judged against older advisories is rebuilt (from the stored body while it is fresh).
+    const entry = held && held.generation === generation ? held : undefined;
     const now = this.options.now();
     if (entry && entry.checkAfter > now) {
       return entry.view === undefined
@@ -107,7 +113,12 @@ export class MetadataCache<V> {
     }
 
     if (answer.status === 404) {
-      this.hot.set(name, { view: undefined, checkAfter: now + Math.min(ttlMs, 60_000) }, 64);
+      const checkAfter = now + Math.min(ttlMs, 60_000);
+      this.hot.set(
+        name,
+        { view: undefined, checkAfter, generation: this.options.generation() },
+        64,
+      );
       return undefined;
     }
     if (answer.status === 304 && stored) {
@@ -148,7 +159,8 @@ export class MetadataCache<V> {
     source: Lookup<V>['source'],
     stale?: StaleReason,
   ): Lookup<V> {
-    this.hot.set(name, { view, checkAfter, stale }, this.options.sizeOf(view));
+    const generation = this.options.generation();
+    this.hot.set(name, { view, checkAfter, generation, stale }, this.options.sizeOf(view));
     return { view, stale, source };
   }
 }

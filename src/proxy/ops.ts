@@ -18,6 +18,7 @@ export function health(info: RequestInfo, runtime: ProxyRuntime, started: number
     npmUpstream: runtime.npmUpstream,
     pypiUpstream: runtime.pypiUpstream ?? null,
     dryRun: runtime.config.dryRun,
+    advisoryDbImportedAt: runtime.policy.advisories.importedAt?.() ?? null,
   });
 }
 

@@ -44,6 +44,7 @@ describe('MetadataCache revalidation', () => {
       sizeOf: () => 1,
       maxBytes: 1024,
       now: () => clock,
+      generation: () => 0,
       onBackgroundError: (name) => errors.push(name),
     });
     const step = async (at: number): Promise<[string | undefined, number | undefined, number]> => {

@@ -35,6 +35,7 @@ export function createNpmPackages(
     sizeOf: (pkg) => pkg.size,
     maxBytes,
     now: runtime.now,
+    generation: () => runtime.policy.advisories.generation?.() ?? 0,
     onBackgroundError: (name, error) =>
       runtime.log.warn({ package: name, err: String(error) }, 'background revalidation failed'),
   });

@@ -60,6 +60,10 @@ export interface AdvisorySource {
   match(ecosystem: ProxyEcosystem, name: string, version: string): readonly Vulnerable[];
   /** Every advisory record naming a package, with its ranges, for the npm audit endpoint. */
   records(ecosystem: ProxyEcosystem, name: string): readonly Advisory[];
+  /** A number that changes when the advisories change, so judged metadata can be rebuilt. */
+  generation?(): number;
+  /** When the advisories were imported (ISO date), when known. */
+  importedAt?(): string | undefined;
 }
 
 /** What the policy needs to know about one version, gathered from registry metadata. */
