@@ -9,18 +9,24 @@ export interface LearnedFacts {
 }
 
 /**
- * Facts learned from file contents, kept for the life of the proxy so that a refreshed
- * packument or project page is judged with them and a version blocked for its contents
- * stays blocked. They are held in memory: after a restart a file's contents are read again
- * when it is next requested.
+ * Facts learned from file contents, so that cached and refreshed packuments and project pages
+ * are judged with them and a version blocked for its contents stays blocked.
+ * What the proxy learns from tarballs and wheels (install hooks, licences) is kept in memory only: after a restart, a version blocked for its file's contents is listed again until its file is requested, which answers 403 again.
  */
 export class ContentFacts {
   private readonly learned = new Map<string, LearnedFacts>();
+  private changes = 0;
 
   /** Remember what the file of `ecosystem`/`name`@`version` revealed. */
   remember(ecosystem: ProxyEcosystem, name: string, version: string, facts: LearnedFacts): void {
     const key = keyOf(ecosystem, name, version);
     this.learned.set(key, { ...this.learned.get(key), ...facts });
+    this.changes++;
+  }
+
+  /** How many times something was learned; judged metadata built before a change is rebuilt. */
+  generation(): number {
+    return this.changes;
   }
 
   /** The version's facts with anything learned from its file applied on top. */

@@ -53,6 +53,7 @@ describe('blocks decided from file contents survive a metadata refresh', () => {
 
     expect(await versionsOf()).toEqual([200, ['1.0.0', '1.1.0'], '1.1.0']);
     expect((await fetch(tarball)).status).toBe(403);
+    expect(await versionsOf()).toEqual([200, ['1.0.0'], '1.0.0']);
     // Past two TTLs, so the packument is fetched again before the answer.
     clock += 5000;
     expect(await versionsOf()).toEqual([200, ['1.0.0'], '1.0.0']);
@@ -74,6 +75,7 @@ describe('blocks decided from file contents survive a metadata refresh', () => {
       ['fixture_py_mixed-1.0-py3-none-any.whl', 'fixture_py_mixed-1.1-py3-none-any.whl'],
     ]);
     expect((await fetch(wheel)).status).toBe(403);
+    expect(await versionsOf()).toEqual([200, ['fixture_py_mixed-1.0-py3-none-any.whl']]);
     clock += 5000;
     expect(await versionsOf()).toEqual([200, ['fixture_py_mixed-1.0-py3-none-any.whl']]);
     expect((await fetch(wheel)).status).toBe(403);

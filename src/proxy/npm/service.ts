@@ -35,7 +35,8 @@ export function createNpmPackages(
     sizeOf: (pkg) => pkg.size,
     maxBytes,
     now: runtime.now,
-    generation: () => runtime.policy.advisories.generation?.() ?? 0,
+    generation: () =>
+      (runtime.policy.advisories.generation?.() ?? 0) + runtime.contentFacts.generation(),
     onBackgroundError: (name, error) =>
       runtime.log.warn({ package: name, err: String(error) }, 'background revalidation failed'),
   });

@@ -57,7 +57,8 @@ export class PypiHandler {
       sizeOf: (project) => project.size,
       maxBytes: 32 * 1024 * 1024,
       now: runtime.now,
-      generation: () => runtime.policy.advisories.generation?.() ?? 0,
+      generation: () =>
+        (runtime.policy.advisories.generation?.() ?? 0) + runtime.contentFacts.generation(),
       onBackgroundError: (name, error) =>
         runtime.log.warn({ package: name, err: String(error) }, 'background revalidation failed'),
     });

@@ -84,7 +84,7 @@ export function buildProject(
 
 /**
  * Policy facts of a version: its earliest upload time (the licence is read later, from a wheel).
- * On the PyPI side the licence rule is applied when a wheel is downloaded, not when the project page is built, so a version with a denied licence still appears in the index, and source distributions are not checked for licences.
+ * On the PyPI side the licence rule is applied when a wheel is downloaded, not when the project page is built, so a version with a denied licence still appears in the index until one of its wheels has been downloaded, and source distributions are not checked for licences.
  */
 function pypiFacts(name: string, version: string, files: PypiFile[]): VersionFacts {
   const times = files
