@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
@@ -51,6 +51,10 @@ export function installHook(root: string, force: boolean): string {
       `a pre-commit hook already exists at ${file}`,
       'add `bulwark scan --tier commit` to it yourself, or pass --force to replace it',
     );
+  }
+  // A replaced hook is kept beside it, so --force loses nothing.
+  if (existsSync(file) && !readFileSync(file, 'utf8').includes(MARK)) {
+    copyFileSync(file, `${file}.before-bulwark`);
   }
   const cli = fileURLToPath(new URL('./main.js', import.meta.url));
   writeFileAtomic(file, hookScript(cli));

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 
@@ -107,7 +108,13 @@ export function exitCode(result: ScanResult): number {
 
 function chooseBaseline(root: string, flag: string | boolean | undefined): string | undefined {
   if (flag === false) return undefined;
-  if (typeof flag === 'string') return resolve(flag);
+  if (typeof flag === 'string') {
+    // A baseline named on the command line must exist: a typo would silently report everything.
+    if (!existsSync(resolve(flag))) {
+      throw usageError(`baseline file not found: ${flag}`, 'create it with `bulwark baseline`');
+    }
+    return resolve(flag);
+  }
   return baselinePath(root);
 }
 

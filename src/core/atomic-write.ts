@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 import { inputError } from './errors.js';
@@ -8,7 +8,7 @@ import { inputError } from './errors.js';
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   const dir = dirname(file);
   try {
-    mkdirSync(dir, { recursive: true });
+    ensureDir(dir);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw inputError(
@@ -26,4 +26,20 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw inputError(`cannot write ${file} (${reason})`, { file }, 'choose a writable path');
   }
+}
+
+/**
+ * Create a folder and its missing parents one level at a time. Node's recursive mkdir never
+ * returns on some virtual file systems (a missing folder under /proc), so it is not used.
+ */
+function ensureDir(dir: string): void {
+  const missing: string[] = [];
+  let current = dir;
+  while (!existsSync(current)) {
+    missing.unshift(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const folder of missing) mkdirSync(folder);
 }

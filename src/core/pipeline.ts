@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { readBaseline, type Baseline } from './baseline.js';
 import { touches } from './changed-lines.js';
 import type { Config } from './config-schema.js';
+import { usageError } from './errors.js';
+import { git, gitTopLevel, refExists } from './git.js';
 import { discoverFiles, parseByteSize, type Discovery } from './file-discovery.js';
 import { createTextReader } from './file-reader.js';
 import type { Finding } from './finding.js';
@@ -71,6 +73,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     `scanning ${discovery.files.length} files with ${scanners.map((s) => s.id).join(', ')}`,
   );
 
+  if (plan.history) checkHistory(root, logger);
   const readText = createTextReader(root, discovery.files, logger);
   const problems: InputProblem[] = [];
   const reportProblem = (problem: InputProblem): void => {
@@ -129,6 +132,25 @@ async function introducedFilter(
     paths: discovery.files.map((f) => f.path),
   });
   return (finding) => !before.has(finding.fingerprint);
+}
+
+/** A history scan needs commits; a shallow clone has only some, which is worth a warning. */
+function checkHistory(root: string, logger: Logger): void {
+  if (!gitTopLevel(root)) {
+    throw usageError(`${root} is not a git repository`, '--history reads git commits');
+  }
+  if (!refExists(root, 'HEAD')) {
+    throw usageError(
+      `${root} has no commits yet`,
+      'commit first, or scan the tree without --history',
+    );
+  }
+  if (git(root, ['rev-parse', '--is-shallow-repository']).trim() === 'true') {
+    logger.warn(
+      'this is a shallow clone: history stops at its oldest fetched commit, so a secret may be ' +
+        'attributed to a later commit than the one that introduced it; run `git fetch --unshallow` first',
+    );
+  }
 }
 
 function chooseScanners(all: readonly Scanner[], config: Config, plan: ScanPlan): Scanner[] {

@@ -35,7 +35,7 @@ function renderFinding(finding: Finding, c: Colors): string[] {
   const { startLine, startColumn, commit, commitDate } = finding.location;
   const where = `${startLine}:${startColumn}`;
   const lines = [
-    `  ${c.dim(where.padEnd(8))}${paintSeverity(finding.severity, c)}  ${printable(finding.message)}  ${c.dim(printable(finding.ruleId))}`,
+    `  ${c.dim(`${where.padEnd(7)} `)}${paintSeverity(finding.severity, c)}  ${printable(finding.message)}  ${c.dim(printable(finding.ruleId))}`,
   ];
   if (commit) {
     const date = commitDate ? ` on ${commitDate.slice(0, 10)}` : '';
@@ -78,8 +78,8 @@ function summaryLine(result: ScanResult, c: Colors): string {
   const count = result.findings.length;
   const head =
     count === 0
-      ? c.green(`no findings in ${result.filesScanned} files`)
-      : `${count} finding${count === 1 ? '' : 's'} in ${result.filesScanned} files, ${result.failing} at or above ${result.failOn}`;
+      ? c.green(`no findings in ${plural(result.filesScanned, 'file')}`)
+      : `${plural(count, 'finding')} in ${plural(result.filesScanned, 'file')}, ${result.failing} at or above ${result.failOn}`;
   const lines = [head + (hidden.length ? ` (${hidden.join(', ')})` : '')];
   for (const problem of result.problems) {
     const at = problem.line === undefined ? problem.path : `${problem.path}:${problem.line}`;
@@ -87,9 +87,14 @@ function summaryLine(result: ScanResult, c: Colors): string {
   }
   if (result.staleBaselineEntries) {
     lines.push(
-      `${result.staleBaselineEntries} baseline entries no longer match; run \`bulwark baseline\` to refresh`,
+      `${plural(result.staleBaselineEntries, 'baseline entry no longer matches', 'baseline entries no longer match')}; run \`bulwark baseline\` to refresh`,
     );
   }
   if (timings) lines.push(c.dim(`time: ${timings}`));
   return lines.join('\n');
+}
+
+/** `1 file`, `2 files`. */
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
 }

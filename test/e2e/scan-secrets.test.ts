@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { bulwark } from '../helpers/cli.js';
@@ -171,6 +173,9 @@ describe('bulwark scan (secrets, end to end)', () => {
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('a pre-commit hook already exists at');
     expect(forced.status).toBe(0);
+    expect(readFileSync(`${repo.dir}/.git/hooks/pre-commit.before-bulwark`, 'utf8')).toBe(
+      '#!/bin/sh\necho mine\n',
+    );
   });
 });
 
@@ -199,6 +204,31 @@ describe('bulwark scan (bad input)', () => {
   ])('%s exits 2 with a clear message', (_name, args, stderr) => {
     const run = bulwark(repo.dir, args);
     expect(run.stderr).toBe(stderr);
+    expect(run.status).toBe(2);
+  });
+
+  it.each([
+    [
+      'a missing folder under /proc',
+      ['scan', '.', '-o', '/proc/nope/out.json'],
+      'bulwark: /proc/nope/out.json: cannot create the folder /proc/nope (ENOENT)\n  hint: choose a writable path\n',
+    ],
+    [
+      'a baseline file that does not exist',
+      ['scan', '.', '--baseline', 'missing.json'],
+      'bulwark: baseline file not found: missing.json\n  hint: create it with `bulwark baseline`\n',
+    ],
+  ])('%s exits 2', (_name, args, stderr) => {
+    const run = bulwark(repo.dir, args);
+    expect(run.stderr).toBe(stderr);
+    expect(run.status).toBe(2);
+  });
+
+  it('--history on a repository without commits exits 2', () => {
+    const run = bulwark(repo.dir, ['scan', '.', '--history']);
+    expect(run.stderr).toBe(
+      `bulwark: ${repo.dir} has no commits yet\n  hint: commit first, or scan the tree without --history\n`,
+    );
     expect(run.status).toBe(2);
   });
 
