@@ -97,7 +97,15 @@ export async function scanCommand(path: string, flags: ScanFlags): Promise<numbe
   });
 
   writeOutput(render(result, format, root), flags.output);
-  return exitCode(result);
+  const code = exitCode(result);
+  if (flags.tier === 'commit' && code === EXIT.findings) {
+    // The commit tier runs in the pre-commit hook: say how to get past a finding on purpose.
+    logger.warn(
+      'commit blocked: fix the findings above, or suppress one with a comment ' +
+        '`bulwark-ignore <rule-id>: <reason>` on its line; `git commit --no-verify` skips the check',
+    );
+  }
+  return code;
 }
 
 /** The exit code for a finished scan: input that could not be read outranks findings. */

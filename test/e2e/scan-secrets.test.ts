@@ -158,6 +158,9 @@ describe('bulwark scan (secrets, end to end)', () => {
       failed = String((error as { stderr?: string }).stderr ?? error);
     }
     expect(failed).toContain('secrets/github-pat');
+    expect(failed).toContain(
+      'bulwark warn: commit blocked: fix the findings above, or suppress one',
+    );
     expectNoFullSecret(failed);
 
     const again = bulwark(repo.dir, ['hook', 'install']);
