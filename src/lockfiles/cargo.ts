@@ -2,7 +2,7 @@ import { parse } from 'smol-toml';
 import { packagesFromGraph, type GraphNode, type GraphRoot } from './dependency-graph.js';
 import { lockfileError } from './lockfile-error.js';
 import type { LockfileResult, ReadSibling } from './package.js';
-import { arrayTableLines, parseToml } from './toml-document.js';
+import { arrayTableLines, packageIdentity, parseToml } from './toml-document.js';
 import { dict, isDict, keysOf, list, str } from './values.js';
 
 const HINT = 'regenerate it with `cargo generate-lockfile` (or restore it from version control)';
@@ -39,11 +39,8 @@ export function parseCargoLock(
 
   list(data.package).forEach((value, index) => {
     const table = dict(value);
-    const name = str(table.name);
-    const version = str(table.version);
     const line = lines[index] ?? 1;
-    if (!name || !version)
-      throw lockfileError(path, line, `${path}: a [[package]] has no name or version`, HINT);
+    const { name, version } = packageIdentity(path, table, line, HINT);
     const deps = list(table.dependencies).flatMap((dep) => str(dep) ?? []);
     const source = str(table.source);
     if (source === undefined) return void members.push({ deps });

@@ -1,9 +1,8 @@
-import { lockfileError } from './lockfile-error.js';
 import type { LockfileResult, ReadSibling } from './package.js';
 import { pythonPackages, readPyprojectDeclared, type PythonEntry } from './python-graph.js';
 import { requirementName } from './python-names.js';
-import { arrayTableLines, parseToml } from './toml-document.js';
-import { dict, list, str } from './values.js';
+import { arrayTableLines, packageIdentity, parseToml } from './toml-document.js';
+import { dict, list } from './values.js';
 
 const HINT = 'regenerate it with `pdm lock` (or restore it from version control)';
 
@@ -22,16 +21,7 @@ export function parsePdmLock(
   const lines = arrayTableLines(content, 'package');
   const entries: PythonEntry[] = list(data.package).map((value, index) => {
     const table = dict(value);
-    const name = str(table.name);
-    const version = str(table.version);
-    if (!name || !version) {
-      throw lockfileError(
-        path,
-        lines[index],
-        `${path}: a [[package]] has no name or version`,
-        HINT,
-      );
-    }
+    const { name, version } = packageIdentity(path, table, lines[index], HINT);
     const groups = list(table.groups);
     const dev = groups.length > 0 ? !groups.includes('default') : undefined;
     const thirdParty = !('git' in table || 'path' in table || 'url' in table);

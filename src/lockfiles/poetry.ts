@@ -1,7 +1,7 @@
 import { lockfileError } from './lockfile-error.js';
 import type { LockfileResult, ReadSibling } from './package.js';
 import { pythonPackages, readPyprojectDeclared, type PythonEntry } from './python-graph.js';
-import { arrayTableLines, parseToml } from './toml-document.js';
+import { arrayTableLines, packageIdentity, parseToml } from './toml-document.js';
 import { dict, keysOf, list, str } from './values.js';
 
 const HINT = 'regenerate it with `poetry lock` (or restore it from version control)';
@@ -27,16 +27,7 @@ export function parsePoetryLock(
   const lines = arrayTableLines(content, 'package');
   const entries: PythonEntry[] = list(data.package).map((value, index) => {
     const table = dict(value);
-    const name = str(table.name);
-    const version = str(table.version);
-    if (!name || !version) {
-      throw lockfileError(
-        path,
-        lines[index],
-        `${path}: a [[package]] has no name or version`,
-        HINT,
-      );
-    }
+    const { name, version } = packageIdentity(path, table, lines[index], HINT);
     const groups = list(table.groups);
     const category = str(table.category);
     const dev = category

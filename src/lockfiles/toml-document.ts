@@ -1,7 +1,7 @@
 import { parse, TomlError } from 'smol-toml';
 import { lockfileError } from './lockfile-error.js';
 import { splitLines } from './text-lines.js';
-import type { Dict } from './values.js';
+import { str, type Dict } from './values.js';
 
 /** Parse a TOML lockfile, turning a syntax error into one that names the file and line. */
 export function parseToml(file: string, content: string, hint: string): Dict {
@@ -36,4 +36,19 @@ export function arrayTableLines(content: string, table: string): number[] {
     }
   }
   return out;
+}
+
+/** The name and version of a `[[package]]` table, or an input error naming its line. */
+export function packageIdentity(
+  file: string,
+  table: Dict,
+  line: number | undefined,
+  hint: string,
+): { name: string; version: string } {
+  const name = str(table.name);
+  const version = str(table.version);
+  if (!name || !version) {
+    throw lockfileError(file, line, `${file}: a [[package]] has no name or version`, hint);
+  }
+  return { name, version };
 }
