@@ -108,7 +108,7 @@ export function closest(word: string, candidates: readonly string[]): string | u
 }
 
 /** Levenshtein distance: insertions, deletions and substitutions of one character each. */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];

@@ -3,7 +3,8 @@ import type { Logger } from '../../core/logger.js';
 import type { InputProblem } from '../../core/scanner.js';
 
 /** The infrastructure formats the iac scanner understands. */
-export type FrameworkId = 'terraform' | 'kubernetes' | 'dockerfile' | 'github-actions' | 'gitlab-ci';
+export type FrameworkId =
+  'terraform' | 'kubernetes' | 'dockerfile' | 'github-actions' | 'gitlab-ci';
 
 /** One file handed to a framework: its path relative to the scan root and its text. */
 export interface FrameworkFile {

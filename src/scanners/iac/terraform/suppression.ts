@@ -1,4 +1,5 @@
 import { covers, IGNORE_MARKER, parseSuppression } from '../../../core/inline-suppression.js';
+import { editDistance } from '../check-suppression.js';
 
 const COMMENT_ONLY = /^\s*(?:#|\/\/|\/\*)\s*bulwark-ignore/;
 
@@ -55,18 +56,4 @@ function closest(id: string, ids: ReadonlySet<string>): string | undefined {
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
   return best;
-}
-
-/** Levenshtein distance, one row at a time. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
