@@ -2,8 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-import { readBlobs } from './git.js';
-import { git, splitNul } from './git.js';
+import { git, readBlobs, splitNul } from './git.js';
 import { createTextReader } from './file-reader.js';
 import { silentProgress } from './progress.js';
 import { runScanners } from './run-scanners.js';
