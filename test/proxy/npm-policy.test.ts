@@ -33,6 +33,8 @@ describe('npm policy through the proxy, with the shared advisories', () => {
       { name: 'fixture-fresh', version: '1.0.0', ageDays: 30 },
       { name: 'fixture-fresh', version: '1.1.0', ageDays: 1 },
       { name: 'fixture-fresh', version: '2.0.0-beta.1', ageDays: 1 },
+      { name: 'fixture-majors', version: '2.0.0', ageDays: 200 },
+      { name: 'fixture-majors', version: '1.1.0', ageDays: 1 },
       { name: 'fixture-old', version: '0.9.0', ageDays: 300, deprecated: 'use fixture-fresh' },
       { name: 'lodahs', version: '1.0.0', ageDays: 300 },
       { name: 'fixture-native', version: '1.0.0', ageDays: 30, files: { 'binding.gyp': '{}' } },
@@ -85,6 +87,8 @@ describe('npm policy through the proxy, with the shared advisories', () => {
       ['lodash', ['4.17.21'], { latest: '4.17.21' }],
       ['debug', ['4.4.1'], { latest: '4.4.1' }],
       ['fixture-fresh', ['1.0.0'], { latest: '1.0.0' }],
+      // latest was 1.1.0, too young; it must not jump up to the next major.
+      ['fixture-majors', ['2.0.0'], {}],
     ];
     for (const [name, versions, tags] of cases) {
       const res = await fetch(`${proxy.url}/${name}`, { headers: abbreviated });

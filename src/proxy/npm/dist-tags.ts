@@ -2,9 +2,10 @@ import semver from 'semver';
 
 /**
  * Point every dist-tag at an allowed version. A tag whose version is allowed stays; one whose
- * version was blocked moves to the newest allowed version not above it (else the newest
- * allowed at all), never to a prerelease unless the tag pointed at one; a tag with no
- * candidate is dropped, and npm then picks the highest allowed version itself.
+ * version was blocked moves to the newest allowed version below it, never above it (a tag must
+ * not jump to a newer, perhaps breaking, major) and never to a prerelease unless the tag
+ * pointed at one. A tag with no such version is dropped; npm then picks from the allowed
+ * versions by the requested range itself.
  */
 export function rewriteDistTags(
   tags: Record<string, string>,
@@ -19,11 +20,8 @@ export function rewriteDistTags(
     }
     const wantsPrerelease = semver.prerelease(version) !== null;
     const candidates = sorted.filter((v) => wantsPrerelease || semver.prerelease(v) === null);
-    const below = semver.valid(version)
-      ? candidates.find((v) => semver.lte(v, version))
-      : undefined;
-    const choice = below ?? candidates[0];
-    if (choice) out[tag] = choice;
+    const below = semver.valid(version) ? candidates.find((v) => semver.lt(v, version)) : undefined;
+    if (below) out[tag] = below;
   }
   return out;
 }

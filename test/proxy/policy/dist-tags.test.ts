@@ -24,10 +24,28 @@ describe('rewriteDistTags', () => {
       { next: '3.0.0-rc.1' },
     ],
     [
-      'falls back to the newest allowed when none is below',
-      { legacy: '0.9.0' },
+      'drops a tag rather than moving it up when nothing below is allowed',
+      { legacy: '0.9.0', latest: '1.1.0' },
       ['1.0.0', '1.1.0'],
-      { legacy: '1.1.0' },
+      { latest: '1.1.0' },
+    ],
+    [
+      'never moves latest up across a major when the tagged version is blocked',
+      { latest: '1.4.0' },
+      ['1.2.0', '1.3.0', '2.0.0', '3.1.0'],
+      { latest: '1.3.0' },
+    ],
+    [
+      'drops latest when only newer majors are allowed',
+      { latest: '1.4.0', next: '3.0.0-rc.1' },
+      ['2.0.0', '3.0.0', '3.0.0-rc.1'],
+      { next: '3.0.0-rc.1' },
+    ],
+    [
+      'drops a tag that points at a version that is not semver',
+      { weird: 'not-a-version' },
+      ['1.0.0'],
+      {},
     ],
     ['drops tags when nothing is allowed', { latest: '1.0.0' }, [], {}],
   ];
