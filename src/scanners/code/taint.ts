@@ -1,7 +1,7 @@
 import type { NapiConfig, SgNode } from '@ast-grep/napi';
 
 import { utilsFor, type CompiledRule } from './compiled-rule.js';
-import { callParts, type TaintGrammar } from './taint-lang.js';
+import { callParts, type DefinitionKind, type TaintGrammar } from './taint-lang.js';
 
 /** One step of a traced flow: the node and what happens there. */
 export interface TraceStep {
@@ -17,6 +17,16 @@ interface Definition {
   accumulates: boolean;
   unconditional: (use: SgNode) => boolean;
 }
+
+/** A definition node found in a scope, before its value and block are looked up. */
+interface IndexedDefinition {
+  node: SgNode;
+  spec: DefinitionKind;
+  target: SgNode;
+}
+
+/** Variable names in a definition's target text (PHP names keep their `$`). */
+const NAME_WORDS = /[$A-Za-z_][\w$]*/g;
 
 const MAX_DEPTH = 30;
 const BLOCK_KINDS =
@@ -35,7 +45,9 @@ export class TaintTracer {
   private sanitizerRanges: Set<string> | undefined;
   private readonly propagators: Set<string>;
   private readonly root: SgNode;
-  private readonly scopes = new Map<number, Map<string, Definition[]>>();
+  /** Definitions per `scope id:name`, looked up only for names a trace reaches. */
+  private readonly scopes = new Map<string, Definition[]>();
+  private readonly indexes = new Map<number, Map<string, IndexedDefinition[]>>();
   private readonly active = new Set<string>();
 
   /**
@@ -54,11 +66,21 @@ export class TaintTracer {
     this.propagators = new Set([...grammar.propagators, ...taint.propagators]);
   }
 
-  /** The flow from a source to `node`, or undefined when no source reaches it. */
-  trace(node: SgNode, depth = 0): TraceStep[] | undefined {
+  /**
+   * The flow from a source to `node`, or undefined when no source reaches it. Sanitizers only
+   * cut paths, so they are looked up once a path without them is found, then the trace reruns.
+   */
+  trace(node: SgNode): TraceStep[] | undefined {
+    const found = this.walk(node, 0);
+    if (!found || this.sanitizerRanges) return found;
+    this.sanitizerRanges = this.rangesOf(this.root, this.rule.taint?.sanitizers ?? []);
+    return this.walk(node, 0);
+  }
+
+  private walk(node: SgNode, depth: number): TraceStep[] | undefined {
     if (depth > MAX_DEPTH || this.sources.size === 0) return undefined;
     const key = rangeKey(node);
-    if (this.sanitizers().has(key)) return undefined;
+    if (this.sanitizerRanges?.has(key)) return undefined;
     if (this.sources.has(key)) return [{ node, message: `user input: ${short(node.text())}` }];
 
     const kind = String(node.kind());
@@ -68,31 +90,25 @@ export class TaintTracer {
     if (grammar.calls.includes(kind)) return this.traceCall(node, depth);
 
     const object = node.field('object') ?? node.field('operand');
-    if (object) return this.trace(object, depth + 1);
+    if (object) return this.walk(object, depth + 1);
     for (const child of node.children()) {
       if (!child.isNamed() || String(child.kind()) === 'comment') continue;
       if (child.range().start.index === node.field('condition')?.range().start.index) continue;
-      const found = this.trace(child, depth + 1);
+      const found = this.walk(child, depth + 1);
       if (found) return found;
     }
     return undefined;
   }
 
-  /** Sanitizer ranges, looked up only once a file is known to have sources. */
-  private sanitizers(): Set<string> {
-    this.sanitizerRanges ??= this.rangesOf(this.root, this.rule.taint?.sanitizers ?? []);
-    return this.sanitizerRanges;
-  }
-
   private traceCall(call: SgNode, depth: number): TraceStep[] | undefined {
     const parts = callParts(call);
     if (parts.receiver) {
-      const found = this.trace(parts.receiver, depth + 1);
+      const found = this.walk(parts.receiver, depth + 1);
       if (found) return found;
     }
     if (!this.propagators.has(parts.name)) return undefined;
     for (const arg of parts.args) {
-      const found = this.trace(arg, depth + 1);
+      const found = this.walk(arg, depth + 1);
       if (found) return found;
     }
     return undefined;
@@ -101,8 +117,7 @@ export class TaintTracer {
   private traceIdentifier(use: SgNode, depth: number): TraceStep[] | undefined {
     const name = use.text();
     for (const scope of this.scopesOf(use)) {
-      const defs = this.definitions(scope).get(name);
-      const reaching = defs ? this.reaching(defs, use) : [];
+      const reaching = this.reaching(this.definitions(scope, name), use);
       if (reaching.length === 0) {
         const param = this.parameter(scope, name);
         if (param === undefined) continue;
@@ -114,7 +129,7 @@ export class TaintTracer {
         const key = rangeKey(def.node);
         if (this.active.has(key)) continue;
         this.active.add(key);
-        const found = this.trace(def.value, depth + 1);
+        const found = this.walk(def.value, depth + 1);
         this.active.delete(key);
         if (found) return [...found, { node: def.node, message: `assigned to ${name}` }];
       }
@@ -149,35 +164,53 @@ export class TaintTracer {
     return this.namesIn(params).find((id) => id.text() === name);
   }
 
-  private definitions(scope: SgNode): Map<string, Definition[]> {
-    const cached = this.scopes.get(scope.id());
+  /** The definitions of `name` in a scope, in source order, built on first use of the name. */
+  private definitions(scope: SgNode, name: string): Definition[] {
+    const cacheKey = `${scope.id()}:${name}`;
+    const cached = this.scopes.get(cacheKey);
     if (cached) return cached;
-    const byName = new Map<string, Definition[]>();
-    const kinds = this.grammar.definitions;
-    const found = scope.findAll({
-      rule: { any: kinds.map((d) => ({ kind: d.kind })) },
-    } as NapiConfig);
-    for (const node of found) {
-      const spec = kinds.find((d) => d.kind === String(node.kind()));
-      const target = spec && node.field(spec.target);
-      const value = spec && node.field(spec.value);
-      if (!spec || !target || !value) continue;
+    const out: Definition[] = [];
+    for (const { node, spec, target } of this.definitionIndex(scope).get(name) ?? []) {
+      const value = node.field(spec.value);
+      if (!value || !this.namesIn(target).some((id) => id.text() === name)) continue;
       const container = enclosingBlock(node);
-      const def: Definition = {
+      out.push({
         node,
         value,
         readyAt: value.range().end.index,
         accumulates: spec.accumulates === true || /for/.test(String(node.kind())),
         unconditional: (use) => container !== undefined && contains(container, use),
-      };
-      for (const id of this.namesIn(target)) {
-        const list = byName.get(id.text()) ?? [];
-        list.push(def);
-        byName.set(id.text(), list);
+      });
+    }
+    this.scopes.set(cacheKey, out);
+    return out;
+  }
+
+  /**
+   * Every definition node of a scope, by the words of its target text. Only the nodes of names
+   * that a trace asks about are looked at further, which keeps large files cheap.
+   */
+  private definitionIndex(scope: SgNode): Map<string, IndexedDefinition[]> {
+    const cached = this.indexes.get(scope.id());
+    if (cached) return cached;
+    const index = new Map<string, IndexedDefinition[]>();
+    const kinds = this.grammar.definitions;
+    const found = scope.findAll({
+      rule: { any: kinds.map((d) => ({ kind: d.kind })) },
+    } as NapiConfig);
+    for (const node of found) {
+      const kind = String(node.kind());
+      const spec = kinds.find((d) => d.kind === kind);
+      const target = spec && node.field(spec.target);
+      if (!spec || !target) continue;
+      for (const word of new Set(target.text().match(NAME_WORDS))) {
+        const list = index.get(word) ?? [];
+        list.push({ node, spec, target });
+        index.set(word, list);
       }
     }
-    this.scopes.set(scope.id(), byName);
-    return byName;
+    this.indexes.set(scope.id(), index);
+    return index;
   }
 
   private namesIn(target: SgNode): SgNode[] {
