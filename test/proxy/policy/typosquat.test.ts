@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { editDistance, findTyposquat } from '../../../src/proxy/policy/typosquat.js';
+import {
+  editDistance,
+  findTyposquat,
+  legitimateNames,
+  popularNames,
+  typingSlip,
+} from '../../../src/proxy/policy/typosquat.js';
 
 describe('findTyposquat', () => {
   const squats: Array<['npm' | 'PyPI', string, string, string]> = [
@@ -13,6 +19,18 @@ describe('findTyposquat', () => {
     ['PyPI', 'reqeusts', 'requests', 'edit-distance'],
     ['PyPI', 'python_dateutils', 'python-dateutil', 'edit-distance'],
     ['PyPI', 'pythondateutil', 'python-dateutil', 'separators'],
+    // Real typosquats published on npm and PyPI and later removed as malware.
+    ['npm', 'loadsh', 'lodash', 'edit-distance'],
+    ['npm', 'babelcli', 'babel-cli', 'separators'],
+    ['npm', 'mongose', 'mongoose', 'edit-distance'],
+    ['npm', 'nodesass', 'node-sass', 'separators'],
+    ['npm', 'gruntcli', 'grunt-cli', 'separators'],
+    ['npm', '@type/node', '@types/node', 'scope'],
+    ['PyPI', 'jeIlyfish', 'jellyfish', 'edit-distance'],
+    ['PyPI', 'python3-dateutil', 'python-dateutil', 'edit-distance'],
+    ['PyPI', 'colourama', 'colorama', 'edit-distance'],
+    ['PyPI', 'urlib3', 'urllib3', 'edit-distance'],
+    ['PyPI', 'setup-tools', 'setuptools', 'separators'],
   ];
   it.each(squats)('%s %s imitates %s (%s)', (ecosystem, name, popular, how) => {
     expect(findTyposquat(ecosystem, name, 1)).toEqual({ popular, how });
@@ -28,9 +46,63 @@ describe('findTyposquat', () => {
     ['npm', 'fixture-good', 'not close to any popular name'],
     ['PyPI', 'Django', 'popular itself after PEP 503 normalization'],
     ['PyPI', 'python_dateutil', 'the same project as python-dateutil under PEP 503'],
+    // Genuine, widely used packages one edit from a popular name.
+    ['npm', 'color', 'colour conversion; one letter from colors'],
+    ['npm', 'tslint', "Palantir's TypeScript linter; one letter from eslint"],
+    ['npm', 'jsdoc', 'the JSDoc generator; one letter from jsdom'],
+    ['npm', 'uglify-es', 'the ES2015+ UglifyJS; one letter from uglify-js'],
+    ['npm', 'cli-table3', 'maintained fork of cli-table'],
+    ['npm', 'eventemitter2', 'one letter from eventemitter3'],
+    ['npm', 'react-dnd', 'drag and drop; one letter from react-dom'],
+    ['npm', 'cookies', 'pillarjs/cookies; one letter from cookie'],
+    ['npm', 'sqlite', 'promise wrapper; one letter from sqlite3'],
+    ['npm', 'through', 'the original of through2'],
+    ['npm', 'dotenvx', 'short names are judged only for typing slips'],
+    ['npm', 'preact', 'popular itself, one letter from react'],
+    ['npm', 'vite', 'four letters: not judged'],
+    ['npm', '@types/lodash', 'a popular scope itself'],
+    ['PyPI', 'pyaml', 'pretty YAML output; one letter from pyyaml'],
+    ['PyPI', 'scapy', 'packet manipulation; one letter from scrapy and scipy'],
+    ['PyPI', 'boto', 'the original AWS SDK, four letters'],
+    ['PyPI', 'attr', 'four letters: not judged'],
+    ['PyPI', 'pycryptodomex', 'PyCryptodome under its own namespace'],
+    ['PyPI', 'markdown2', 'a second Markdown implementation'],
+    ['PyPI', 'psycopg', 'psycopg 3'],
+    ['PyPI', 'pymssql', 'SQL Server driver; one letter from pymysql'],
+    ['PyPI', 'bpython', 'an interactive interpreter; one letter from ipython'],
+    ['PyPI', 'jinja', 'Jinja 1'],
+    ['PyPI', 'pypdf', 'the current name of PyPDF2'],
   ];
   it.each(genuine)('%s %s is not a typosquat (%s)', (ecosystem, name) => {
     expect(findTyposquat(ecosystem, name, 1)).toBeUndefined();
+  });
+});
+
+describe('name lists', () => {
+  it('lists no genuine name that is also popular, and each list has entries', () => {
+    for (const ecosystem of ['npm', 'PyPI'] as const) {
+      const popular = popularNames(ecosystem);
+      const overlap = [...legitimateNames(ecosystem)].filter((n) => popular.has(n));
+      expect([ecosystem, overlap]).toEqual([ecosystem, []]);
+      expect(legitimateNames(ecosystem).size).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe('typingSlip', () => {
+  const cases: Array<[string, string, boolean]> = [
+    ['lodash', 'loadsh', true],
+    ['mongoose', 'mongose', true],
+    ['express', 'expres', true],
+    ['express', 'expresss', true],
+    ['colors', 'color', false],
+    ['jsdom', 'jsdoc', false],
+    ['eslint', 'tslint', false],
+    ['lodash', 'lodash', false],
+    ['lodash', 'ldoahs', false],
+  ];
+  it.each(cases)('%s / %s: %s', (a, b, expected) => {
+    expect(typingSlip(a, b)).toBe(expected);
   });
 });
 
