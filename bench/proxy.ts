@@ -1,8 +1,9 @@
 // Proxy benchmark: Bulwark's built proxy (every policy on) and Verdaccio 6, side by side, each
 // with a warm cache of the same packages from a loopback upstream, driven by autocannon at 64
 // connections: abbreviated packuments, full packuments and tarballs. Prints requests per
-// second, p50/p99 latency and each server's peak RSS. Run with `npm run bench:proxy`;
-// BULWARK_BENCH_SECONDS sets each run's length (default 10).
+// second, p50/p99 latency, server and load-generator CPU per request and each server's peak
+// RSS. Run with `npm run bench:proxy`; BULWARK_BENCH_SECONDS sets each run's length (default 10),
+// BULWARK_BENCH_WORKERS the autocannon worker threads, BULWARK_BENCH_SERVERS which servers run.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,6 +25,7 @@ interface CannonRequest {
 }
 interface CannonResult {
   requests: { average: number; total: number };
+  throughput: { total: number };
   latency: { p50: number; p99: number };
   non2xx: number;
   errors: number;
@@ -34,11 +36,19 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
   duration: number;
   requests: CannonRequest[];
   workers?: number;
+  setupClient?: string | ((client: unknown) => void);
 }) => Promise<CannonResult>;
 
 /** Worker threads autocannon drives the load from (BULWARK_BENCH_WORKERS; 0 runs it in-process). */
 const WORKERS = Number(process.env.BULWARK_BENCH_WORKERS ?? 0);
-const threads = WORKERS > 0 ? { workers: WORKERS } : {};
+/** The client setup that keeps autocannon from decoding every response body into a string. */
+const CLIENT_SETUP = join(ROOT, 'bench', 'proxy-cannon-client.cjs');
+const threads =
+  WORKERS > 0
+    ? { workers: WORKERS, setupClient: CLIENT_SETUP }
+    : {
+        setupClient: createRequire(import.meta.url)(CLIENT_SETUP) as (client: unknown) => void,
+      };
 
 interface Server {
   name: string;
@@ -135,6 +145,12 @@ async function startVerdaccio(upstream: BenchUpstream, port: number): Promise<Se
   return { name: 'Verdaccio', url, child };
 }
 
+/** The servers to measure (BULWARK_BENCH_SERVERS, comma-separated; default both). */
+const SERVERS = (process.env.BULWARK_BENCH_SERVERS ?? 'bulwark,verdaccio')
+  .split(',')
+  .map((name) => ({ bulwark: startBulwark, verdaccio: startVerdaccio })[name.trim()])
+  .filter((start) => start !== undefined);
+
 /** Fetch every packument (both forms) and every tarball once, so the runs hit warm caches. */
 async function warm(server: Server, upstream: BenchUpstream): Promise<string[]> {
   const tarballs: string[] = [];
@@ -175,7 +191,13 @@ interface Row {
   p99: number;
   /** Server CPU time per 1000 requests, in ms: what the server spends, whatever the load. */
   cpuPer1k: number;
+  /** The load generator's CPU time (all its threads) per 1000 requests, in ms. */
+  clientPer1k: number;
+  /** Bytes received per response, headers included: shows the whole bodies arrived. */
+  bytesPerResponse: number;
   non2xx: number;
+  /** The 1-minute load average at the end of the run. */
+  load: number;
 }
 
 async function measure(
@@ -208,6 +230,7 @@ async function measure(
     // A short unmeasured run first, so both servers are past JIT warm-up when measured.
     await autocannon({ url: server.url, connections: 64, duration: 2, requests, ...threads });
     const cpuBefore = cpuMs(server.child);
+    const clientBefore = process.cpuUsage();
     const result = await autocannon({
       url: server.url,
       connections: 64,
@@ -215,7 +238,9 @@ async function measure(
       ...threads,
       requests,
     });
-    const cpuPer1k = Math.round(((cpuMs(server.child) - cpuBefore) / result.requests.total) * 1000);
+    const client = process.cpuUsage(clientBefore);
+    const total = result.requests.total;
+    const cpuPer1k = Math.round(((cpuMs(server.child) - cpuBefore) / total) * 1000);
     rows.push({
       server: server.name,
       scenario,
@@ -223,7 +248,10 @@ async function measure(
       p50: result.latency.p50,
       p99: result.latency.p99,
       cpuPer1k,
+      clientPer1k: Math.round((client.user + client.system) / total),
+      bytesPerResponse: Math.round(result.throughput.total / total),
       non2xx: result.non2xx + result.errors,
+      load: loadavg()[0],
     });
   }
   return rows;
@@ -234,7 +262,7 @@ async function main(): Promise<void> {
   const upstream = await startBenchUpstream(40, 30);
   const rows: Row[] = [];
   const rss: Record<string, number> = {};
-  for (const start of [startBulwark, startVerdaccio]) {
+  for (const start of SERVERS) {
     const server = await start(upstream, start === startBulwark ? 4901 : 4902);
     try {
       const tarballs = await warm(server, upstream);
@@ -250,12 +278,12 @@ async function main(): Promise<void> {
     `proxy benchmark: ${upstream.names.length} packages x 30 versions, 64 connections, ${SECONDS}s per run`,
   );
   console.log(
-    '| server | scenario | req/s | p50 ms | p99 ms | server CPU ms per 1000 req | non-2xx |',
+    '| server | scenario | req/s | p50 ms | p99 ms | server CPU ms / 1000 req | load generator CPU ms / 1000 req | bytes / response | non-2xx | load average |',
   );
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
     console.log(
-      `| ${r.server} | ${r.scenario} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.cpuPer1k} | ${r.non2xx} |`,
+      `| ${r.server} | ${r.scenario} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.cpuPer1k} | ${r.clientPer1k} | ${r.bytesPerResponse} | ${r.non2xx} | ${r.load.toFixed(1)} |`,
     );
   }
   for (const [name, mib] of Object.entries(rss)) console.log(`${name} peak RSS: ${mib} MiB`);
