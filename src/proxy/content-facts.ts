@@ -4,8 +4,10 @@ import type { ProxyEcosystem, VersionFacts } from './policy/types.js';
 export interface LearnedFacts {
   /** Install hooks found in the tarball (packed package.json, binding.gyp). */
   installScripts?: readonly string[];
-  /** The licence read from a wheel's core metadata. */
+  /** The licence read from a file's core metadata (undefined: none declared). */
   license?: string;
+  /** Set once a file's core metadata was read, or found missing (`unreadable`). */
+  licenseRead?: 'read' | 'unreadable';
 }
 
 /**
@@ -20,7 +22,10 @@ export class ContentFacts {
   /** Remember what the file of `ecosystem`/`name`@`version` revealed. */
   remember(ecosystem: ProxyEcosystem, name: string, version: string, facts: LearnedFacts): void {
     const key = keyOf(ecosystem, name, version);
-    this.learned.set(key, { ...this.learned.get(key), ...facts });
+    const before = this.learned.get(key);
+    // A licence read from one file is not undone by another file that has no metadata.
+    if (before?.licenseRead === 'read' && facts.licenseRead === 'unreadable') return;
+    this.learned.set(key, { ...before, ...facts });
     this.changes++;
   }
 
@@ -38,7 +43,12 @@ export class ContentFacts {
       const extra = learned.installScripts.filter((hook) => !facts.installScripts.includes(hook));
       out.installScripts = [...facts.installScripts, ...extra];
     }
-    if ('license' in learned) out.license = learned.license;
+    if (learned.licenseRead === 'read') {
+      out.license = learned.license;
+      delete out.licenseStatus;
+    } else if (learned.licenseRead === 'unreadable') {
+      out.licenseStatus = 'unreadable';
+    }
     return out;
   }
 }

@@ -114,8 +114,14 @@ function checkLicense(facts: VersionFacts, context: PolicyContext, add: Add): vo
   if (rule.mode === 'off') return;
   const tree = facts.license ? parseSpdx(facts.license) : undefined;
   if (!tree) {
-    if (rule.unknown)
-      add('licenses', rule.mode, `licence is missing or not SPDX: ${facts.license ?? 'none'}`);
+    // A PyPI licence not read yet is judged when a file of the version is downloaded.
+    if (!rule.unknown || facts.licenseStatus === 'pending') return;
+    if (facts.licenseStatus === 'unreadable') {
+      const mode = rule.mode === 'block' ? 'warn' : rule.mode;
+      add('licenses', mode, 'licence unknown: the file has no core metadata to read it from');
+      return;
+    }
+    add('licenses', rule.mode, `licence is missing or not SPDX: ${facts.license ?? 'none'}`);
     return;
   }
   const result = judgeLicense(tree, rule);

@@ -77,6 +77,12 @@ export interface VersionFacts {
   installScripts: readonly string[];
   /** The licence as declared: an SPDX expression, or undefined when absent. */
   license?: string;
+  /**
+   * PyPI only, where the licence lives in a file's core metadata: `pending` until a file of the
+   * version has been read (the licence rule then waits), `unreadable` when the file read had
+   * no core metadata (an unknown licence then only warns).
+   */
+  licenseStatus?: 'pending' | 'unreadable';
   /** The deprecation or yank message, when the version is deprecated or yanked. */
   deprecated?: string;
 }

@@ -1,6 +1,7 @@
 import { decodeSegment, HttpError, sendBytes, sendJson, type RequestInfo } from '../http.js';
 import { MetadataCache } from '../metadata-cache.js';
 import { durationMs } from '../policy/config.js';
+import type { LearnedFacts } from '../content-facts.js';
 import { evaluateVersion } from '../policy/evaluate.js';
 import type { VersionDecision, VersionFacts } from '../policy/types.js';
 import { normalizePypiName } from '../policy/typosquat.js';
@@ -9,7 +10,7 @@ import { IntegrityError } from '../verified-files.js';
 import { licenseFromMetadata, metadataFromWheel } from './core-metadata.js';
 import { validFileName, validPypiName } from './filenames.js';
 import { CONTENT_TYPE, negotiate, type PageFormat } from './negotiate.js';
-import { buildProject, parseProjectPage, type PypiProject } from './project.js';
+import { buildProject, parseProjectPage, type PypiFile, type PypiProject } from './project.js';
 import { renderHtml, renderJson } from './render.js';
 
 /** A version's facts and the decision on them. */
@@ -138,30 +139,49 @@ export class PypiHandler {
   }
 
   /**
-   * The licence lives in a wheel's core metadata, so the licence rule is applied when a wheel
-   * is first served, and the version is judged again with it. Source distributions are not read.
+   * Read a version's licence once from core metadata, then judge the version again: from the
+   * PEP 658 metadata file when the index offers one (before the file itself is fetched), else
+   * from a downloaded wheel. A file with neither (an sdist without PEP 658 metadata) leaves the
+   * licence unreadable, which the rule only warns about.
    */
-  private judgeLicense(
-    view: PypiProject,
-    judged: Judged,
-    filename: string,
-    data: Buffer,
-  ): VersionDecision {
+  private async learnLicense(judged: Judged, file: PypiFile, data?: Buffer): Promise<void> {
     const rule = this.runtime.config.rules.licenses;
-    if (rule.mode === 'off' || !filename.endsWith('.whl') || this.licensed.has(filename))
-      return judged.decision;
-    this.licensed.add(filename);
-    const metadata = metadataFromWheel(data);
-    const license = metadata ? licenseFromMetadata(metadata) : undefined;
-    if (license === judged.facts.license) return judged.decision;
-    this.runtime.contentFacts.remember('PyPI', judged.facts.name, judged.facts.version, {
-      license,
-    });
-    const facts = { ...judged.facts, license };
-    const decision = evaluateVersion(facts, this.runtime.policy.contextFor('PyPI', view.name));
-    judged.facts = facts;
-    judged.decision = decision;
-    return decision;
+    const status = judged.facts.licenseStatus;
+    if (rule.mode === 'off' || status === undefined || this.licensed.has(file.filename)) return;
+    let text: string | undefined;
+    if (file.coreMetadata?.sha256) {
+      text = await this.metadataText(file, file.coreMetadata.sha256);
+    } else if (data === undefined) {
+      return;
+    } else if (file.filename.endsWith('.whl')) {
+      text = metadataFromWheel(data);
+    }
+    this.licensed.add(file.filename);
+    const learned: LearnedFacts =
+      text === undefined
+        ? { licenseRead: 'unreadable' }
+        : { licenseRead: 'read', license: licenseFromMetadata(text) };
+    this.runtime.contentFacts.remember('PyPI', judged.facts.name, judged.facts.version, learned);
+    judged.facts = this.runtime.contentFacts.apply(judged.facts);
+    judged.decision = evaluateVersion(
+      judged.facts,
+      this.runtime.policy.contextFor('PyPI', judged.facts.name),
+    );
+  }
+
+  /** The verified PEP 658 metadata of a file, or undefined when it cannot be had. */
+  private async metadataText(file: PypiFile, sha256: string): Promise<string | undefined> {
+    const url = `${file.upstreamUrl.split('#')[0]}.metadata`;
+    try {
+      const fetched = await this.runtime.files.get(url, { algorithm: 'sha256', hex: sha256 });
+      return fetched.data.toString('utf8');
+    } catch (error) {
+      this.runtime.log.warn(
+        { file: file.filename, err: String(error) },
+        'core metadata could not be read for the licence rule',
+      );
+      return undefined;
+    }
   }
 
   private async file(info: RequestInfo, raw: string, filename: string): Promise<void> {
@@ -189,6 +209,13 @@ export class PypiHandler {
         502,
         `the upstream gives no sha256 for ${filename}, so it cannot be verified`,
       );
+    if (judged && !isMetadata) {
+      await this.learnLicense(judged, file);
+      if (judged.decision.decision === 'blocked') {
+        recordDecision(this.runtime, info.client, judged.facts, judged.decision);
+        return sendJson(info, 403, refusal(judged.facts, judged.decision), headers);
+      }
+    }
     let fetched;
     try {
       fetched = await this.runtime.files.get(url, { algorithm: 'sha256', hex: sha256 });
@@ -210,7 +237,8 @@ export class PypiHandler {
     }
     this.runtime.metrics.cacheLookup('pypi-file', fetched.cached);
     if (judged && !isMetadata) {
-      const outcome = this.judgeLicense(view, judged, filename, fetched.data);
+      await this.learnLicense(judged, file, fetched.data);
+      const outcome = judged.decision;
       recordDecision(this.runtime, info.client, judged.facts, outcome);
       if (outcome.decision === 'blocked') {
         return sendJson(info, 403, refusal(judged.facts, outcome), headers);

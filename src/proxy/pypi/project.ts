@@ -83,14 +83,21 @@ export function buildProject(
 }
 
 /**
- * Policy facts of a version: its earliest upload time (the licence is read later, from a wheel).
- * On the PyPI side the licence rule is applied when a wheel is downloaded, not when the project page is built, so a version with a denied licence still appears in the index until one of its wheels has been downloaded, and source distributions are not checked for licences.
+ * Policy facts of a version: its earliest upload time; the licence is pending, read later from
+ * a file's core metadata. A version with a denied licence therefore appears in the project page
+ * until one of its files has been requested.
  */
 function pypiFacts(name: string, version: string, files: PypiFile[]): VersionFacts {
   const times = files
     .map((f) => (f.uploadTime ? Date.parse(f.uploadTime) : NaN))
     .filter((t) => !Number.isNaN(t));
-  const facts: VersionFacts = { ecosystem: 'PyPI', name, version, installScripts: [] };
+  const facts: VersionFacts = {
+    ecosystem: 'PyPI',
+    name,
+    version,
+    installScripts: [],
+    licenseStatus: 'pending',
+  };
   if (times.length > 0) facts.published = new Date(Math.min(...times));
   return facts;
 }

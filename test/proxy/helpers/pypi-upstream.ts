@@ -15,8 +15,14 @@ export interface FixtureWheel {
   yanked?: string;
   /** Serve bytes that do not match the advertised sha256. */
   tamper?: boolean;
-  /** The wheel's License-Expression (default MIT). */
-  license?: string;
+  /** The wheel's License-Expression (default MIT); null leaves the field out. */
+  license?: string | null;
+  /** Publish a source distribution (`.tar.gz`) instead of a wheel. */
+  sdist?: boolean;
+  /** Offer no PEP 658 core metadata file for it. */
+  noCoreMetadata?: boolean;
+  /** List it with no hash at all. */
+  noHash?: boolean;
 }
 
 /** A loopback PEP 691 JSON simple index with wheels and PEP 658 metadata files. */
@@ -34,11 +40,12 @@ const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).d
 export function buildWheel(
   project: string,
   version: string,
-  license = 'MIT',
+  license: string | null = 'MIT',
 ): { filename: string; data: Buffer; metadata: Buffer } {
   const module = project.replace(/[-.]/g, '_').toLowerCase();
   const info = `${module}-${version}.dist-info`;
-  const metadata = `Metadata-Version: 2.1\nName: ${project}\nVersion: ${version}\nLicense-Expression: ${license}\n`;
+  const expression = license === null ? '' : `License-Expression: ${license}\n`;
+  const metadata = `Metadata-Version: 2.1\nName: ${project}\nVersion: ${version}\n${expression}`;
   const files: Record<string, string> = {
     [`${module}/__init__.py`]: `VERSION = "${version}"\n`,
     [`${info}/METADATA`]: metadata,
@@ -65,7 +72,10 @@ export async function startPypiUpstream(
   const pages = new Map<string, Array<Record<string, unknown>>>();
   const files = new Map<string, Buffer>();
   for (const w of wheels) {
-    const wheel = buildWheel(w.project, w.version, w.license);
+    const built = buildWheel(w.project, w.version, w.license);
+    const wheel = w.sdist
+      ? { ...built, filename: `${built.filename.split('-')[0]}-${w.version}.tar.gz` }
+      : built;
     files.set(
       `/files/${wheel.filename}`,
       w.tamper ? Buffer.concat([wheel.data, Buffer.from('x')]) : wheel.data,
@@ -74,9 +84,9 @@ export async function startPypiUpstream(
     const entry: Record<string, unknown> = {
       filename: wheel.filename,
       url: `../../files/${wheel.filename}`,
-      hashes: { sha256: sha256(wheel.data) },
+      hashes: w.noHash ? {} : { sha256: sha256(wheel.data) },
       'requires-python': '>=3.7',
-      'core-metadata': { sha256: sha256(wheel.metadata) },
+      'core-metadata': w.noCoreMetadata ? false : { sha256: sha256(wheel.metadata) },
       'upload-time': new Date(now - w.ageDays * 86_400_000).toISOString(),
       yanked: w.yanked ?? false,
       size: wheel.data.length,

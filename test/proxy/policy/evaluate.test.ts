@@ -194,6 +194,20 @@ describe('evaluateVersion', () => {
       { license: 'SEE LICENSE IN x' },
       ['blocked', 'licenses:block'],
     ],
+    [
+      'a PyPI licence not read yet is not judged',
+      { rules: { licenses: { mode: 'block', unknown: true } } },
+      [],
+      { licenseStatus: 'pending' },
+      ['allowed'],
+    ],
+    [
+      'a licence that no file let us read only warns',
+      { rules: { licenses: { mode: 'block', unknown: true } } },
+      [],
+      { licenseStatus: 'unreadable' },
+      ['warned', 'licenses:warn'],
+    ],
   ];
   it.each(cases)('%s', (_, proxy, vulns, extra, expected) => {
     expect(summary(context(proxy, vulns), facts(extra))).toEqual(expected);

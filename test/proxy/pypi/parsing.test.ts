@@ -48,6 +48,18 @@ describe('licenseFromMetadata', () => {
     ['Metadata-Version: 2.1\nName: x\nLicense: BSD-3-Clause\n', 'BSD-3-Clause'],
     ['Metadata-Version: 2.1\nName: x\nLicense: UNKNOWN\n', undefined],
     ['Metadata-Version: 2.1\nName: x\n\nLicense: in the body, not a header\n', undefined],
+    [
+      'Metadata-Version: 2.1\nName: x\nLicense: Apache 2.0\nClassifier: License :: OSI Approved :: MIT License\n',
+      'MIT',
+    ],
+    [
+      'Metadata-Version: 2.1\nName: x\nClassifier: License :: OSI Approved :: GNU General Public License v3 (GPLv3)\nClassifier: License :: OSI Approved :: MIT License\n',
+      'GPL-3.0-only OR MIT',
+    ],
+    [
+      'Metadata-Version: 2.1\nName: x\nLicense: Apache 2.0\nClassifier: License :: OSI Approved :: Apache Software License\n',
+      'Apache 2.0',
+    ],
   ];
   it.each(cases)('%j declares %s', (text, license) => {
     expect(licenseFromMetadata(text)).toBe(license);
