@@ -49,6 +49,11 @@ const vulnerabilities = z
     mode: ruleModeSchema.default('block'),
     /** Versions with a known vulnerability at or above this severity match. */
     severity: z.enum(SEVERITIES).default('high'),
+    /**
+     * The severity assumed for an advisory that carries none: no CVSS vector in its `severity`
+     * field and no `database_specific.severity` rating (most PYSEC records).
+     */
+    unrated: z.enum(SEVERITIES).default('medium'),
     exceptions: z.array(vulnerabilityException).default([]),
   })
   .strict();

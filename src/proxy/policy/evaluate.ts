@@ -75,11 +75,12 @@ function checkAdvisories(facts: VersionFacts, context: PolicyContext, add: Add):
       add('malicious', context.rules.malicious.mode, reason, advisory.id);
       continue;
     }
-    // An advisory without a severity is judged as medium: it is real, but unrated.
-    const severity = advisory.severity ?? 'medium';
+    // An advisory nothing rates is real but of unknown weight: it takes `unrated` (medium).
+    const severity = advisory.severity ?? rule.unrated;
     if (!atOrAbove(severity, rule.severity) || excepted(advisory, facts, context)) continue;
     const fix = advisory.fixed.length > 0 ? `; fixed in ${advisory.fixed.join(', ')}` : '';
-    const reason = `${severity} vulnerability ${advisory.id}: ${advisory.summary}${fix}`;
+    const level = advisory.severity ? severity : `unrated (taken as ${severity})`;
+    const reason = `${level} vulnerability ${advisory.id}: ${advisory.summary}${fix}`;
     add('vulnerabilities', rule.mode, reason, advisory.id);
   }
 }
