@@ -78,7 +78,9 @@ export function discoverFiles(options: DiscoveryOptions): Discovery {
   } else if (mode === 'changed') {
     ({ candidates, changedLines, baseRev } = changedSince(root, options.since));
   } else {
-    candidates = inGit ? gitListed(root) : walk(root, root, ignore().add('.git'));
+    candidates = [];
+    if (inGit) candidates = gitListed(root);
+    else walk(root, root, undefined, candidates);
   }
 
   const files: ScanFile[] = [];
@@ -86,7 +88,7 @@ export function discoverFiles(options: DiscoveryOptions): Discovery {
   const tooLarge: string[] = [];
   for (const path of candidates) {
     // A file named on the command line is scanned even when an ignore file lists it.
-    if (!options.only && filter.ignores(path)) {
+    if (!options.only && filter?.ignores(path)) {
       skipped.ignored++;
       continue;
     }
@@ -157,32 +159,47 @@ function allLines(absPath: string): Set<number> {
   return lines;
 }
 
-function buildIgnore(root: string, patterns: readonly string[]): Ignore {
-  const filter = ignore().add([...patterns]);
+/** The filter of bulwark.yaml's patterns and .bulwarkignore; undefined when there are none. */
+function buildIgnore(root: string, patterns: readonly string[]): Ignore | undefined {
   const file = join(root, IGNORE_FILE);
-  if (existsSync(file)) filter.add(readFileSync(file, 'utf8'));
+  const hasFile = existsSync(file);
+  if (patterns.length === 0 && !hasFile) return undefined;
+  const filter = ignore().add([...patterns]);
+  if (hasFile) filter.add(readFileSync(file, 'utf8'));
   return filter;
 }
 
-/** Walk a tree outside git, honouring .gitignore files at every level. */
-function walk(root: string, dir: string, inherited: Ignore): string[] {
-  const rules = ignore().add(inherited);
-  const gitignore = join(dir, '.gitignore');
+/**
+ * Walk a tree outside git, honouring .gitignore files at every level. `rules` holds the
+ * patterns of the .gitignore files above `dir`; undefined means none, where only `.git` is
+ * skipped (any letter case, as the ignore library matches). A folder without a .gitignore
+ * shares its parent's rules, so the common case costs no pattern matching at all.
+ */
+function walk(root: string, dir: string, rules: Ignore | undefined, out: string[]): void {
   const prefix = toPosix(relative(root, dir));
-  if (existsSync(gitignore)) {
+  const entries = readdirSync(dir, { withFileTypes: true });
+  const gitignore = join(dir, '.gitignore');
+  if (entries.some((entry) => entry.name === '.gitignore') && existsSync(gitignore)) {
     const lines = readFileSync(gitignore, 'utf8').split(/\r?\n/);
-    rules.add(lines.map((line) => rebase(line, prefix)));
+    rules = ignore()
+      .add(rules ?? '.git')
+      .add(lines.map((line) => rebase(line, prefix)));
   }
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+  for (const entry of entries) {
+    const name = entry.name;
+    const path = prefix ? `${prefix}/${name}` : name;
     if (entry.isDirectory()) {
-      if (!rules.ignores(`${path}/`)) out.push(...walk(root, join(dir, entry.name), rules));
-    } else if (entry.isFile() && !rules.ignores(path)) {
+      const skip = rules ? rules.ignores(`${path}/`) : isGitFolderName(name);
+      if (!skip) walk(root, join(dir, name), rules, out);
+    } else if (entry.isFile() && !(rules ? rules.ignores(path) : isGitFolderName(name))) {
       out.push(path);
     }
   }
-  return out;
+}
+
+/** Whether a name is `.git` in any letter case. */
+function isGitFolderName(name: string): boolean {
+  return name.length === 4 && name.toLowerCase() === '.git';
 }
 
 /** Make a nested .gitignore's pattern relative to the walk root. */
@@ -198,8 +215,8 @@ function rebase(pattern: string, prefix: string): string {
 
 function sizeOf(absPath: string): number | undefined {
   try {
-    const stat = statSync(absPath);
-    return stat.isFile() ? stat.size : undefined;
+    const stat = statSync(absPath, { throwIfNoEntry: false });
+    return stat?.isFile() ? stat.size : undefined;
   } catch {
     return undefined;
   }

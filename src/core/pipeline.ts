@@ -8,7 +8,7 @@ import { usageError } from './errors.js';
 import { git, gitTopLevel, refExists } from './git.js';
 import { discoverFiles, parseByteSize, type Discovery } from './file-discovery.js';
 import { createTextReader } from './file-reader.js';
-import type { Finding } from './finding.js';
+import type { Finding, ScannerId } from './finding.js';
 
 export type { ScannerTiming } from './run-scanners.js';
 import { isSuppressedInline } from './inline-suppression.js';
@@ -20,12 +20,23 @@ import type { InputProblem, ScanContext, Scanner } from './scanner.js';
 import { atOrAbove, type Severity } from './severity.js';
 import type { ScanPlan } from './tiers.js';
 
+/** A scanner described without loading its module; `load` imports it when it is to run. */
+export interface ScannerEntry {
+  id: ScannerId;
+  /** True when the scanner is cheap enough for the commit tier by default. */
+  fast: boolean;
+  /** True when the scanner also scans git history. */
+  history: boolean;
+  load(): Promise<Scanner>;
+}
+
 /** Everything a scan run needs. */
 export interface ScanOptions {
   root: string;
   config: Config;
   plan: ScanPlan;
-  scanners: readonly Scanner[];
+  /** Scanners to choose from: loaded, or described and loaded only when chosen. */
+  scanners: ReadonlyArray<Scanner | ScannerEntry>;
   logger: Logger;
   progress: Progress;
   /** The baseline file to subtract, if any. */
@@ -54,7 +65,9 @@ export interface ScanResult {
 export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const { root, config, plan, logger } = options;
   const signal = options.signal ?? new AbortController().signal;
-  const scanners = chooseScanners(options.scanners, config, plan);
+  const scanners = await Promise.all(
+    chooseScanners(options.scanners, config, plan).map((s) => ('load' in s ? s.load() : s)),
+  );
 
   const discovery: Discovery =
     plan.files === 'none'
@@ -153,12 +166,18 @@ function checkHistory(root: string, logger: Logger): void {
   }
 }
 
-function chooseScanners(all: readonly Scanner[], config: Config, plan: ScanPlan): Scanner[] {
+function chooseScanners<T extends Scanner | ScannerEntry>(
+  all: readonly T[],
+  config: Config,
+  plan: ScanPlan,
+): T[] {
   return all.filter((scanner) => {
     if (!config.scanners[scanner.id].enabled) return false;
     if (plan.scanners) return plan.scanners.includes(scanner.id);
     if (plan.fastOnly) return scanner.fast;
-    if (plan.files === 'none') return scanner.scanHistory !== undefined;
+    if (plan.files === 'none') {
+      return 'load' in scanner ? scanner.history : scanner.scanHistory !== undefined;
+    }
     return true;
   });
 }

@@ -95,8 +95,8 @@ beforeAll(() => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('codeScanner', () => {
-  it('is registered and wants source files only', () => {
-    expect(findScanner('code')).toBe(codeScanner);
+  it('is registered and wants source files only', async () => {
+    expect(await findScanner('code')).toBe(codeScanner);
     expect(
       ['a.js', 'b.tsx', 'c.py', 'd.go', 'e.txt', 'f.d.ts'].map((p) => codeScanner.wants(p)),
     ).toEqual([true, true, true, true, false, false]);

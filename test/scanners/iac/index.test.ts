@@ -111,8 +111,8 @@ const WATCHED = [
 ];
 
 describe('the iac scanner', () => {
-  it('is registered', () => {
-    expect(findScanner('iac')).toBe(iacScanner);
+  it('is registered', async () => {
+    expect(await findScanner('iac')).toBe(iacScanner);
   });
 
   it.each([
