@@ -13,6 +13,8 @@ export interface BenchUpstream {
   names: string[];
   /** Tarball paths (`/<name>/-/<file>`) of every version. */
   tarballs: string[];
+  /** Requests answered so far: a warm proxy should add none while it is measured. */
+  served(): number;
   close(): Promise<void>;
 }
 
@@ -42,7 +44,9 @@ export async function startBenchUpstream(
     (_, i) => `bench-pkg-${String(i).padStart(3, '0')}`,
   );
   let base = '';
+  let served = 0;
   const server: Server = createServer((req, res) => {
+    served++;
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
     const file = files.get(path);
     if (file) {
@@ -106,5 +110,5 @@ export async function startBenchUpstream(
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   };
-  return { url: base, names, tarballs, close };
+  return { url: base, names, tarballs, served: () => served, close };
 }

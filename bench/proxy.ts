@@ -196,6 +196,8 @@ interface Row {
   /** Bytes received per response, headers included: shows the whole bodies arrived. */
   bytesPerResponse: number;
   non2xx: number;
+  /** Requests the server sent to the upstream during the measured run. */
+  upstream: number;
   /** The 1-minute load average at the end of the run. */
   load: number;
 }
@@ -231,6 +233,7 @@ async function measure(
     await autocannon({ url: server.url, connections: 64, duration: 2, requests, ...threads });
     const cpuBefore = cpuMs(server.child);
     const clientBefore = process.cpuUsage();
+    const upstreamBefore = upstream.served();
     const result = await autocannon({
       url: server.url,
       connections: 64,
@@ -251,6 +254,7 @@ async function measure(
       clientPer1k: Math.round((client.user + client.system) / total),
       bytesPerResponse: Math.round(result.throughput.total / total),
       non2xx: result.non2xx + result.errors,
+      upstream: upstream.served() - upstreamBefore,
       load: loadavg()[0],
     });
   }
@@ -278,12 +282,12 @@ async function main(): Promise<void> {
     `proxy benchmark: ${upstream.names.length} packages x 30 versions, 64 connections, ${SECONDS}s per run`,
   );
   console.log(
-    '| server | scenario | req/s | p50 ms | p99 ms | server CPU ms / 1000 req | load generator CPU ms / 1000 req | bytes / response | non-2xx | load average |',
+    '| server | scenario | req/s | p50 ms | p99 ms | server CPU ms / 1000 req | load generator CPU ms / 1000 req | bytes / response | non-2xx | upstream requests | load average |',
   );
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
     console.log(
-      `| ${r.server} | ${r.scenario} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.cpuPer1k} | ${r.clientPer1k} | ${r.bytesPerResponse} | ${r.non2xx} | ${r.load.toFixed(1)} |`,
+      `| ${r.server} | ${r.scenario} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.cpuPer1k} | ${r.clientPer1k} | ${r.bytesPerResponse} | ${r.non2xx} | ${r.upstream} | ${r.load.toFixed(1)} |`,
     );
   }
   for (const [name, mib] of Object.entries(rss)) console.log(`${name} peak RSS: ${mib} MiB`);
