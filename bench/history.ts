@@ -8,7 +8,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { gitLogArgs } from '../src/scanners/secrets/history.js';
+import { gitLogArgs } from '../src/scanners/secrets/history-git.js';
 import { buildHistoryRepo, collectSources, commitIds, type PlantedCommit } from './history-repo.js';
 import { timedRun } from './secrets-run.js';
 
@@ -21,7 +21,7 @@ const SIZES = [COMMITS / 4, COMMITS / 2, COMMITS];
 function gitLogBytes(range: string): Promise<{ bytes: number; seconds: number }> {
   return new Promise((resolvePromise, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn('git', gitLogArgs(range), {
+    const child = spawn('git', gitLogArgs([range]), {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -1,43 +1,23 @@
-import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 
 import { inputError } from '../../core/errors.js';
 import type { Finding } from '../../core/finding.js';
 import type { HistoryContext } from '../../core/scanner.js';
-import { LOG_FORMAT } from './history-parser.js';
+import {
+  countCommits,
+  gitLogArgs,
+  resolveRange,
+  startGitLog,
+  type GitLogProcess,
+} from './history-git.js';
+import { OldestSightings } from './history-oldest.js';
+import { TaskWindow } from './history-window.js';
 import { secretsScanOptions } from './options.js';
 import { PatchSplitter, type PatchPiece } from './patch-splitter.js';
-import { createPatchPool, OrderedBatches } from './pool.js';
-import type { PatchScanResult, PatchScanTask } from './scan-patch.js';
+import { createPatchPool } from './pool.js';
+import type { PatchScanTask } from './scan-patch.js';
 
-/**
- * The `git log` arguments. `--reverse` makes git list the oldest commit first, so the first
- * time a secret is seen is the commit that introduced it. git keeps only the list of commit
- * ids to reverse (tens of bytes a commit) and still writes each patch as it goes, so neither
- * process holds the patches. `-U0` leaves out context lines: only added lines are scanned,
- * and `--diff-filter=d` leaves out deleted files, which add none.
- * Merge commits show no patch by default, so a secret merged in is reported at its commit.
- * Lines that a merge commit itself adds (a conflict resolution) are not scanned.
- */
-export function gitLogArgs(range: string): string[] {
-  return [
-    '-c',
-    'core.quotePath=false',
-    'log',
-    '--reverse',
-    '--no-color',
-    '--no-renames',
-    '--no-ext-diff',
-    '--no-textconv',
-    '--diff-filter=d',
-    '--src-prefix=a/',
-    '--dst-prefix=b/',
-    '-U0',
-    '-p',
-    LOG_FORMAT,
-    range,
-    '--',
-  ];
-}
+export { gitLogArgs } from './history-git.js';
 
 /** Bytes of log per piece sent to a worker. */
 const PIECE_BYTES = 1 << 20;
@@ -45,88 +25,110 @@ const PIECE_BYTES = 1 << 20;
 /** A commit larger than this is cut at a file boundary instead of being held whole. */
 const MAX_HOLD = 16 << 20;
 
+/** History is shared between git processes only when each gets at least this many commits. */
+const MIN_SLICE_COMMITS = 500;
+
+/** At most this many git processes read one history. */
+const MAX_SLICES = 4;
+
+/** How a history scan divides its work; tests set `slices` to exercise the division. */
+export interface HistoryScanOptions {
+  rulesDir?: string;
+  /** Number of `git log` processes sharing the history (default: one per core, up to 4). */
+  slices?: number;
+}
+
 /**
  * Scan the lines each commit in `context.range` added and yield each secret once, at the
  * oldest commit that added it, with that commit's id, author, author date, path and line.
- * The main thread only cuts git's output into pieces at commit boundaries; workers decode,
- * parse and scan them, and the results are taken in log order so the first sighting wins.
+ * A few `git log` processes each read a slice of the history, newest commit first; the main
+ * thread cuts their output into pieces at commit boundaries and workers decode, parse and
+ * scan them. For each secret the sighting in the oldest commit is kept, so the findings come
+ * once the whole history is read.
  */
 export async function* scanHistory(
   context: HistoryContext,
-  rulesDir?: string,
+  scanOptions: HistoryScanOptions = {},
 ): AsyncGenerator<Finding> {
-  const options = secretsScanOptions(context.config, context.tags, rulesDir);
+  const options = secretsScanOptions(context.config, context.tags, scanOptions.rulesDir);
   if (!options.enabled) return;
 
-  const child = spawn('git', gitLogArgs(context.range), {
-    cwd: context.root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<number>((resolve, reject) => {
-    child.on('error', (error) =>
-      reject(
-        inputError(`could not run git: ${error.message}`, { file: context.root }, 'install git'),
+  // Workers start while git resolves the range and counts its commits.
+  const pool = createPatchPool();
+  const gits: GitLogProcess[] = [];
+  try {
+    const revs = resolveRange(context.root, context.range);
+    const total = countCommits(context.root, revs);
+    context.progress.start('secrets history', total);
+    const slices = total > 0 ? slicesOf(total, scanOptions.slices) : [];
+    for (const slice of slices) {
+      gits.push(startGitLog(context.root, gitLogArgs(revs, slice.skip, slice.count)));
+    }
+    const oldest = new OldestSightings();
+    const window = new TaskWindow(pool, pool.size * 2, (result, slice, piece) => {
+      result.findings.forEach((finding, index) => {
+        oldest.add(result.keys[index], finding, [slice, piece, index]);
+      });
+      context.progress.tick(result.commits);
+    });
+    const task = (piece: PatchPiece): PatchScanTask => ({
+      key: options.key,
+      rulesJson: options.rulesJson,
+      options: options.ruleOptions,
+      allowPaths: options.allowPaths,
+      patch: piece.bytes,
+      continued: piece.continued,
+    });
+    await Promise.all(
+      gits.map((git, slice) =>
+        readSlice(git, context.signal, (piece, at) => window.submit(task(piece), slice, at)),
       ),
     );
-    child.on('close', (code) => resolve(code ?? 1));
-  });
-  exited.catch(() => undefined);
-  let stderr = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (chunk: string) => {
-    if (stderr.length < 4096) stderr += chunk;
-  });
-
-  const seen = new Set<string>();
-  const pool = createPatchPool();
-  const batches = new OrderedBatches<PatchScanTask, PatchScanResult, null>(pool);
-  const splitter = new PatchSplitter(PIECE_BYTES, MAX_HOLD);
-  const task = (piece: PatchPiece): PatchScanTask => ({
-    key: options.key,
-    rulesJson: options.rulesJson,
-    options: options.ruleOptions,
-    allowPaths: options.allowPaths,
-    patch: piece.bytes,
-    continued: piece.continued,
-  });
-
-  context.progress.start('secrets history');
-  try {
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-      if (context.signal.aborted) break;
-      for (const piece of splitter.push(chunk)) {
-        for (const done of await batches.push(task(piece), null))
-          yield* report(done.result, seen, context);
+    await window.drain();
+    for (const git of gits) {
+      const code = await git.exited;
+      if (code !== 0 && !context.signal.aborted) {
+        throw inputError(`git log failed for range "${context.range}": ${git.stderr()}`, {
+          file: context.root,
+        });
       }
     }
-    for (const piece of splitter.end()) {
-      for (const done of await batches.push(task(piece), null))
-        yield* report(done.result, seen, context);
-    }
-    for (const done of await batches.drain()) yield* report(done.result, seen, context);
-    const code = await exited;
-    if (code !== 0 && !context.signal.aborted) {
-      throw inputError(`git log failed for range "${context.range}": ${stderr.trim()}`, {
-        file: context.root,
-      });
-    }
+    yield* oldest.findings();
   } finally {
-    if (child.exitCode === null) child.kill();
+    for (const git of gits) git.stop();
     await pool.close();
     context.progress.done();
   }
 }
 
-function* report(
-  result: PatchScanResult,
-  seen: Set<string>,
-  context: HistoryContext,
-): Generator<Finding> {
-  for (let i = 0; i < result.findings.length; i++) {
-    const key = result.keys[i];
-    if (seen.has(key)) continue;
-    seen.add(key);
-    yield result.findings[i];
+/** A slice of the history: commits `skip` to `skip + count` in git's order (count: to the end). */
+interface Slice {
+  skip: number;
+  count?: number;
+}
+
+/** Divide `total` commits into equal slices, one per git process. */
+export function slicesOf(total: number, wanted?: number): Slice[] {
+  const cores = Math.min(MAX_SLICES, availableParallelism());
+  const most = Math.max(1, Math.floor(total / MIN_SLICE_COMMITS));
+  const slices = Math.max(1, Math.min(wanted ?? Math.min(cores, most), total));
+  const start = (i: number): number => Math.floor((i * total) / slices);
+  return Array.from({ length: slices }, (_, i) =>
+    i === slices - 1 ? { skip: start(i) } : { skip: start(i), count: start(i + 1) - start(i) },
+  );
+}
+
+/** Cut one git process's output into pieces and hand each on with its number. */
+async function readSlice(
+  git: GitLogProcess,
+  signal: AbortSignal,
+  submit: (piece: PatchPiece, number: number) => Promise<void>,
+): Promise<void> {
+  const splitter = new PatchSplitter(PIECE_BYTES, MAX_HOLD);
+  let number = 0;
+  for await (const chunk of git.stdout as AsyncIterable<Buffer>) {
+    if (signal.aborted) return;
+    for (const piece of splitter.push(chunk)) await submit(piece, number++);
   }
-  context.progress.tick(result.commits);
+  for (const piece of splitter.end()) await submit(piece, number++);
 }

@@ -10,6 +10,7 @@ import { defaultConfig } from '../../../src/core/config-schema.js';
 import type { Finding } from '../../../src/core/finding.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { silentProgress } from '../../../src/core/progress.js';
+import { scanHistory } from '../../../src/scanners/secrets/history.js';
 import { secretsScanner } from '../../../src/scanners/secrets/index.js';
 
 const PAT = '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';
@@ -67,7 +68,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
-async function history(range: string): Promise<Finding[]> {
+async function history(range: string, slices?: number): Promise<Finding[]> {
   const out: Finding[] = [];
   const context = {
     root: repo,
@@ -77,9 +78,10 @@ async function history(range: string): Promise<Finding[]> {
     progress: silentProgress,
     range,
   };
-  const scanHistory = secretsScanner.scanHistory;
-  if (!scanHistory) throw new Error('secrets scanner has no history scan');
-  for await (const finding of scanHistory(context)) out.push(finding);
+  const scan =
+    slices === undefined ? secretsScanner.scanHistory : () => scanHistory(context, { slices });
+  if (!scan) throw new Error('secrets scanner has no history scan');
+  for await (const finding of scan(context)) out.push(finding);
   return out;
 }
 
@@ -118,6 +120,17 @@ describe('secretsScanner.scanHistory', () => {
     ]);
   });
 
+  it.each([1, 2, 3, 4])(
+    'gives the same findings with the history shared by %i git processes',
+    async (slices) => {
+      const found = await history('HEAD', slices);
+      expect(found.map((f) => [f.ruleId, f.location.path, f.location.commit])).toEqual([
+        ['secrets/github-pat', 'config.env', commits[0]],
+        ['secrets/npm-access-token', 'old/deploy.sh', commits[1]],
+      ]);
+    },
+  );
+
   it('scans only the lines added by the commits in the range', async () => {
     // The third commit moves the token down a line without changing it, so it adds nothing.
     const found = await history(`${commits[1]}..HEAD`);
@@ -133,7 +146,7 @@ describe('secretsScanner.scanHistory', () => {
       const error = await history('HEAD').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(BulwarkError);
       expect((error as BulwarkError).describe()).toBe(
-        `${repo}: could not run git: spawn git ENOENT\n  hint: install git`,
+        `${repo}: could not run git: spawnSync git ENOENT\n  hint: install git`,
       );
     } finally {
       process.env.PATH = path;
@@ -144,7 +157,7 @@ describe('secretsScanner.scanHistory', () => {
     const error = await history('no-such-ref').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BulwarkError);
     expect((error as BulwarkError).message).toMatch(
-      /^git log failed for range "no-such-ref": fatal: /,
+      /^git could not read the range "no-such-ref": fatal: /,
     );
   });
 });
