@@ -64,7 +64,11 @@ function createRuntime(options: ProxyOptions): ProxyRuntime {
   const { config } = options;
   const now = options.now ?? Date.now;
   const log = options.log ?? pino({ level: 'info' }, pino.destination({ dest: 2, sync: false }));
-  const upstream = createUpstreamClient(durationMs(config.upstreamTimeout), 'bulwark-proxy');
+  const upstream = createUpstreamClient(
+    durationMs(config.upstreamTimeout),
+    'bulwark-proxy',
+    durationMs(config.upstreamBodyTimeout),
+  );
   const metrics = new ProxyMetrics();
   upstream.onTiming = (ms) => metrics.upstream(ms);
   const store = createSqliteMetadataStore(join(options.storageDir, 'proxy.sqlite'));
@@ -163,6 +167,10 @@ function answerError(info: RequestInfo, runtime: ProxyRuntime, error: unknown): 
     return sendJson(info, error.status, { error: error.message, ...error.extra });
   if (error instanceof UpstreamError) {
     runtime.log.warn({ path: info.path.slice(0, 300) }, error.message);
+    if (error.kind === 'timeout')
+      return sendJson(info, 504, {
+        error: `Bulwark timed out reading the upstream: ${error.message}`,
+      });
     return sendJson(info, 502, {
       error: `Bulwark could not use the upstream registry: ${error.message}`,
     });

@@ -1,11 +1,11 @@
 import { Agent, request } from 'undici';
 
-/** Why an upstream request failed: unreachable (network, timeout) or an unusable answer. */
+/** Why an upstream request failed: unreachable (network), too slow, or an unusable answer. */
 export class UpstreamError extends Error {
-  readonly kind: 'unreachable' | 'bad-response';
+  readonly kind: 'unreachable' | 'timeout' | 'bad-response';
 
   constructor(
-    kind: 'unreachable' | 'bad-response',
+    kind: 'unreachable' | 'timeout' | 'bad-response',
     message: string,
     options?: { cause?: unknown },
   ) {
@@ -35,8 +35,16 @@ export interface UpstreamClient {
 /** Largest metadata document accepted from the upstream (the biggest packuments are ~100 MB). */
 const MAX_DOCUMENT = 256 * 1024 * 1024;
 
-/** An undici-based client; `timeoutMs` bounds connecting, waiting for headers and each body read. */
-export function createUpstreamClient(timeoutMs: number, userAgent: string): UpstreamClient {
+/**
+ * An undici-based client; `timeoutMs` bounds connecting, waiting for headers and each wait for
+ * body data, and `bodyTotalMs` bounds reading a whole body, so a body that trickles in a byte
+ * at a time fails too.
+ */
+export function createUpstreamClient(
+  timeoutMs: number,
+  userAgent: string,
+  bodyTotalMs = 300_000,
+): UpstreamClient {
   const agent = new Agent({
     connectTimeout: timeoutMs,
     headersTimeout: timeoutMs,
@@ -47,24 +55,26 @@ export function createUpstreamClient(timeoutMs: number, userAgent: string): Upst
     async document(url, accept, etag) {
       const headers: Record<string, string> = { accept, 'user-agent': userAgent };
       if (etag) headers['if-none-match'] = etag;
-      const res = await get(url, headers);
+      const deadline = AbortSignal.timeout(bodyTotalMs);
+      const res = await get(url, headers, deadline);
       if (res.statusCode === 304) return drain(res, { status: 304 });
       if (res.statusCode === 404 || res.statusCode === 410) return drain(res, { status: 404 });
       if (res.statusCode !== 200) {
         await res.body.dump();
         throw new UpstreamError('bad-response', `upstream answered ${res.statusCode} for ${url}`);
       }
-      const body = await readLimited(res.body, MAX_DOCUMENT, url);
+      const body = await readLimited(res.body, MAX_DOCUMENT, url, deadline);
       const tag = res.headers.etag;
       return { status: 200, body, etag: typeof tag === 'string' ? tag : undefined };
     },
     async file(url, maxBytes) {
-      const res = await get(url, { 'user-agent': userAgent });
+      const deadline = AbortSignal.timeout(bodyTotalMs);
+      const res = await get(url, { 'user-agent': userAgent }, deadline);
       if (res.statusCode !== 200) {
         await res.body.dump();
         throw new UpstreamError('bad-response', `upstream answered ${res.statusCode} for ${url}`);
       }
-      return readLimited(res.body, maxBytes, url);
+      return readLimited(res.body, maxBytes, url, deadline);
     },
     async passthrough(url) {
       const res = await get(url, { 'user-agent': userAgent, accept: 'application/json' });
@@ -81,17 +91,17 @@ export function createUpstreamClient(timeoutMs: number, userAgent: string): Upst
     },
   };
 
-  async function get(url: string, headers: Record<string, string>) {
+  async function get(url: string, headers: Record<string, string>, signal?: AbortSignal) {
     const started = performance.now();
     try {
-      const res = await request(url, { method: 'GET', headers, dispatcher: agent });
+      const res = await request(url, { method: 'GET', headers, dispatcher: agent, signal });
       client.onTiming?.(performance.now() - started);
       return res;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      throw new UpstreamError('unreachable', `upstream unreachable for ${url}: ${message}`, {
-        cause: error,
-      });
+      const kind = failureKind(error, signal);
+      const what = kind === 'timeout' ? 'timed out' : 'unreachable';
+      throw new UpstreamError(kind, `upstream ${what} for ${url}: ${message}`, { cause: error });
     }
   }
 
@@ -103,10 +113,22 @@ async function drain<T>(res: { body: { dump(): Promise<void> } }, value: T): Pro
   return value;
 }
 
+/** A timeout (undici's own, or the whole-body deadline) or any other network failure. */
+function failureKind(error: unknown, deadline?: AbortSignal): 'timeout' | 'unreachable' {
+  const code = (error as { code?: unknown } | null)?.code;
+  const timedOut =
+    deadline?.aborted === true ||
+    code === 'UND_ERR_BODY_TIMEOUT' ||
+    code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    code === 'UND_ERR_CONNECT_TIMEOUT';
+  return timedOut ? 'timeout' : 'unreachable';
+}
+
 async function readLimited(
   body: AsyncIterable<Buffer>,
   maxBytes: number,
   url: string,
+  deadline?: AbortSignal,
 ): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -120,7 +142,9 @@ async function readLimited(
   } catch (error) {
     if (error instanceof UpstreamError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    throw new UpstreamError('unreachable', `upstream body failed for ${url}: ${message}`, {
+    const kind = failureKind(error, deadline);
+    const what = kind === 'timeout' ? 'timed out' : 'failed';
+    throw new UpstreamError(kind, `upstream body ${what} for ${url}: ${message}`, {
       cause: error,
     });
   }

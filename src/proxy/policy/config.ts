@@ -137,6 +137,8 @@ export const proxyConfigSchema = z
     metadataTtl: duration.default('5m'),
     /** How long to wait for the upstream before answering 502 or serving stale data. */
     upstreamTimeout: duration.default('30s'),
+    /** How long reading one whole upstream body (a tarball, a packument) may take. */
+    upstreamBodyTimeout: duration.default('5m'),
     /** Log what would be blocked and block nothing, whatever each rule's mode. */
     dryRun: z.boolean().default(false),
     rules: rules.default(rules.parse({})),

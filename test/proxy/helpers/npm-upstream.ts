@@ -21,9 +21,10 @@ export interface FixtureVersion {
 
 /**
  * How the fixture upstream behaves: normally, garbage JSON, JSON that is not a packument,
- * or hanging.
+ * hanging, or (for tarballs) sending headers and half the body then stalling, or sending the
+ * body one byte every 100 ms.
  */
-export type UpstreamMode = 'ok' | 'garbage' | 'not-packument' | 'hang';
+export type UpstreamMode = 'ok' | 'garbage' | 'not-packument' | 'hang' | 'stall-body' | 'trickle';
 
 /** A loopback npm registry serving fixture packuments and tarballs, counting requests. */
 export interface NpmUpstream {
@@ -62,6 +63,20 @@ export async function startNpmUpstream(
       return res.end(JSON.stringify({ objects: [], total: 0, query: req.url }));
     }
     const file = files.get(path);
+    if (file && (state.mode === 'stall-body' || state.mode === 'trickle')) {
+      res.writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'content-length': file.length,
+      });
+      if (state.mode === 'stall-body') return res.write(file.subarray(0, file.length >> 1));
+      let sent = 0;
+      const tick = setInterval(() => {
+        if (sent >= file.length - 1 || res.destroyed) return clearInterval(tick);
+        res.write(file.subarray(sent, ++sent));
+      }, 100);
+      pending.push(() => clearInterval(tick));
+      return;
+    }
     if (file) {
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
       return res.end(file);
