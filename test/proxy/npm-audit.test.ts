@@ -4,7 +4,8 @@ import { gzipSync } from 'node:zlib';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { npmRange } from '../../src/proxy/npm/audit.js';
+import { AUDIT_MAX_BYTES, auditAnswer, npmRange } from '../../src/proxy/npm/audit.js';
+import type { AdvisorySource } from '../../src/proxy/policy/types.js';
 import { sharedAdvisories } from './helpers/advisories.js';
 import { startNpmUpstream, type NpmUpstream } from './helpers/npm-upstream.js';
 import { npmProject, run, startTestProxy } from './helpers/proxy.js';
@@ -49,6 +50,56 @@ describe('npm audit through the proxy', () => {
       ['GHSA-35jh-r3h4-6jhm', 'high', '>=0.0.0-0 <4.17.21'],
       ['GHSA-p6mc-m468-83gw', 'high', '>=0.0.0-0 <4.17.20'],
     ]);
+  });
+
+  const tooLarge = `npm audit request body over ${AUDIT_MAX_BYTES} bytes (also once unzipped); audit the project in parts`;
+
+  it('refuses a body over the limit, sent or once unzipped, with 413 and a JSON error', async () => {
+    const names = Object.fromEntries(
+      Array.from({ length: 120_000 }, (_, i) => [`pkg-${i}`, ['1.0.0']]),
+    );
+    const plain = Buffer.from(JSON.stringify(names));
+    const bomb = gzipSync(Buffer.from(`{"a":["${'1'.repeat(AUDIT_MAX_BYTES)}"]}`));
+    const answers = [];
+    for (const [body, headers] of [
+      [plain, {}],
+      [bomb, { 'content-encoding': 'gzip' }],
+    ] as const) {
+      const res = await fetch(`${proxy.url}/-/npm/v1/security/advisories/bulk`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+      });
+      answers.push([res.status, res.headers.get('content-type'), await res.json()]);
+    }
+
+    expect(plain.length).toBeGreaterThan(AUDIT_MAX_BYTES);
+    expect(bomb.length).toBeLessThan(AUDIT_MAX_BYTES);
+    expect(answers).toEqual([
+      [413, 'application/json; charset=utf-8', { error: tooLarge }],
+      [413, 'application/json; charset=utf-8', { error: tooLarge }],
+    ]);
+  });
+
+  it('yields to the event loop every 200 packages while answering', async () => {
+    let lookups = 0;
+    const counting: AdvisorySource = {
+      match: (ecosystem, name, version) => {
+        lookups++;
+        return advisories.source.match(ecosystem, name, version);
+      },
+      records: (ecosystem, name) => advisories.source.records(ecosystem, name),
+    };
+    const request = Object.fromEntries(
+      Array.from({ length: 450 }, (_, i) => [i === 449 ? 'lodash' : `pkg-${i}`, ['4.17.15']]),
+    );
+    const seen: number[] = [];
+    // Queued before the answer starts: it runs at the first yield, not after the last lookup.
+    setImmediate(() => seen.push(lookups));
+    const answer = await auditAnswer(request, counting);
+
+    expect(seen).toEqual([200]);
+    expect([lookups, Object.keys(answer)]).toEqual([450, ['lodash']]);
   });
 
   it('lets `npm audit` report a locked vulnerable version with the upstream gone', async () => {

@@ -5,6 +5,7 @@ import semver from 'semver';
 import type { Advisory, AffectedPackage, RangeEvent } from '../../advisories/model.js';
 import { scoreAdvisory } from '../../advisories/severity/score.js';
 import { HttpError, readBody, sendJson, type RequestInfo } from '../http.js';
+import type { AdvisorySource } from '../policy/types.js';
 import type { ProxyRuntime } from '../runtime.js';
 import { validNpmName } from './routes.js';
 
@@ -20,20 +21,43 @@ export interface BulkAdvisory {
 }
 
 /**
+ * Largest audit body accepted, as sent and once unzipped. `npm audit` for a project of 5,000
+ * packages sends about 200 KiB of JSON; a bigger body would hold the event loop while parsed.
+ */
+export const AUDIT_MAX_BYTES = 2 * 1024 * 1024;
+
+/** Packages looked up between two yields to the event loop, so other requests keep flowing. */
+const CHUNK = 200;
+
+/**
  * `POST /-/npm/v1/security/advisories/bulk`: the body (gzip or plain JSON) maps package names
  * to installed versions; the answer lists, per name, the advisories affecting any of them,
  * from Bulwark's advisory database, with no upstream request.
  */
 export async function bulkAudit(info: RequestInfo, runtime: ProxyRuntime): Promise<void> {
   info.route = 'npm-audit';
+  const declared = Number(info.req.headers['content-length'] ?? 0);
+  if (declared > AUDIT_MAX_BYTES) throw tooLarge();
   const request = parseBulk(
-    await readBody(info.req, 8 * 1024 * 1024),
+    await readBody(info.req, AUDIT_MAX_BYTES),
     info.req.headers['content-encoding'],
   );
-  const source = runtime.policy.advisories;
-  const answer: Record<string, BulkAdvisory[]> = {};
+  sendJson(info, 200, await auditAnswer(request, runtime.policy.advisories));
+}
 
+/**
+ * The advisories affecting each package of an audit request, looked up in chunks of CHUNK
+ * packages with a yield to the event loop between chunks.
+ */
+export async function auditAnswer(
+  request: Record<string, string[]>,
+  source: AdvisorySource,
+): Promise<Record<string, BulkAdvisory[]>> {
+  const answer: Record<string, BulkAdvisory[]> = {};
+  let done = 0;
   for (const [name, versions] of Object.entries(request)) {
+    if (done > 0 && done % CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
+    done++;
     const affecting = new Set(
       versions.flatMap((v) => source.match('npm', name, v).flatMap((m) => m.records)),
     );
@@ -43,7 +67,14 @@ export async function bulkAudit(info: RequestInfo, runtime: ProxyRuntime): Promi
       .filter((record) => affecting.has(record.id))
       .map((record) => toBulk(record, name));
   }
-  sendJson(info, 200, answer);
+  return answer;
+}
+
+function tooLarge(): HttpError {
+  return new HttpError(
+    413,
+    `npm audit request body over ${AUDIT_MAX_BYTES} bytes (also once unzipped); audit the project in parts`,
+  );
 }
 
 function parseBulk(
@@ -53,9 +84,10 @@ function parseBulk(
   let text: string;
   try {
     text = (
-      encoding === 'gzip' ? gunzipSync(body, { maxOutputLength: 64 * 1024 * 1024 }) : body
+      encoding === 'gzip' ? gunzipSync(body, { maxOutputLength: AUDIT_MAX_BYTES }) : body
     ).toString('utf8');
-  } catch {
+  } catch (error) {
+    if (error instanceof RangeError) throw tooLarge();
     throw new HttpError(400, 'audit body is not valid gzip');
   }
   let parsed: unknown;
