@@ -79,18 +79,24 @@ export function createSqliteMetadataStore(file: string): MetadataStore {
 
 /** Decisions queued in memory and written in one transaction per batch or every 200 ms. */
 function decisionQueue(db: Database.Database): { push(r: DecisionRecord): void; flush(): void } {
+  // Positional parameters: binding by name costs about twice as much per row.
   const insert = db.prepare(
     `INSERT INTO decisions (time, client, ecosystem, package, version, decision, rule, advisory, reason)
-     VALUES (@time, @client, @ecosystem, @package, @version, @decision, @rule, @advisory, @reason)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const writeAll = db.transaction((rows: DecisionRecord[]) => {
     for (const r of rows) {
-      insert.run({
-        ...r,
-        rule: r.rule ?? null,
-        advisory: r.advisory ?? null,
-        reason: r.reason ?? null,
-      });
+      insert.run(
+        r.time,
+        r.client,
+        r.ecosystem,
+        r.package,
+        r.version,
+        r.decision,
+        r.rule ?? null,
+        r.advisory ?? null,
+        r.reason ?? null,
+      );
     }
   });
   let queue: DecisionRecord[] = [];
