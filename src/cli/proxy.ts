@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 import type { Command } from 'commander';
 import pino from 'pino';
@@ -77,12 +77,25 @@ export function registerProxyCommand(program: Command): void {
     );
 }
 
+/** The flag that sets each `proxy` setting, for messages about a bad value. */
+const FLAG_OF: Readonly<Record<string, string>> = {
+  upstream: '--upstream',
+  pypiUpstream: '--pypi-upstream',
+  publicUrl: '--public-url',
+  host: '--host',
+  storage: '--storage',
+  advisoryDb: '--db',
+};
+
+/** The log levels pino knows. */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
 function settings(flags: { config?: string; storage?: string } & Partial<ProxyFlags>): ProxyConfig {
   const base = loadConfig(process.cwd(), flags.config).config.proxy;
   const port = flags.port === undefined ? base.port : Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw usageError(`--port must be 0 to 65535, not ${flags.port}`);
-  return proxyConfigSchema.parse({
+  const parsed = proxyConfigSchema.safeParse({
     ...base,
     port,
     host: flags.host ?? base.host,
@@ -93,6 +106,58 @@ function settings(flags: { config?: string; storage?: string } & Partial<ProxyFl
     advisoryDb: flags.db ?? base.advisoryDb,
     dryRun: flags.dryRun === true || base.dryRun,
   });
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const key = String(issue.path[0] ?? '');
+  const value = (flags as Record<string, unknown>)[key === 'advisoryDb' ? 'db' : key];
+  const flag = FLAG_OF[key] ?? `proxy.${key}`;
+  const fix =
+    key.endsWith('pstream') || key === 'publicUrl'
+      ? `; pass a full http:// or https:// URL, for example ${flag} https://registry.npmjs.org/`
+      : '';
+  throw usageError(`${flag} ${JSON.stringify(value ?? '')} is not valid: ${issue.message}${fix}`);
+}
+
+/**
+ * Make sure the storage directory can hold the cache: create it (one level at a time; Node's
+ * recursive mkdir never returns for a missing folder under /proc) and write a probe file.
+ */
+function prepareStorage(dir: string): string {
+  const hint = 'pass --storage <a writable directory> (or set proxy.storage in bulwark.yaml)';
+  if (existsSync(dir) && !statSync(dir).isDirectory())
+    throw usageError(`the proxy storage ${dir} is a file, not a directory; ${hint}`);
+  try {
+    const missing: string[] = [];
+    for (let d = resolve(dir); !existsSync(d) && dirname(d) !== d; d = dirname(d))
+      missing.unshift(d);
+    for (const folder of missing) mkdirSync(folder);
+    const probe = join(dir, `.bulwark-write-check-${process.pid}`);
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw usageError(`the proxy storage ${dir} cannot be written to (${code}); ${hint}`);
+  }
+  return dir;
+}
+
+/** A listen failure as a usage error naming the address and what to do. */
+function listenError(error: unknown, config: ProxyConfig): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const where = `${config.host}:${config.port}`;
+  if (code === 'EADDRINUSE')
+    return usageError(
+      `port ${config.port} on ${config.host} is already in use; stop the program using it, or pass --port <another port>`,
+    );
+  if (code === 'EACCES')
+    return usageError(
+      `not allowed to listen on ${where}; ports below 1024 need privileges: pass --port 1024 or above`,
+    );
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+    return usageError(
+      `cannot listen on ${where}: ${config.host} is not an address of this machine; pass --host 127.0.0.1, or 0.0.0.0 for every interface`,
+    );
+  return error;
 }
 
 async function serve(flags: ProxyFlags): Promise<void> {
@@ -101,19 +166,30 @@ async function serve(flags: ProxyFlags): Promise<void> {
   if (!npmUpstream)
     throw usageError('no npm upstream: npm has no registry configured', 'pass --upstream <url>');
   const pypiUpstream = config.pypiUpstream ?? pipConfiguredIndex();
+  if (!LOG_LEVELS.includes(flags.logLevel))
+    throw usageError(
+      `--log-level ${JSON.stringify(flags.logLevel)} is not a log level; pass one of ${LOG_LEVELS.join(', ')}`,
+    );
+  const storageDir = prepareStorage(config.storage ?? defaultProxyStorage());
   const log = pino({ level: flags.logLevel }, pino.destination({ dest: 2, sync: false }));
   const { source, close } = advisories(config, flags.withoutAdvisories === true);
+
+  let running;
+  try {
+    running = await startProxy({
+      config,
+      storageDir,
+      npmUpstream,
+      pypiUpstream,
+      advisories: source,
+      log,
+    });
+  } catch (error) {
+    close();
+    throw listenError(error, config);
+  }
   if (!pypiUpstream)
     log.warn('PyPI side off: pip has no index-url configured; pass --pypi-upstream <url>');
-
-  const running = await startProxy({
-    config,
-    storageDir: config.storage ?? defaultProxyStorage(),
-    npmUpstream,
-    pypiUpstream,
-    advisories: source,
-    log,
-  });
   log.info(
     { url: running.url, npmUpstream, pypiUpstream, dryRun: config.dryRun },
     'bulwark proxy listening',

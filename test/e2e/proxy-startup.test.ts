@@ -1,0 +1,88 @@
+import { writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { bulwark } from '../helpers/cli.js';
+import { tempDir } from '../proxy/helpers/proxy.js';
+
+/**
+ * Start-up errors of `bulwark proxy`, run through the built CLI: each prints one line naming
+ * the problem and what to do, and exits 2 (usage or configuration error).
+ */
+describe('bulwark proxy start-up errors', () => {
+  const dir = tempDir('proxy-startup');
+  let busy: Server;
+  let busyPort: number;
+
+  beforeAll(async () => {
+    busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    busyPort = (busy.address() as AddressInfo).port;
+    writeFileSync(join(dir.path, 'a-file'), 'not a directory');
+  });
+
+  afterAll(async () => {
+    await new Promise<void>((resolve) => busy.close(() => resolve()));
+    dir.remove();
+  });
+
+  const start = (...args: string[]) => [
+    'proxy',
+    '--without-advisories',
+    '--upstream',
+    'http://127.0.0.1:9/',
+    '--pypi-upstream',
+    'http://127.0.0.1:9/simple/',
+    '--port',
+    '0',
+    '--storage',
+    join(dir.path, 'store'),
+    ...args,
+  ];
+
+  const cases: Array<[string, () => string[], string]> = [
+    [
+      'a port in use',
+      () => start('--port', String(busyPort)),
+      'bulwark: port BUSY on 127.0.0.1 is already in use; stop the program using it, or pass --port <another port>',
+    ],
+    [
+      'a bad --log-level',
+      () => start('--log-level', 'loud'),
+      'bulwark: --log-level "loud" is not a log level; pass one of fatal, error, warn, info, debug, trace, silent',
+    ],
+    [
+      'a bad --upstream URL',
+      () => start('--upstream', 'registry.example'),
+      'bulwark: --upstream "registry.example" is not valid: Invalid URL; pass a full http:// or https:// URL, for example --upstream https://registry.npmjs.org/',
+    ],
+    [
+      '--storage naming a file',
+      () => start('--storage', join(dir.path, 'a-file')),
+      `bulwark: the proxy storage ${join(dir.path, 'a-file')} is a file, not a directory; pass --storage <a writable directory> (or set proxy.storage in bulwark.yaml)`,
+    ],
+    [
+      '--storage under a file',
+      () => start('--storage', join(dir.path, 'a-file', 'store')),
+      `bulwark: the proxy storage ${join(dir.path, 'a-file', 'store')} cannot be written to (ENOTDIR); pass --storage <a writable directory> (or set proxy.storage in bulwark.yaml)`,
+    ],
+    [
+      '--storage in a directory nobody may write to',
+      () => start('--storage', '/sys'),
+      'bulwark: the proxy storage /sys cannot be written to (EACCES); pass --storage <a writable directory> (or set proxy.storage in bulwark.yaml)',
+    ],
+  ];
+
+  it.each(cases)('%s: one line, exit 2', (_, args, line) => {
+    const run = bulwark(dir.path, args(), { XDG_CACHE_HOME: join(dir.path, 'cache') });
+
+    expect([run.status, run.stderr, run.stdout]).toEqual([
+      2,
+      `${line.replace('BUSY', String(busyPort))}\n`,
+      '',
+    ]);
+  });
+});
