@@ -31,46 +31,71 @@ const QUOTES = '"\'`';
 const CONTEXT_CHARS = 200;
 
 /**
- * Find the secrets in `text`: run each rule whose keyword occurs in the text on the lines
- * around its keyword occurrences (see windows.ts), then drop
- * matches below the rule's entropy, failing its validator, that are placeholders or content
- * hashes, or that the allowlist excuses. A generic rule's match that overlaps text a
- * provider-specific rule matched is dropped: the specific rule's verdict stands. Where the
- * secrets of several rules overlap, only the most specific rule's is returned.
+ * Find the secrets in `text`. One pass of the keyword automaton finds where every keyword
+ * occurs. A rule whose matches all start with one of its keywords (see anchor.ts) tries its
+ * pattern, sticky, at each place one of them starts; any other rule searches the lines around
+ * its keyword occurrences (see windows.ts). Matches below the rule's entropy, failing its
+ * validator, that are placeholders or content hashes, or that the allowlist excuses are
+ * dropped. A generic rule's match that overlaps text a provider-specific rule matched is
+ * dropped: the specific rule's verdict stands. Where the secrets of several rules overlap,
+ * only the most specific rule's is returned.
  */
 export function detectSecrets(text: string, ruleSet: RuleSet): SecretMatch[] {
-  const hits = ruleSet.keywords.scan(text, KEYWORD_LIMIT);
+  const hits = ruleSet.keywords.scan(text, Number.POSITIVE_INFINITY);
   if (hits.size === 0) return [];
-  const keywordEnds = new Map<number, number[] | null>();
-  for (const [k, ends] of hits) {
-    for (const r of ruleSet.rulesByKeyword[k]) {
-      const before = keywordEnds.get(r);
-      if (before === null) continue;
-      if (ends === null) keywordEnds.set(r, null);
-      else if (before === undefined) keywordEnds.set(r, ends.slice());
-      else for (const end of ends) before.push(end);
-    }
-  }
+  const positions = positionsByRule(hits, ruleSet);
 
   const lines = new LineIndex(text);
   const found: Candidate[] = [];
   // Spans a provider-specific pattern matched, even when a filter then rejected the match:
   // a generic rule does not report what a specific rule recognised and judged harmless.
   const claimed: Array<[number, number]> = [];
-  for (const r of [...keywordEnds.keys()].sort((a, b) => a - b)) {
+  const context = { text, lines, allowlist: ruleSet.allowlist };
+  for (const r of [...positions.keys()].sort((a, b) => a - b)) {
     const rule = ruleSet.rules[r];
     const spans = rule.generic ? undefined : claimed;
-    for (const window of windowsAround(text, keywordEnds.get(r) ?? null, rule.rule.reach)) {
-      for (const match of runRule(text, window, rule, lines, ruleSet.allowlist, spans)) {
-        found.push({ match, rank: rule.specificity, order: r });
-      }
-    }
+    const at = positions.get(r) ?? null;
+    const matches =
+      rule.sticky && at !== null
+        ? runAnchored(context, at, rule, spans)
+        : windowsAround(text, at, rule.rule.reach).flatMap((window) =>
+            runRule(context, window, rule, spans),
+          );
+    for (const match of matches) found.push({ match, rank: rule.specificity, order: r });
   }
 
   const unclaimed = found.filter(
     (c) => c.rank > 0 || !claimed.some(([s, e]) => s < c.match.end && c.match.start < e),
   );
   return onePerSpan(unclaimed);
+}
+
+/**
+ * For each rule a keyword enables: where an anchored rule's keywords start, or where a
+ * searched rule's keywords end (null when one of them occurs more than KEYWORD_LIMIT times,
+ * which means the whole text).
+ */
+function positionsByRule(
+  hits: Map<number, number[] | null>,
+  ruleSet: RuleSet,
+): Map<number, number[] | null> {
+  const out = new Map<number, number[] | null>();
+  for (const [k, ends] of hits) {
+    const length = ruleSet.keywords.keywords[k].length;
+    for (const r of ruleSet.rulesByKeyword[k]) {
+      const before = out.get(r);
+      if (before === null) continue;
+      const anchored = ruleSet.rules[r].sticky !== undefined;
+      if (ends === null || (!anchored && ends.length > KEYWORD_LIMIT)) {
+        out.set(r, null);
+        continue;
+      }
+      const list = before ?? [];
+      for (const end of ends) list.push(anchored ? end - length : end);
+      if (before === undefined) out.set(r, list);
+    }
+  }
+  return out;
 }
 
 /** A match with what decides between overlapping matches: the rule's specificity and order. */
@@ -101,44 +126,93 @@ function onePerSpan(candidates: Candidate[]): SecretMatch[] {
   return kept.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
 }
 
-function runRule(
-  text: string,
-  [winStart, winEnd]: [number, number],
+/** The text being scanned and what judging a match needs. */
+interface ScanState {
+  text: string;
+  lines: LineIndex;
+  allowlist: SecretAllowlist;
+}
+
+/**
+ * Run an anchored rule's sticky pattern at each keyword start, in text order, skipping
+ * starts inside the previous match: the matches a search of the whole text would find.
+ */
+function runAnchored(
+  state: ScanState,
+  starts: number[],
   compiled: CompiledRule,
-  lines: LineIndex,
-  allowlist: SecretAllowlist,
   claimed: Array<[number, number]> | undefined,
 ): SecretMatch[] {
   const out: SecretMatch[] = [];
+  const regex = compiled.sticky as RegExp;
+  if (starts.some((at, i) => i > 0 && starts[i - 1] > at)) starts.sort((a, b) => a - b);
+  let next = 0;
+  for (const start of starts) {
+    if (start < next) continue;
+    regex.lastIndex = start;
+    const m = regex.exec(state.text);
+    if (m === null) continue;
+    next = Math.max(start + 1, m.index + m[0].length);
+    const match = judge(state, m, 0, compiled, claimed);
+    if (match) out.push(match);
+  }
+  return out;
+}
+
+/** Search one window of the text with a rule's pattern. */
+function runRule(
+  state: ScanState,
+  [winStart, winEnd]: [number, number],
+  compiled: CompiledRule,
+  claimed: Array<[number, number]> | undefined,
+): SecretMatch[] {
+  const out: SecretMatch[] = [];
+  const { text } = state;
   const regex = compiled.regex;
   const part = winStart === 0 && winEnd === text.length ? text : text.slice(winStart, winEnd);
   regex.lastIndex = 0;
   for (let m = regex.exec(part); m !== null; m = regex.exec(part)) {
     if (m[0].length === 0) regex.lastIndex++;
-    const local = secretSpan(m, compiled.namedSecret);
-    if (!local) continue;
-    const span: [number, number] = [local[0] + winStart, local[1] + winStart];
-    claimed?.push(span);
-    const secret = text.slice(span[0], span[1]);
-    // A password equal to its user name (`guest:guest`) is a documented local default.
-    if (m.groups?.user === secret) continue;
-    if (!accept(secret, text, span[0], compiled, lines, allowlist)) continue;
-
-    const from = lines.position(span[0]);
-    const to = lines.position(span[1]);
-    out.push({
-      ruleId: compiled.rule.id,
-      secret,
-      line: from.line,
-      column: from.column,
-      endLine: to.line,
-      endColumn: to.column,
-      matchText: m[0],
-      start: span[0],
-      end: span[1],
-    });
+    const match = judge(state, m, winStart, compiled, claimed);
+    if (match) out.push(match);
   }
   return out;
+}
+
+/**
+ * The match a pattern match reports, or undefined when it has no secret or a filter rejects
+ * it; `offset` is where the searched part starts in the text.
+ */
+function judge(
+  state: ScanState,
+  m: RegExpExecArray,
+  offset: number,
+  compiled: CompiledRule,
+  claimed: Array<[number, number]> | undefined,
+): SecretMatch | undefined {
+  const { text, lines } = state;
+  const local = secretSpan(m, compiled.namedSecret);
+  if (!local) return undefined;
+  const span: [number, number] = [local[0] + offset, local[1] + offset];
+  claimed?.push(span);
+  const secret = text.slice(span[0], span[1]);
+  // A password equal to its user name (`guest:guest`) is a documented local default.
+  if (m.groups?.user === secret) return undefined;
+  if (!accept(secret, text, span[0], compiled, lines, state.allowlist)) return undefined;
+
+  const from = lines.position(span[0]);
+  const to = lines.position(span[1]);
+  return {
+    ruleId: compiled.rule.id,
+    secret,
+    line: from.line,
+    column: from.column,
+    endLine: to.line,
+    endColumn: to.column,
+    matchText: m[0],
+    start: span[0],
+    end: span[1],
+  };
 }
 
 /** The secret's span: the `secret` group, else group 1 when the pattern has one, else all. */

@@ -1,4 +1,5 @@
 import { configError } from '../../core/errors.js';
+import { startsWithKeyword } from './anchor.js';
 import { KeywordMatcher } from './keyword-matcher.js';
 import type { RuntimeRule } from './rule-schema.js';
 import { VALIDATORS, type Validator } from './validators/index.js';
@@ -17,6 +18,11 @@ export interface CompiledRule {
   rule: RuntimeRule;
   /** Global, with indices (`dg`), plus `i` when the rule asks for it. */
   regex: RegExp;
+  /**
+   * Set when every match starts with one of the rule's keywords: the same pattern, sticky
+   * (`dy`), tried only where a keyword starts.
+   */
+  sticky?: RegExp;
   /** Whether the secret is the `secret` group; otherwise group 1 when there is one, or all. */
   namedSecret: boolean;
   validator?: Validator;
@@ -94,9 +100,11 @@ export function compileRuleSet(
 /** Compile one rule; its pattern was already checked by the schema. */
 export function compileRule(rule: RuntimeRule): CompiledRule {
   const regex = new RegExp(rule.pattern, `dg${rule.flags ?? ''}`);
+  const anchored = startsWithKeyword(rule.pattern, rule.keywords);
   return {
     rule,
     regex,
+    sticky: anchored ? new RegExp(rule.pattern, `dy${rule.flags ?? ''}`) : undefined,
     namedSecret: /\(\?<secret>/.test(rule.pattern),
     validator: rule.validator === undefined ? undefined : VALIDATORS[rule.validator],
     generic: rule.tags.includes(GENERIC_TAG),

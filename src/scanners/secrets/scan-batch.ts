@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 
 import type { Finding } from '../../core/finding.js';
 import type { RuleSetOptions } from './ruleset.js';
@@ -61,17 +61,46 @@ export function scanBatch(task: SecretsScanTask): SecretsScanResult {
   return out;
 }
 
+/** This thread's read buffer, reused for every file and grown when one does not fit. */
+let readBuffer = Buffer.allocUnsafe(1 << 20);
+
 function readItem(item: SecretsScanItem, out: SecretsScanResult): string | undefined {
   if (item.absPath === undefined) return undefined;
-  let bytes: Buffer;
+  let length: number;
   try {
-    bytes = readFileSync(item.absPath);
+    length = readWhole(item.absPath);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'read error';
     out.unreadable.push({ path: item.path, reason: code });
     return undefined;
   }
+  const bytes = readBuffer.subarray(0, length);
   if (bytes.subarray(0, BINARY_SNIFF).includes(0)) return undefined;
   // Most source files are ASCII, which decodes as Latin-1 by a plain copy.
-  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+}
+
+/**
+ * Read a file into `readBuffer` without asking its size first; returns its length. A regular
+ * file's read comes back short only at its end, so a file that fits takes one read; one that
+ * fills the buffer grows it and reads on.
+ */
+function readWhole(path: string): number {
+  const fd = openSync(path, 'r');
+  try {
+    let length = 0;
+    for (;;) {
+      if (length === readBuffer.length) {
+        const grown = Buffer.allocUnsafe(readBuffer.length * 2);
+        readBuffer.copy(grown, 0, 0, length);
+        readBuffer = grown;
+      }
+      const wanted = readBuffer.length - length;
+      const n = readSync(fd, readBuffer, length, wanted, null);
+      length += n;
+      if (n < wanted) return length;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
