@@ -15,6 +15,9 @@ export interface Handlers {
   started: number;
 }
 
+/** The npm audit endpoint, the one route that takes POST. */
+const AUDIT = '/-/npm/v1/security/advisories/bulk';
+
 const READ_ONLY =
   'This registry is a read-only Bulwark firewall: publish, unpublish, login and other writes are refused. Publish to your upstream registry directly.';
 
@@ -31,10 +34,15 @@ export async function routeRequest(
   if (path === '/-/bulwark/decisions')
     return ops(info, 'decisions', () => decisions(info, runtime));
 
-  if (method === 'POST' && path === '/-/npm/v1/security/advisories/bulk')
-    return bulkAudit(info, runtime);
+  if (path === AUDIT && method === 'POST') return bulkAudit(info, runtime);
+  if (path === AUDIT) {
+    info.route = 'npm-audit';
+    info.res.setHeader('allow', 'POST');
+    throw new HttpError(405, 'the npm audit endpoint takes POST');
+  }
   if (method !== 'GET' && method !== 'HEAD') {
     info.route = 'write';
+    info.res.setHeader('allow', 'GET, HEAD');
     throw new HttpError(405, READ_ONLY);
   }
   if (path === '/-/ping') {
@@ -63,8 +71,10 @@ async function ops(
   run: () => void | Promise<void>,
 ): Promise<void> {
   info.route = route;
-  if (info.method !== 'GET' && info.method !== 'HEAD')
+  if (info.method !== 'GET' && info.method !== 'HEAD') {
+    info.res.setHeader('allow', 'GET, HEAD');
     throw new HttpError(405, `${route} is read-only`);
+  }
   await run();
 }
 

@@ -85,10 +85,19 @@ describe('bad requests and a bad upstream', () => {
   it.each(['PUT', 'DELETE', 'POST'])('refuses %s as a read-only firewall', async (method) => {
     const res = await fetch(`${proxy.url}/fixture-good`, { method, body: '{}' });
     const body = (await res.json()) as { error: string };
-    expect([res.status, body.error]).toEqual([
+    expect([res.status, res.headers.get('allow'), body.error]).toEqual([
       405,
+      'GET, HEAD',
       'This registry is a read-only Bulwark firewall: publish, unpublish, login and other writes are refused. Publish to your upstream registry directly.',
     ]);
+  });
+
+  it.each([
+    ['GET', '/-/npm/v1/security/advisories/bulk', 'POST'],
+    ['DELETE', '/-/bulwark/health', 'GET, HEAD'],
+  ])('answers %s %s with 405 and Allow: %s', async (method, path, allow) => {
+    const res = await fetch(`${proxy.url}${path}`, { method });
+    expect([res.status, res.headers.get('allow')]).toEqual([405, allow]);
   });
 
   it('revalidates an expired packument with If-None-Match and serves the cached copy on 304', async () => {

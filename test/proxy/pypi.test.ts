@@ -168,12 +168,19 @@ describe('pip install through the proxy', () => {
     const redirect = await fetch(`${proxy.url}/-/pypi/simple/Fixture_Py.Good/`, {
       redirect: 'manual',
     });
+    const noSlash = await fetch(`${proxy.url}/-/pypi/simple/fixture-py-good`, {
+      redirect: 'manual',
+    });
 
     expect([meta.status, await meta.text()]).toEqual([
       200,
       'Metadata-Version: 2.1\nName: fixture-py-good\nVersion: 1.0\nLicense-Expression: MIT\n',
     ]);
     expect([redirect.status, redirect.headers.get('location')]).toEqual([
+      301,
+      `${proxy.url}/-/pypi/simple/fixture-py-good/`,
+    ]);
+    expect([noSlash.status, noSlash.headers.get('location')]).toEqual([
       301,
       `${proxy.url}/-/pypi/simple/fixture-py-good/`,
     ]);

@@ -71,6 +71,14 @@ export class PypiHandler {
     if (segments[0] === 'simple' && segments.length === 3 && segments[2] === '') {
       return this.page(info, decodeSegment(segments[1]));
     }
+    if (segments[0] === 'simple' && segments.length === 2 && validPypiName(segments[1])) {
+      // As PyPI does, a project URL without its trailing slash redirects to the slash form.
+      info.route = 'pypi-page';
+      const name = normalizePypiName(segments[1]);
+      info.res.writeHead(301, { location: `${info.base}${PYPI_PREFIX}simple/${name}/` });
+      info.res.end();
+      return;
+    }
     if (segments[0] === 'files' && segments.length === 3) {
       return this.file(info, decodeSegment(segments[1]), decodeSegment(segments[2]));
     }
