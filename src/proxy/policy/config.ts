@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { SEVERITIES } from '../../core/severity.js';
+import { licenseEntryProblem } from './spdx-ids.js';
 
 /**
  * What a rule does when it matches: block removes the version, warn lets it through with a
@@ -92,13 +93,22 @@ const deprecated = z
   })
   .strict();
 
+/** One SPDX licence id (`MIT`, `GPL-2.0+`, `X WITH exception`), checked against the SPDX lists. */
+const spdxEntry = z
+  .string()
+  .min(1)
+  .superRefine((entry, ctx) => {
+    const problem = licenseEntryProblem(entry);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
 const licenses = z
   .object({
     mode: ruleModeSchema.default('off'),
     /** SPDX ids accepted; when non-empty, anything else matches. */
-    allow: z.array(z.string().min(1)).default([]),
+    allow: z.array(spdxEntry).default([]),
     /** SPDX ids refused. */
-    deny: z.array(z.string().min(1)).default([]),
+    deny: z.array(spdxEntry).default([]),
     /** Also match versions with no licence or one that is not an SPDX expression. */
     unknown: z.boolean().default(false),
   })

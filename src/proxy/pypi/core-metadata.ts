@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 
-import { parseSpdx } from '../policy/spdx.js';
+import { knownSpdxExpression } from '../policy/spdx-ids.js';
 
 /**
  * Trove licence classifiers that name exactly one SPDX licence. Classifiers that do not say
@@ -28,7 +28,7 @@ const CLASSIFIER_SPDX: Readonly<Record<string, string>> = {
 
 /**
  * The licence a core metadata file declares: `License-Expression` (core metadata 2.4, PEP 639)
- * when present, else a one-line `License` that is an SPDX expression, else the `License ::`
+ * when present, else a one-line `License` that is an SPDX expression of known ids, else the `License ::`
  * classifiers that name one SPDX licence each (several mean a choice, joined with OR), else
  * the one-line `License` text as written.
  */
@@ -42,7 +42,7 @@ export function licenseFromMetadata(text: string): string | undefined {
   const expression = field('License-Expression');
   if (expression) return expression;
   const license = field('License');
-  if (license && parseSpdx(license)) return license;
+  if (license && knownSpdxExpression(license)) return license;
   const classified = [
     ...headers.matchAll(/^Classifier:[ \t]*License :: (?:OSI Approved :: )?(.+)$/gim),
   ]

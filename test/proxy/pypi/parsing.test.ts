@@ -53,6 +53,10 @@ describe('licenseFromMetadata', () => {
       'MIT',
     ],
     [
+      'Metadata-Version: 2.1\nName: x\nLicense: BSD\nClassifier: License :: OSI Approved :: ISC License (ISCL)\n',
+      'ISC',
+    ],
+    [
       'Metadata-Version: 2.1\nName: x\nClassifier: License :: OSI Approved :: GNU General Public License v3 (GPLv3)\nClassifier: License :: OSI Approved :: MIT License\n',
       'GPL-3.0-only OR MIT',
     ],
