@@ -202,84 +202,56 @@ interface Row {
   load: number;
 }
 
+/** The three request mixes, each cycling through its requests on every connection. */
+function scenarios(upstream: BenchUpstream, tarballs: string[]): Array<[string, CannonRequest[]]> {
+  const gzip = { 'accept-encoding': 'gzip' };
+  const packuments = (accept: string): CannonRequest[] =>
+    upstream.names.map((n) => ({ method: 'GET', path: `/${n}`, headers: { accept, ...gzip } }));
+  return [
+    ['abbreviated packuments', packuments(ABBREVIATED)],
+    ['full packuments', packuments('application/json')],
+    ['tarballs', tarballs.map((path) => ({ method: 'GET', path, headers: {} }))],
+  ];
+}
+
 async function measure(
   server: Server,
   upstream: BenchUpstream,
-  tarballs: string[],
-): Promise<Row[]> {
-  const gzip = { 'accept-encoding': 'gzip' };
-  const scenarios: Array<[string, CannonRequest[]]> = [
-    [
-      'abbreviated packuments',
-      upstream.names.map((n) => ({
-        method: 'GET',
-        path: `/${n}`,
-        headers: { accept: ABBREVIATED, ...gzip },
-      })),
-    ],
-    [
-      'full packuments',
-      upstream.names.map((n) => ({
-        method: 'GET',
-        path: `/${n}`,
-        headers: { accept: 'application/json', ...gzip },
-      })),
-    ],
-    ['tarballs', tarballs.map((path) => ({ method: 'GET', path, headers: {} }))],
-  ];
-  const rows: Row[] = [];
-  for (const [scenario, requests] of scenarios) {
-    // A short unmeasured run first, so both servers are past JIT warm-up when measured.
-    await autocannon({ url: server.url, connections: 64, duration: 2, requests, ...threads });
-    const cpuBefore = cpuMs(server.child);
-    const clientBefore = process.cpuUsage();
-    const upstreamBefore = upstream.served();
-    const result = await autocannon({
-      url: server.url,
-      connections: 64,
-      duration: SECONDS,
-      ...threads,
-      requests,
-    });
-    const client = process.cpuUsage(clientBefore);
-    const total = result.requests.total;
-    const cpuPer1k = Math.round(((cpuMs(server.child) - cpuBefore) / total) * 1000);
-    rows.push({
-      server: server.name,
-      scenario,
-      rps: Math.round(result.requests.average),
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      cpuPer1k,
-      clientPer1k: Math.round((client.user + client.system) / total),
-      bytesPerResponse: Math.round(result.throughput.total / total),
-      non2xx: result.non2xx + result.errors,
-      upstream: upstream.served() - upstreamBefore,
-      load: loadavg()[0],
-    });
-  }
-  return rows;
+  scenario: string,
+  requests: CannonRequest[],
+): Promise<Row> {
+  // A short unmeasured run first, so both servers are past JIT warm-up when measured.
+  await autocannon({ url: server.url, connections: 64, duration: 2, requests, ...threads });
+  const cpuBefore = cpuMs(server.child);
+  const clientBefore = process.cpuUsage();
+  const upstreamBefore = upstream.served();
+  const result = await autocannon({
+    url: server.url,
+    connections: 64,
+    duration: SECONDS,
+    ...threads,
+    requests,
+  });
+  const client = process.cpuUsage(clientBefore);
+  const total = result.requests.total;
+  return {
+    server: server.name,
+    scenario,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuPer1k: Math.round(((cpuMs(server.child) - cpuBefore) / total) * 1000),
+    clientPer1k: Math.round((client.user + client.system) / total),
+    bytesPerResponse: Math.round(result.throughput.total / total),
+    non2xx: result.non2xx + result.errors,
+    upstream: upstream.served() - upstreamBefore,
+    load: loadavg()[0],
+  };
 }
 
-async function main(): Promise<void> {
-  rmSync(WORK, { recursive: true, force: true });
-  const upstream = await startBenchUpstream(40, 30);
-  const rows: Row[] = [];
-  const rss: Record<string, number> = {};
-  for (const start of SERVERS) {
-    const server = await start(upstream, start === startBulwark ? 4901 : 4902);
-    try {
-      const tarballs = await warm(server, upstream);
-      rows.push(...(await measure(server, upstream, tarballs)));
-      rss[server.name] = peakRssMiB(server.child);
-    } finally {
-      server.child.kill('SIGTERM');
-    }
-  }
-  await upstream.close();
-
+function print(rows: Row[], rss: Record<string, number>, packages: number): void {
   console.log(
-    `proxy benchmark: ${upstream.names.length} packages x 30 versions, 64 connections, ${SECONDS}s per run`,
+    `proxy benchmark: ${packages} packages x 30 versions, 64 connections, ${SECONDS}s per run`,
   );
   console.log(
     '| server | scenario | req/s | p50 ms | p99 ms | server CPU ms / 1000 req | load generator CPU ms / 1000 req | bytes / response | non-2xx | upstream requests | load average |',
@@ -291,11 +263,45 @@ async function main(): Promise<void> {
     );
   }
   for (const [name, mib] of Object.entries(rss)) console.log(`${name} peak RSS: ${mib} MiB`);
+  for (const bulwark of rows.filter((r) => r.server === 'Bulwark')) {
+    const peer = rows.find((r) => r.server === 'Verdaccio' && r.scenario === bulwark.scenario);
+    if (peer && peer.rps > 0)
+      console.log(`${bulwark.scenario}: Bulwark ${(bulwark.rps / peer.rps).toFixed(1)}x Verdaccio`);
+  }
   console.log(
     `load average at the end: ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
+}
+
+async function main(): Promise<void> {
+  rmSync(WORK, { recursive: true, force: true });
+  const upstream = await startBenchUpstream(40, 30);
+  const rows: Row[] = [];
+  const rss: Record<string, number> = {};
+  const servers: Array<{ server: Server; tarballs: string[] }> = [];
+  try {
+    for (const start of SERVERS) {
+      const server = await start(upstream, start === startBulwark ? 4901 : 4902);
+      const entry = { server, tarballs: [] as string[] };
+      servers.push(entry);
+      entry.tarballs = await warm(server, upstream);
+    }
+    // Scenario by scenario, the servers take turns, so a change in the machine's load between
+    // runs falls on both rather than on whichever server happens to run second.
+    for (const index of [0, 1, 2]) {
+      for (const { server, tarballs } of servers) {
+        const [scenario, requests] = scenarios(upstream, tarballs)[index];
+        rows.push(await measure(server, upstream, scenario, requests));
+      }
+    }
+    for (const { server } of servers) rss[server.name] = peakRssMiB(server.child);
+  } finally {
+    for (const { server } of servers) server.child.kill('SIGTERM');
+  }
+  await upstream.close();
+  print(rows, rss, upstream.names.length);
   rmSync(WORK, { recursive: true, force: true });
 }
 

@@ -25,6 +25,19 @@ export class IntegrityError extends Error {
   }
 }
 
+/** Keys already worked out, per digest object: the key is built once, not on every request. */
+const keys = new WeakMap<ExpectedDigest, string>();
+
+/** The cache and blob-store key of a digest: `<algorithm>-<hex>`. */
+export function digestKey(expected: ExpectedDigest): string {
+  let key = keys.get(expected);
+  if (key === undefined) {
+    key = `${expected.algorithm}-${expected.hex}`;
+    keys.set(expected, key);
+  }
+  return key;
+}
+
 /** The strongest digest in an npm `dist.integrity` (SRI) string, else `dist.shasum`. */
 export function npmDigest(
   integrity: string | undefined,
@@ -70,7 +83,7 @@ export class VerifiedFiles {
 
   /** The verified bytes of the file at `url`; throws IntegrityError on a mismatch. */
   async get(url: string, expected: ExpectedDigest): Promise<FetchedFile> {
-    const key = `${expected.algorithm}-${expected.hex}`;
+    const key = digestKey(expected);
     const hot = this.memory.get(key);
     if (hot) return { data: hot, cached: true };
     return this.flights.run(key, async () => {

@@ -3,7 +3,7 @@ import type { VersionDecision } from '../policy/types.js';
 import { acceptsGzip, HttpError, sendBytes, sendJson, type RequestInfo } from '../http.js';
 import type { MetadataCache } from '../metadata-cache.js';
 import { recordDecision, refusal, type ProxyRuntime } from '../runtime.js';
-import { IntegrityError, npmDigest } from '../verified-files.js';
+import { digestKey, IntegrityError, npmDigest } from '../verified-files.js';
 import { gzipOf, type NpmPackage, type NpmVersion } from './packument.js';
 import type { NpmRoute } from './routes.js';
 import { inspectTarball } from './tarball-inspect.js';
@@ -121,7 +121,7 @@ export class NpmHandler {
     }
     this.runtime.metrics.cacheLookup('tarball', fetched.cached);
 
-    const key = `${digest.algorithm}-${digest.hex}`;
+    const key = digestKey(digest);
     if (!this.inspected.has(key)) {
       await this.applyTarballFacts(entry, fetched.data);
       this.inspected.add(key);
