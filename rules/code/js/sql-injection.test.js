@@ -13,3 +13,23 @@ app.get('/user', async (req, res) => {
   await db.query(`SELECT * FROM users LIMIT ${parseInt(req.query.limit, 10)}`);
   res.json(rows);
 });
+
+app.get('/clients', async (req, res) => {
+  // bulwark-ok: sql-injection (an HTTP client, not a database)
+  const user = await apiClient.get(`/users/${req.params.id}`, { timeout: 1000 });
+  // bulwark-ok: sql-injection (a cache client, not a database)
+  redisClient.get(`session:${req.cookies.sid}`, () => {});
+  // bulwark-ok: sql-injection (a config object's get)
+  const value = app.locals.dbConfig.get(req.query.key, 'default');
+  // bulwark-ok: sql-injection (a key-value store's get takes a key, not a statement)
+  const cached = await db.get(req.query.key);
+  // bulwark-expect: sql-injection
+  db.get(`SELECT * FROM users WHERE id = ${req.query.id}`, (err, row) => res.json(row));
+  // bulwark-expect: sql-injection
+  this.db.all('SELECT * FROM users WHERE name = ' + req.query.name, [], done);
+  // bulwark-expect: sql-injection
+  await pgClient.query(`SELECT ${req.query.columns} FROM users`);
+  // bulwark-expect: sql-injection
+  knex('users').whereRaw(`name = '${req.query.name}'`);
+  res.json({ user, value, cached });
+});
