@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 
 import { git, readBlobs, splitNul } from './git.js';
 import { createTextReader } from './file-reader.js';
+import { numberOccurrences } from './occurrences.js';
 import { silentProgress } from './progress.js';
 import { runScanners } from './run-scanners.js';
 import type { ScanContext, ScanFile, Scanner } from './scanner.js';
@@ -57,7 +58,8 @@ export async function baseFingerprints(input: BaseScanInput): Promise<Set<string
       },
       { tree: true },
     );
-    return new Set(outcomes.flatMap((o) => o.findings.map((f) => f.fingerprint)));
+    const findings = numberOccurrences(outcomes.flatMap((o) => o.findings));
+    return new Set(findings.map((f) => f.fingerprint));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

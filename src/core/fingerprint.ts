@@ -16,3 +16,18 @@ export function fingerprint(ruleId: string, path: string, content: string): stri
     .digest('hex')
     .slice(0, 32);
 }
+
+/**
+ * The fingerprint of the n-th (1-based) finding that shares `base` in one file. The first keeps
+ * `base`, so baselines written before occurrences were counted stay valid; later ones get a
+ * fingerprint of their own, so a second identical problem is not hidden by the first.
+ */
+export function occurrenceFingerprint(base: string, n: number): string {
+  if (n <= 1) return base;
+  return createHash('sha256')
+    .update(base)
+    .update('\0')
+    .update(String(n))
+    .digest('hex')
+    .slice(0, 32);
+}

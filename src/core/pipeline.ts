@@ -12,6 +12,7 @@ import type { Finding, ScannerId } from './finding.js';
 
 export type { ScannerTiming } from './run-scanners.js';
 import { isSuppressedInline } from './inline-suppression.js';
+import { numberOccurrences } from './occurrences.js';
 import type { Logger } from './logger.js';
 import type { Progress } from './progress.js';
 import { baseFingerprints, type BaseScanInput } from './base-findings.js';
@@ -106,7 +107,9 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   });
   const introduced = await introducedFilter(discovery, { root, scanners, context: shared });
 
-  const all = outcomes.flatMap((o) => o.findings).map((f) => withOverride(f, config));
+  const all = numberOccurrences(outcomes.flatMap((o) => o.findings)).map((f) =>
+    withOverride(f, config),
+  );
   const readLines = lineReader(root);
   const baseline = options.baselineFile ? readBaseline(options.baselineFile) : undefined;
   const filtered = await applySuppressions(all, {

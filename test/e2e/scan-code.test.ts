@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { bulwark } from '../helpers/cli.js';
+import { tempRepo, type TempRepo } from '../helpers/git-repo.js';
+
+interface JsonFinding {
+  ruleId: string;
+  fingerprint: string;
+  location: { path: string; startLine: number; startColumn: number };
+}
+
+function handler(route: string): string {
+  return [
+    `app.get('/${route}', async (req, res) => {`,
+    "  const sql = `SELECT * FROM users WHERE name = '${req.query.name}'`;",
+    '  res.json(await db.query(sql));',
+    '});',
+    '',
+  ].join('\n');
+}
+
+function scanJson(dir: string, extra: string[] = []): JsonFinding[] {
+  const run = bulwark(dir, ['scan', '.', '--scanners', 'code', '--format', 'json', ...extra]);
+  return (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings;
+}
+
+function lines(findings: JsonFinding[]): string[] {
+  return findings.map((f) => `${f.location.path}:${f.location.startLine} ${f.ruleId}`);
+}
+
+let repo: TempRepo;
+beforeEach(() => {
+  repo = tempRepo();
+});
+afterEach(() => repo.remove());
+
+describe('bulwark scan --scanners code: identical problems in one file', () => {
+  it('reports each of three identical handlers, each with its own fingerprint', () => {
+    repo.write('server.js', handler('a') + handler('b') + handler('c'));
+    const findings = scanJson(repo.dir);
+    expect(lines(findings)).toEqual([
+      'server.js:3 code/js/sql-injection',
+      'server.js:7 code/js/sql-injection',
+      'server.js:11 code/js/sql-injection',
+    ]);
+    expect(new Set(findings.map((f) => f.fingerprint)).size).toBe(3);
+  });
+
+  it('reports a second identical handler added after the first was baselined', () => {
+    repo.write('server.js', handler('a'));
+    const written = bulwark(repo.dir, ['baseline', '.']);
+    expect(written.stdout).toContain('wrote 1 findings');
+    expect(scanJson(repo.dir)).toEqual([]);
+
+    repo.write('server.js', handler('a') + handler('b'));
+    const run = bulwark(repo.dir, ['scan', '.', '--scanners', 'code', '--format', 'json']);
+    expect(run.status).toBe(1);
+    expect(lines((JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings)).toEqual([
+      'server.js:7 code/js/sql-injection',
+    ]);
+  });
+
+  it('keeps every fingerprint when unrelated lines are added above', () => {
+    repo.write('server.js', handler('a') + handler('b'));
+    const before = scanJson(repo.dir).map((f) => f.fingerprint);
+    repo.write(
+      'server.js',
+      `const express = require('express');\n\n${handler('a')}${handler('b')}`,
+    );
+    const after = scanJson(repo.dir);
+    expect(lines(after)).toEqual([
+      'server.js:5 code/js/sql-injection',
+      'server.js:9 code/js/sql-injection',
+    ]);
+    expect(after.map((f) => f.fingerprint)).toEqual(before);
+  });
+});
