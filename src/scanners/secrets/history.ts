@@ -14,7 +14,7 @@ import { OldestSightings } from './history-oldest.js';
 import { TaskWindow } from './history-window.js';
 import { secretsScanOptions } from './options.js';
 import { PatchSplitter, type PatchPiece } from './patch-splitter.js';
-import { createPatchPool } from './pool.js';
+import { createHistoryPool } from './history-pool.js';
 import type { PatchScanTask } from './scan-patch.js';
 
 export { gitLogArgs } from './history-git.js';
@@ -54,7 +54,7 @@ export async function* scanHistory(
   if (!options.enabled) return;
 
   // Workers start while git resolves the range and counts its commits.
-  const pool = createPatchPool();
+  const pool = createHistoryPool();
   const gits: GitLogProcess[] = [];
   try {
     const revs = resolveRange(context.root, context.range);

@@ -4,8 +4,12 @@ const COMMIT_START = Buffer.from('\n\x01');
 /** A newline followed by a file header: where a file starts within a commit. */
 const FILE_START = Buffer.from('\ndiff --git ');
 
+/** Bytes kept from the end of one chunk to find a mark cut across two chunks. */
+const EDGE = FILE_START.length - 1;
+
 /** A piece of the log ready for a worker. */
 export interface PatchPiece {
+  /** The piece alone in its own ArrayBuffer, so that it can be moved to a worker. */
   bytes: Buffer;
   /** True when it starts with a repeated header because its commit was cut in two. */
   continued: boolean;
@@ -15,7 +19,8 @@ export interface PatchPiece {
  * Cuts the byte stream of `git log -p` into pieces of about `target` bytes that each start
  * at a commit header, so that workers can parse them independently. A commit larger than
  * `maxHold` is cut at a file boundary and the next piece repeats its header; only a single
- * file's patch larger than that is held whole. Each chunk is searched once for boundaries.
+ * file's patch larger than that is held whole. Each chunk is searched once for boundaries
+ * and copied once, into its piece.
  */
 export class PatchSplitter {
   private parts: Buffer[] = [];
@@ -36,17 +41,19 @@ export class PatchSplitter {
 
   /** Add a chunk; returns the piece now complete, if any. */
   push(chunk: Buffer): PatchPiece[] {
-    // Search the new chunk with the end of the previous one, for marks cut across chunks.
-    const tail = this.tail;
-    const seen = tail.length > 0 ? Buffer.concat([tail, chunk]) : chunk;
-    const base = this.size - tail.length;
+    const base = this.size;
+    if (this.tail.length > 0) {
+      // Marks that start in the previous chunk and end in this one.
+      const edge = Buffer.concat([this.tail, chunk.subarray(0, EDGE)]);
+      this.markAt(edge, base - this.tail.length);
+    }
+    this.markAt(chunk, base);
     this.parts.push(chunk);
     this.size += chunk.length;
-    this.tail = Buffer.from(seen.subarray(Math.max(0, seen.length - FILE_START.length + 1)));
-    const commit = seen.lastIndexOf(COMMIT_START);
-    if (commit !== -1 && base + commit + 1 > this.commitAt) this.commitAt = base + commit + 1;
-    const file = seen.lastIndexOf(FILE_START);
-    if (file !== -1 && base + file + 1 > this.fileAt) this.fileAt = base + file + 1;
+    this.tail =
+      chunk.length >= EDGE
+        ? chunk.subarray(chunk.length - EDGE)
+        : Buffer.concat([this.tail, chunk]).subarray(-EDGE);
     if (this.size < this.target) return [];
 
     if (this.commitAt > 0) return [this.take(this.commitAt, false)];
@@ -59,17 +66,31 @@ export class PatchSplitter {
     return this.size === 0 ? [] : [this.take(this.size, false)];
   }
 
+  /** Note the last commit and file starts in `bytes`, which begin at `offset` in the held bytes. */
+  private markAt(bytes: Buffer, offset: number): void {
+    const commit = bytes.lastIndexOf(COMMIT_START);
+    if (commit !== -1) this.commitAt = Math.max(this.commitAt, offset + commit + 1);
+    const file = bytes.lastIndexOf(FILE_START);
+    if (file !== -1) this.fileAt = Math.max(this.fileAt, offset + file + 1);
+  }
+
   /** Hand on the held bytes before `cut`; `inCommit` when the cut falls inside a commit. */
   private take(cut: number, inCommit: boolean): PatchPiece {
-    const held = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.size);
-    const head = held.subarray(0, cut);
-    const continued = this.midCommit && this.header !== undefined;
-    const bytes = continued && this.header ? Buffer.concat([this.header, head]) : head;
+    const header = this.midCommit ? this.header : undefined;
+    const continued = header !== undefined;
+    const bytes = Buffer.allocUnsafeSlow((header?.length ?? 0) + cut);
+    let at = header ? header.copy(bytes) : 0;
+    let taken = 0;
+    while (taken < cut) {
+      const part = this.parts[0];
+      const used = Math.min(part.length, cut - taken);
+      at += part.copy(bytes, at, 0, used);
+      taken += used;
+      if (used === part.length) this.parts.shift();
+      else this.parts[0] = part.subarray(used);
+    }
     this.rememberHeader(bytes);
-
-    const rest = held.subarray(cut);
-    this.parts = rest.length > 0 ? [rest] : [];
-    this.size = rest.length;
+    this.size -= cut;
     this.fileAt = this.fileAt > cut ? this.fileAt - cut : -1;
     this.commitAt = -1;
     this.midCommit = inCommit;

@@ -9,8 +9,11 @@ import { ruleSetFor, scanText } from './scan-text.js';
 /** A piece of `git log -p` output, cut at a commit (or, in a huge commit, a file) boundary. */
 export interface PatchScanTask {
   key: string;
-  /** The rules, as JSON (see `SecretsScanOptions.rulesJson`). */
-  rulesJson: string;
+  /**
+   * The rules, as JSON (see `SecretsScanOptions.rulesJson`). A pool sends them with a
+   * worker's first piece only; later pieces of the same key use the worker's copy.
+   */
+  rulesJson?: string;
   options: RuleSetOptions;
   /** `allowlist.paths` from bulwark.yaml. */
   allowPaths: string[];
@@ -30,10 +33,23 @@ export interface PatchScanResult {
 }
 
 const allowlists = new Map<string, (path: string) => boolean>();
+const rulesByKey = new Map<string, string>();
+
+/** The rules of `task`, from the task or from an earlier task of the same key. */
+function rulesOf(task: PatchScanTask): string {
+  if (task.rulesJson !== undefined) {
+    if (rulesByKey.size >= 4) rulesByKey.clear();
+    rulesByKey.set(task.key, task.rulesJson);
+    return task.rulesJson;
+  }
+  const known = rulesByKey.get(task.key);
+  if (known === undefined) throw new Error(`no rules were sent for scan ${task.key}`);
+  return known;
+}
 
 /** Parse a piece of the log and scan the lines it adds: the patch workers' handler. */
 export function scanPatch(task: PatchScanTask): PatchScanResult {
-  const { ruleSet, byId } = ruleSetFor(task);
+  const { ruleSet, byId } = ruleSetFor({ ...task, rulesJson: rulesOf(task) });
   let allowed = allowlists.get(task.key);
   if (!allowed) {
     if (allowlists.size >= 4) allowlists.clear();

@@ -52,6 +52,22 @@ describe('PatchSplitter', () => {
     expect(pieces).toEqual([[a + b + c, false]]);
   });
 
+  it.each([1, 3, 11, 12, 64])(
+    'gives each piece its own memory, with marks cut across chunks of %i bytes',
+    (size) => {
+      const splitter = new PatchSplitter(60, 10_000);
+      const bytes = Buffer.from(a + b + c);
+      const pieces = [];
+      for (let i = 0; i < bytes.length; i += size)
+        pieces.push(...splitter.push(bytes.subarray(i, i + size)));
+      pieces.push(...splitter.end());
+      expect(pieces.map((p) => p.bytes.toString())).toEqual([a, b, c]);
+      expect(pieces.map((p) => [p.bytes.byteOffset, p.bytes.buffer.byteLength])).toEqual(
+        pieces.map((p) => [0, p.bytes.length]),
+      );
+    },
+  );
+
   it('cuts a commit larger than maxHold at files and repeats its header', () => {
     const header = c.slice(0, c.indexOf('\n') + 1);
     const pieces = split(c, 5, 20, 120);
@@ -101,5 +117,19 @@ describe('scanPatch', () => {
       continued: false,
     });
     expect(allowed.findings).toEqual([]);
+  });
+
+  it('uses the rules an earlier piece of the same scan brought, and needs them once', () => {
+    const rules = JSON.stringify(loadRuntimeRules());
+    const log = commit('dddd', [['d.txt', [`t=${PAT}`]]]);
+    const piece = { options: {}, allowPaths: [], patch: Buffer.from(log), continued: false };
+    scanPatch({ ...piece, key: 'rules-once', rulesJson: rules });
+    const later = scanPatch({ ...piece, key: 'rules-once' });
+    expect(later.findings.map((f) => [f.ruleId, f.location.commit])).toEqual([
+      ['secrets/github-pat', 'dddd'],
+    ]);
+    expect(() => scanPatch({ ...piece, key: 'never-sent' })).toThrow(
+      'no rules were sent for scan never-sent',
+    );
   });
 });
