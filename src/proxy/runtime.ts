@@ -3,9 +3,9 @@ import type { Logger } from 'pino';
 import type { ContentFacts } from './content-facts.js';
 import type { ProxyConfig } from './policy/config.js';
 import type { PolicyEngine } from './policy/engine.js';
-import type { VersionDecision, VersionFacts } from './policy/types.js';
+import type { DecisionKind, VersionDecision, VersionFacts } from './policy/types.js';
 import type { ProxyMetrics } from './metrics.js';
-import type { BlobStore, MetadataStore } from './store/types.js';
+import type { BlobStore, DecisionRecord, MetadataStore } from './store/types.js';
 import type { UpstreamClient } from './upstream.js';
 import type { VerifiedFiles } from './verified-files.js';
 
@@ -28,9 +28,40 @@ export interface ProxyRuntime {
   now(): number;
 }
 
+/** Rows written in the last DEDUPE_MS per runtime, so one request never logs a row twice. */
+const recent = new WeakMap<ProxyRuntime, Map<string, number>>();
+const DEDUPE_MS = 1000;
+
 /**
- * Log a decision for one version: a decision-log row per verdict (one row when allowed),
- * a warn line per verdict, and the blocks-by-rule metric.
+ * Write a decision-log row unless the same row (client, version, decision, rule, advisory,
+ * reason) was written less than a second ago: a tarball request that also fetched the
+ * packument would otherwise log its version twice. Answers whether it was written.
+ */
+function writeRow(runtime: ProxyRuntime, row: DecisionRecord): boolean {
+  let seen = recent.get(runtime);
+  if (!seen) recent.set(runtime, (seen = new Map()));
+  const key = [
+    row.client,
+    row.ecosystem,
+    row.package,
+    row.version,
+    row.decision,
+    row.rule,
+    row.advisory,
+    row.reason,
+  ].join('\u0000');
+  const last = seen.get(key);
+  if (last !== undefined && row.time - last < DEDUPE_MS && row.time >= last) return false;
+  if (seen.size > 10_000) seen.clear();
+  seen.set(key, row.time);
+  runtime.store.recordDecision(row);
+  return true;
+}
+
+/**
+ * Log a decision for one version: a decision-log row per verdict (one row when allowed, or one
+ * per exception that let an advisory through), a warn line per verdict, and the blocks-by-rule
+ * metric.
  */
 export function recordDecision(
   runtime: ProxyRuntime,
@@ -45,21 +76,21 @@ export function recordDecision(
     package: facts.name,
     version: facts.version,
   };
+  const waivers = outcome.decision === 'blocked' ? [] : (outcome.waivers ?? []);
+  for (const waiver of waivers) {
+    const { advisory, reason } = waiver;
+    writeRow(runtime, { ...base, decision: 'allowed', rule: 'vulnerabilities', advisory, reason });
+  }
   if (outcome.verdicts.length === 0) {
-    runtime.store.recordDecision({ ...base, decision: 'allowed' });
+    if (waivers.length === 0) writeRow(runtime, { ...base, decision: 'allowed' });
     return;
   }
   for (const verdict of outcome.verdicts) {
-    const decision = verdict.action === 'block' ? 'blocked' : 'warned';
+    const decision: DecisionKind = verdict.action === 'block' ? 'blocked' : 'warned';
     const reason =
       verdict.action === 'monitor' ? `monitor, would block: ${verdict.reason}` : verdict.reason;
-    runtime.store.recordDecision({
-      ...base,
-      decision,
-      rule: verdict.rule,
-      advisory: verdict.advisory,
-      reason,
-    });
+    const row = { ...base, decision, rule: verdict.rule, advisory: verdict.advisory, reason };
+    if (!writeRow(runtime, row)) continue;
     if (decision === 'blocked') runtime.metrics.blocked(verdict.rule);
     runtime.log.warn(
       {

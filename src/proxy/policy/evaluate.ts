@@ -1,8 +1,20 @@
 import { atOrAbove } from '../../core/severity.js';
-import { durationMs, type ProxyRules, type RuleMode } from './config.js';
+import {
+  durationMs,
+  type ProxyRules,
+  type RuleMode,
+  type VulnerabilityException,
+} from './config.js';
 import { judgeLicense, parseSpdx } from './spdx.js';
 import type { TyposquatMatch } from './typosquat.js';
-import type { RuleId, Verdict, VersionDecision, VersionFacts, Vulnerable } from './types.js';
+import type {
+  RuleId,
+  Verdict,
+  VersionDecision,
+  VersionFacts,
+  Vulnerable,
+  Waiver,
+} from './types.js';
 
 /** Everything a version is judged with, besides its own facts. */
 export interface PolicyContext {
@@ -30,6 +42,7 @@ function action(mode: RuleMode, dryRun: boolean): Verdict['action'] | undefined 
 /** Judge one version against every rule and combine the verdicts into a decision. */
 export function evaluateVersion(facts: VersionFacts, context: PolicyContext): VersionDecision {
   const verdicts: Verdict[] = [];
+  const waivers: Waiver[] = [];
   const add = (rule: RuleId, mode: RuleMode, reason: string, advisory?: string): void => {
     const act = action(mode, context.dryRun);
     if (act)
@@ -38,7 +51,7 @@ export function evaluateVersion(facts: VersionFacts, context: PolicyContext): Ve
       );
   };
 
-  checkAdvisories(facts, context, add);
+  checkAdvisories(facts, context, add, waivers);
   checkAge(facts, context, add);
   checkScripts(facts, context, add);
   checkTyposquat(facts, context, add);
@@ -52,14 +65,18 @@ export function evaluateVersion(facts: VersionFacts, context: PolicyContext): Ve
     : verdicts.length > 0
       ? 'warned'
       : 'allowed';
-  return { decision, verdicts };
+  return waivers.length > 0 ? { decision, verdicts, waivers } : { decision, verdicts };
 }
 
 type Add = (rule: RuleId, mode: RuleMode, reason: string, advisory?: string) => void;
 
-function excepted(advisory: Vulnerable, facts: VersionFacts, context: PolicyContext): boolean {
+function exceptionFor(
+  advisory: Vulnerable,
+  facts: VersionFacts,
+  context: PolicyContext,
+): VulnerabilityException | undefined {
   const today = context.now.toISOString().slice(0, 10);
-  return context.rules.vulnerabilities.exceptions.some(
+  return context.rules.vulnerabilities.exceptions.find(
     (e) =>
       (e.id === advisory.id || advisory.aliases.includes(e.id)) &&
       (e.package === undefined || e.package === facts.name) &&
@@ -67,7 +84,12 @@ function excepted(advisory: Vulnerable, facts: VersionFacts, context: PolicyCont
   );
 }
 
-function checkAdvisories(facts: VersionFacts, context: PolicyContext, add: Add): void {
+function checkAdvisories(
+  facts: VersionFacts,
+  context: PolicyContext,
+  add: Add,
+  waivers: Waiver[],
+): void {
   const rule = context.rules.vulnerabilities;
   for (const advisory of context.vulnerabilities(facts.version)) {
     if (advisory.malicious) {
@@ -77,9 +99,15 @@ function checkAdvisories(facts: VersionFacts, context: PolicyContext, add: Add):
     }
     // An advisory nothing rates is real but of unknown weight: it takes `unrated` (medium).
     const severity = advisory.severity ?? rule.unrated;
-    if (!atOrAbove(severity, rule.severity) || excepted(advisory, facts, context)) continue;
-    const fix = advisory.fixed.length > 0 ? `; fixed in ${advisory.fixed.join(', ')}` : '';
+    if (!atOrAbove(severity, rule.severity)) continue;
     const level = advisory.severity ? severity : `unrated (taken as ${severity})`;
+    const exception = exceptionFor(advisory, facts, context);
+    if (exception) {
+      const reason = `waived until ${exception.expires}: ${exception.reason} (${level} vulnerability ${advisory.id})`;
+      waivers.push({ advisory: advisory.id, reason });
+      continue;
+    }
+    const fix = advisory.fixed.length > 0 ? `; fixed in ${advisory.fixed.join(', ')}` : '';
     const reason = `${level} vulnerability ${advisory.id}: ${advisory.summary}${fix}`;
     add('vulnerabilities', rule.mode, reason, advisory.id);
   }

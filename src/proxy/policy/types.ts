@@ -29,10 +29,19 @@ export interface Verdict {
   advisory?: string;
 }
 
+/** An advisory that an exception in bulwark.yaml let through, for the decision log. */
+export interface Waiver {
+  advisory: string;
+  /** When the exception ends and why it was granted, with the advisory it covers. */
+  reason: string;
+}
+
 /** Every verdict for one version, and the resulting decision. */
 export interface VersionDecision {
   decision: DecisionKind;
   verdicts: Verdict[];
+  /** Advisories that would have matched but an exception lets through. */
+  waivers?: Waiver[];
 }
 
 /** A vulnerability affecting one version, in the shape the policy needs. */

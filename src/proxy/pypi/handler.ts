@@ -10,7 +10,18 @@ import { IntegrityError } from '../verified-files.js';
 import { licenseFromMetadata, metadataFromWheel } from './core-metadata.js';
 import { validFileName, validPypiName } from './filenames.js';
 import { CONTENT_TYPE, negotiate, type PageFormat } from './negotiate.js';
-import { buildProject, parseProjectPage, type PypiFile, type PypiProject } from './project.js';
+import {
+  buildProject,
+  parseProjectPage,
+  unverifiableDecision,
+  type PypiFile,
+  type PypiProject,
+} from './project.js';
+
+/** The bare facts of a version, for logging a refusal that is not about its metadata. */
+function pypiVersion(name: string, version: string): VersionFacts {
+  return { ecosystem: 'PyPI', name, version, installScripts: [] };
+}
 import { renderHtml, renderJson } from './render.js';
 
 /** A version's facts and the decision on them. */
@@ -51,6 +62,14 @@ export class PypiHandler {
         if (client !== undefined) {
           for (const { facts, decision } of project.decisions.values()) {
             if (decision.decision === 'blocked') recordDecision(runtime, client, facts, decision);
+          }
+          for (const [filename, version] of project.unverifiable) {
+            recordDecision(
+              runtime,
+              client,
+              pypiVersion(name, version),
+              unverifiableDecision(filename),
+            );
           }
         }
         return project;
@@ -199,6 +218,12 @@ export class PypiHandler {
     const { view, stale } = await this.lookup(info, raw);
     const isMetadata = filename.endsWith('.metadata');
     const file = view.files.get(isMetadata ? filename.slice(0, -'.metadata'.length) : filename);
+    const unverifiable = view.unverifiable.get(filename);
+    if (unverifiable !== undefined) {
+      const refused = unverifiableDecision(filename);
+      recordDecision(this.runtime, info.client, pypiVersion(view.name, unverifiable), refused);
+      throw new HttpError(502, `Bulwark refused ${refused.verdicts[0].reason}`);
+    }
     if (!file || (isMetadata && !file.coreMetadata))
       throw new HttpError(404, `${filename} is not a file of ${view.name}`);
     const judged = view.decisions.get(file.version);

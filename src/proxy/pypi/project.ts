@@ -9,6 +9,7 @@ export interface PypiFile {
   filename: string;
   version: string;
   upstreamUrl: string;
+  /** Empty when the upstream gives none; such files are never offered. */
   sha256: string;
   requiresPython?: string;
   /** PEP 592: false, true, or the reason string. */
@@ -28,7 +29,15 @@ export interface PypiProject {
   kept: PypiFile[];
   /** Set when every version is blocked: the newest, to explain. */
   allBlocked?: { facts: VersionFacts; decision: VersionDecision };
+  /** Files the upstream lists without a sha256, by name, with their version: never offered. */
+  unverifiable: Map<string, string>;
   size: number;
+}
+
+/** The integrity refusal of a file the upstream lists without a sha256. */
+export function unverifiableDecision(filename: string): VersionDecision {
+  const reason = `${filename} has no sha256 in the upstream index, so it cannot be verified and is not offered`;
+  return { decision: 'blocked', verdicts: [{ rule: 'integrity', action: 'block', reason }] };
 }
 
 /**
@@ -61,9 +70,11 @@ export function buildProject(
 ): PypiProject {
   const files = new Map<string, PypiFile>();
   const byVersion = new Map<string, PypiFile[]>();
+  const unverifiable = new Map<string, string>();
   for (const raw of doc.files as unknown[]) {
     const file = readFile(name, raw, pageUrl);
-    if (!file) continue;
+    if (file && !file.sha256) unverifiable.set(file.filename, file.version);
+    if (!file?.sha256) continue;
     files.set(file.filename, file);
     byVersion.set(file.version, [...(byVersion.get(file.version) ?? []), file]);
   }
@@ -79,7 +90,8 @@ export function buildProject(
   const blocked = [...decisions.values()];
   const allBlocked =
     decisions.size > 0 && kept.length === 0 ? blocked[blocked.length - 1] : undefined;
-  return { name, files, decisions, kept, allBlocked, size: 2048 + files.size * 600 };
+  const size = 2048 + files.size * 600;
+  return { name, files, decisions, kept, allBlocked, unverifiable, size };
 }
 
 /**
@@ -107,14 +119,17 @@ function readFile(project: string, raw: unknown, pageUrl: string): PypiFile | un
     return undefined;
   const hashes = isObject(raw.hashes) ? raw.hashes : {};
   const version = versionOfFile(project, raw.filename);
+  if (!version) return undefined;
   // A file without a sha256 cannot be verified on download, so it is not offered.
-  if (!version || typeof hashes.sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(hashes.sha256))
-    return undefined;
+  const sha256 =
+    typeof hashes.sha256 === 'string' && /^[0-9a-f]{64}$/i.test(hashes.sha256)
+      ? hashes.sha256.toLowerCase()
+      : '';
   const file: PypiFile = {
     filename: raw.filename,
     version,
     upstreamUrl: new URL(raw.url, pageUrl).toString(),
-    sha256: hashes.sha256.toLowerCase(),
+    sha256,
     yanked: typeof raw.yanked === 'string' || raw.yanked === true ? raw.yanked : false,
   };
   if (typeof raw['requires-python'] === 'string') file.requiresPython = raw['requires-python'];
