@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 
 import { configSchema, defaultConfig, type Config } from './config-schema.js';
-import { configError, type SourcePosition } from './errors.js';
+import { configError, usageError, type SourcePosition } from './errors.js';
 import { gitTopLevel } from './git.js';
 
 /** The configuration file's name at the repository root. */
@@ -24,13 +24,32 @@ export function loadConfig(root: string, explicitPath?: string): LoadedConfig {
   if (explicitPath && !existsSync(explicitPath)) {
     throw configError('configuration file not found', { file: explicitPath });
   }
+  if (explicitPath && statSync(explicitPath).isDirectory()) {
+    throw usageError(
+      `-c: ${explicitPath} is a directory`,
+      `name the file itself, for example -c ${join(explicitPath, CONFIG_FILE)}`,
+    );
+  }
   const top = gitTopLevel(root);
   const candidates = explicitPath
     ? [explicitPath]
     : [root, top].filter(isString).map((dir) => join(dir, CONFIG_FILE));
   const file = candidates.find((candidate) => existsSync(candidate));
   if (!file) return { config: defaultConfig() };
-  return { config: parseConfig(readFileSync(file, 'utf8'), file), file };
+  return { config: parseConfig(readConfigText(file), file), file };
+}
+
+function readConfigText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw configError(
+      `cannot read the configuration file (${code})`,
+      { file },
+      code === 'EISDIR' ? 'it is a directory: remove it or make it a file' : undefined,
+    );
+  }
 }
 
 function isString(value: string | undefined): value is string {

@@ -75,3 +75,27 @@ describe('bulwark scan --scanners code: identical problems in one file', () => {
     expect(after.map((f) => f.fingerprint)).toEqual(before);
   });
 });
+
+describe('bulwark scan: a configuration path that is a directory', () => {
+  it('exits 2 naming the directory instead of crashing', () => {
+    repo.write('server.js', 'eval(req.query.a);\n');
+    repo.write('conf/bulwark.yaml', 'version: 1\n');
+    const run = bulwark(repo.dir, ['scan', '.', '--scanners', 'code', '-c', 'conf']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`-c: ${repo.dir}/conf is a directory`);
+    expect(run.stderr).toContain(
+      `hint: name the file itself, for example -c ${repo.dir}/conf/bulwark.yaml`,
+    );
+    expect(run.stderr).not.toContain('internal error');
+  });
+
+  it('exits 2 when the bulwark.yaml found in the folder is a directory', () => {
+    repo.write('server.js', 'eval(req.query.a);\n');
+    repo.write('bulwark.yaml/keep', '');
+    const run = bulwark(repo.dir, ['scan', '.', '--scanners', 'code']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      `${repo.dir}/bulwark.yaml: cannot read the configuration file (EISDIR)`,
+    );
+  });
+});
