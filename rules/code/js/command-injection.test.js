@@ -26,3 +26,13 @@ app.get('/safe', (req, res) => {
   // bulwark-ok: command-injection (the value was escaped for the shell before use)
   exec('ls ' + dir);
 });
+
+// A Next.js App Router route handler: the request body is input.
+export async function POST(request) {
+  const body = await request.json();
+  // bulwark-expect: command-injection
+  exec(`convert ${body.file} out.png`);
+  // bulwark-ok: command-injection (a fixed command)
+  exec('convert in.png out.png');
+  return new Response('ok');
+}

@@ -14,3 +14,21 @@ app.get('/download/:name', (req, res) => {
   // bulwark-ok: path-traversal (a fixed path)
   fs.readFileSync('./exports/index.json');
 });
+
+// Next.js App Router route handlers: search parameters, form data and route params are input.
+export async function GET(request, { params }) {
+  const name = request.nextUrl.searchParams.get('name');
+  // bulwark-expect: path-traversal
+  const data = fs.readFileSync(`/srv/files/${name}`);
+  const { slug } = await params;
+  // bulwark-expect: path-traversal
+  fs.createReadStream(path.join('/srv/posts', slug));
+  // bulwark-ok: path-traversal (only the base name of the route param is kept)
+  fs.createReadStream(path.join('/srv/posts', path.basename(slug)));
+  return new Response(data);
+}
+export const PUT = async (request, context) => {
+  const form = await request.formData();
+  // bulwark-expect: path-traversal
+  fs.writeFileSync(form.get('path'), context.params.id);
+};

@@ -33,3 +33,17 @@ app.get('/clients', async (req, res) => {
   knex('users').whereRaw(`name = '${req.query.name}'`);
   res.json({ user, value, cached });
 });
+
+// A Next.js App Router route handler: the route params are input.
+export async function DELETE(request, { params }) {
+  // bulwark-expect: sql-injection
+  await db.query('DELETE FROM posts WHERE id = ' + params.id);
+  // bulwark-ok: sql-injection (a placeholder and a separate value)
+  await db.query('DELETE FROM posts WHERE id = $1', [params.id]);
+  return new Response(null, { status: 204 });
+}
+
+async function remove(params) {
+  // bulwark-ok: sql-injection (not a route handler: params here are the caller's own values)
+  await db.query('DELETE FROM posts WHERE id = ' + params.id);
+}

@@ -13,3 +13,15 @@ def ping():
     # bulwark-ok: command-injection (quoted for the shell)
     os.system("ping -c 1 " + shlex.quote(host))
     return out
+
+
+@mock.patch("main.requests.get")
+def test_proxy(mock_get):
+    # bulwark-ok: command-injection (a test patched with mock.patch is not a route)
+    subprocess.run(mock_get.return_value, shell=True)
+
+
+@api.post("/run")
+def run(cmd: str):
+    # bulwark-expect: command-injection
+    subprocess.run(cmd, shell=True)

@@ -13,3 +13,17 @@ def preview():
     # bulwark-ok: ssrf (the user value is only a quoted path segment on a fixed host)
     item = requests.get("https://api.example.com/items/" + quote(request.args["id"]))
     return page.text + meta.text + health.text + item.text
+
+
+@api.get("/proxy2")
+def proxy2(url2: str):
+    # bulwark-expect: ssrf
+    return requests.get(url2).text
+
+
+@api.get("/proxy3")
+async def proxy3(request: Request, db: Session = Depends(get_db), url3: str = "https://x.example"):
+    # bulwark-expect: ssrf
+    first = requests.get(url3)
+    # bulwark-ok: ssrf (db is filled in by dependency injection, not by the client)
+    return requests.get(db.base_url).text + first.text
