@@ -26,14 +26,17 @@ export function defaultPoolSize(): number {
  * Create a pool whose workers load `workerUrl`, a module that calls `serveWorker(handler)`.
  * When the module is TypeScript source (tests run from src/), Node 20 cannot load it in a
  * worker, so the same handler runs in-process instead; the built CLI always uses threads.
+ * `workerData` is copied to each thread once, at its start (see node:worker_threads); an
+ * in-process pool (size 1) has none, so its tasks must carry what threads get that way.
  */
 export function createWorkerPool<TIn, TOut>(
   workerUrl: URL,
   handler: (task: TIn) => TOut | Promise<TOut>,
   size = defaultPoolSize(),
+  workerData?: unknown,
 ): WorkerPool<TIn, TOut> {
   if (workerUrl.pathname.endsWith('.ts') || size <= 1) return inProcessPool(handler);
-  return threadPool<TIn, TOut>(workerUrl, size);
+  return threadPool<TIn, TOut>(workerUrl, size, workerData);
 }
 
 function inProcessPool<TIn, TOut>(
@@ -46,7 +49,11 @@ function inProcessPool<TIn, TOut>(
   };
 }
 
-function threadPool<TIn, TOut>(workerUrl: URL, size: number): WorkerPool<TIn, TOut> {
+function threadPool<TIn, TOut>(
+  workerUrl: URL,
+  size: number,
+  workerData: unknown,
+): WorkerPool<TIn, TOut> {
   const idle: Worker[] = [];
   const waiting: Array<(worker: Worker) => void> = [];
   const pending = new Map<number, { resolve: (v: TOut) => void; reject: (e: Error) => void }>();
@@ -54,7 +61,7 @@ function threadPool<TIn, TOut>(workerUrl: URL, size: number): WorkerPool<TIn, TO
   const workers: Worker[] = [];
 
   for (let i = 0; i < size; i++) {
-    const worker = new Worker(fileURLToPath(workerUrl));
+    const worker = new Worker(fileURLToPath(workerUrl), { workerData });
     worker.on('message', (message: Envelope<TOut>) => {
       const entry = pending.get(message.id);
       pending.delete(message.id);

@@ -1,5 +1,5 @@
-import type { Scanner } from '../../core/scanner.js';
-import { scanHistory } from './history.js';
+import type { Finding } from '../../core/finding.js';
+import type { HistoryContext, Scanner } from '../../core/scanner.js';
 import { wantsPath } from './paths.js';
 import { scanFiles } from './scan-files.js';
 
@@ -14,5 +14,11 @@ export const secretsScanner: Scanner = {
   fast: true,
   wants: wantsPath,
   scan: (context) => scanFiles(context),
-  scanHistory: (context) => scanHistory(context),
+  scanHistory,
 };
+
+/** The history scan, whose module (git log parsing, patch threads) loads only when it runs. */
+async function* scanHistory(context: HistoryContext): AsyncIterable<Finding> {
+  const history = await import('./history.js');
+  yield* history.scanHistory(context);
+}

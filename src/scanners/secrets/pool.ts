@@ -1,5 +1,10 @@
 import { createWorkerPool, defaultPoolSize, type WorkerPool } from '../../core/worker-pool.js';
-import { scanBatch, type SecretsScanResult, type SecretsScanTask } from './scan-batch.js';
+import {
+  scanBatch,
+  type SecretsRules,
+  type SecretsScanResult,
+  type SecretsScanTask,
+} from './scan-batch.js';
 import { scanPatch, type PatchScanResult, type PatchScanTask } from './scan-patch.js';
 
 /** The worker modules next to this one: `.ts` under tests (run in-process), `.js` when built. */
@@ -7,11 +12,15 @@ const EXTENSION = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
 const FILE_WORKER = new URL(`./worker.${EXTENSION}`, import.meta.url);
 const PATCH_WORKER = new URL(`./patch-worker.${EXTENSION}`, import.meta.url);
 
-/** A pool of threads scanning batches of files. */
+/**
+ * A pool of threads scanning batches of files. `rules` go to each thread once, when it
+ * starts; tasks for threads then leave them out (see `SecretsScanTask.rulesJson`).
+ */
 export function createFilePool(
   size = defaultPoolSize(),
+  rules?: SecretsRules,
 ): WorkerPool<SecretsScanTask, SecretsScanResult> {
-  return createWorkerPool(FILE_WORKER, scanBatch, size);
+  return createWorkerPool(FILE_WORKER, scanBatch, size, rules);
 }
 
 /** A pool of threads parsing and scanning pieces of `git log -p` output. */

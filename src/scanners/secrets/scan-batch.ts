@@ -1,5 +1,6 @@
 import { isAscii } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
+import { workerData } from 'node:worker_threads';
 
 import type { Finding } from '../../core/finding.js';
 import type { RuleSetOptions } from './ruleset.js';
@@ -15,13 +16,20 @@ export interface SecretsScanItem {
   lineRuns?: number[];
 }
 
-/** A batch of texts for one worker, with the rule choices to apply. */
-export interface SecretsScanTask {
+/** The rules of a scan and the choices to apply, as sent to a thread. */
+export interface SecretsRules {
   /** Names the rules and options; a worker compiles them once per key. */
   key: string;
   /** The rules, as JSON (see `SecretsScanOptions.rulesJson`). */
   rulesJson: string;
   options: RuleSetOptions;
+}
+
+/**
+ * A batch of texts for one worker, with the rules to apply; without them, the rules the
+ * thread was started with (`workerData`, see `createFilePool`).
+ */
+export interface SecretsScanTask extends Partial<SecretsRules> {
   items: SecretsScanItem[];
 }
 
@@ -48,7 +56,7 @@ const BINARY_SNIFF = 8000;
 
 /** Scan a batch: the worker threads' handler, also run in-process under tests. */
 export function scanBatch(task: SecretsScanTask): SecretsScanResult {
-  const { ruleSet, byId } = ruleSetFor(task);
+  const { ruleSet, byId } = ruleSetFor(rulesOf(task));
   const out: SecretsScanResult = { results: [], chars: 0, unreadable: [] };
 
   task.items.forEach((item, index) => {
@@ -63,6 +71,16 @@ export function scanBatch(task: SecretsScanTask): SecretsScanResult {
 
 /** This thread's read buffer, reused for every file and grown when one does not fit. */
 let readBuffer = Buffer.allocUnsafe(1 << 20);
+
+function rulesOf(task: SecretsScanTask): SecretsRules {
+  const { key, rulesJson, options } = task;
+  if (key !== undefined && rulesJson !== undefined && options !== undefined) {
+    return { key, rulesJson, options };
+  }
+  const started = workerData as SecretsRules | null;
+  if (!started) throw new Error('a secrets scan task came without rules');
+  return started;
+}
 
 function readItem(item: SecretsScanItem, out: SecretsScanResult): string | undefined {
   if (item.absPath === undefined) return undefined;

@@ -22,14 +22,19 @@ export async function* scanFiles(context: ScanContext, rulesDir?: string): Async
   // Small scans (a pre-commit hook's few files) run on this thread: starting workers and
   // compiling the rules in each would cost more than the scan.
   const bytes = files.reduce((sum, f) => sum + f.size, 0);
-  const pool = createFilePool(Math.min(defaultPoolSize(), Math.ceil(bytes / BATCH_BYTES)));
+  const rules = { key: options.key, rulesJson: options.rulesJson, options: options.ruleOptions };
+  const pool = createFilePool(Math.min(defaultPoolSize(), Math.ceil(bytes / BATCH_BYTES)), rules);
+  // Threads got the rules when they started; an in-process pool gets them with each task.
+  const withRules = pool.size === 1 ? rules : {};
   const batches = new OrderedBatches<SecretsScanTask, SecretsScanResult, number>(pool);
   try {
     for (const group of groupFiles(files)) {
       if (context.signal.aborted) break;
-      const items = await Promise.all(group.map((file) => toItem(file, context)));
-      const { key, rulesJson, ruleOptions } = options;
-      const task: SecretsScanTask = { key, rulesJson, options: ruleOptions, items };
+      const staged = group.some((file) => file.source !== 'worktree');
+      const items = staged
+        ? await Promise.all(group.map((file) => toItem(file, context)))
+        : group.map((file) => ({ path: file.path, absPath: file.absPath }));
+      const task: SecretsScanTask = { ...withRules, items };
       for (const done of await batches.push(task, group.length)) yield* report(done, context);
     }
     for (const done of await batches.drain()) yield* report(done, context);
