@@ -19,7 +19,9 @@ function compare(a: LogPosition, b: LogPosition): number {
  * Whether sighting `a` comes before `b` in the order of introduction: an older commit first
  * (later in a newest-first log), and within one commit, the first in the log. A commit's
  * output is one contiguous stretch of the log, so comparing positions orders commits the
- * way git listed them, whatever their dates.
+ * way git listed them, whatever their dates. git's default order shows children before
+ * their parents except where commit dates run backwards across branches; there a parent may
+ * come first, and a secret added in both is taken from the child.
  */
 function introducedBefore(a: Sighting, b: Sighting): boolean {
   const order = compare(a.position, b.position);
