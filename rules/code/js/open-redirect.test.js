@@ -12,3 +12,34 @@ app.get('/out', (req, res) => {
   // bulwark-ok: open-redirect (a fixed target)
   res.redirect('/home');
 });
+app.get('/items', (req, res) => {
+  // bulwark-ok: open-redirect (a fixed path segment in front keeps the target on this site)
+  res.redirect(`/items/${req.body.id}`);
+  // bulwark-ok: open-redirect (a fixed path segment in front keeps the target on this site)
+  res.redirect(301, '/new/' + req.params.slug);
+  // bulwark-expect: open-redirect (a bare "/" in front: "/" + "/evil.example" is another site)
+  res.redirect('/' + req.query.path);
+  // bulwark-expect: open-redirect
+  res.redirect(`/${req.query.path}`);
+  // bulwark-expect: open-redirect
+  res.set('Location', req.query.u);
+  // bulwark-expect: open-redirect
+  res.setHeader('Location', req.query.u);
+  // bulwark-ok: open-redirect (another header)
+  res.set('X-Source', req.query.u);
+});
+app.get('/checked', (req, res) => {
+  const next = req.query.next;
+  // bulwark-ok: open-redirect (inside a check against an allow-list)
+  if (allowed.includes(next)) return res.redirect(next);
+  if (!ALLOWED_TARGETS.has(next)) return res.status(400).end();
+  // bulwark-ok: open-redirect (after an early return for values not on the allow-list)
+  res.redirect(next);
+});
+// A Next.js App Router route handler.
+export async function GET(request) {
+  // bulwark-ok: open-redirect (a fixed path resolved against this site's own URL)
+  if (!request.cookies.get('sid')) return NextResponse.redirect(new URL('/login', request.url));
+  // bulwark-expect: open-redirect
+  return NextResponse.redirect(request.nextUrl.searchParams.get('next'));
+}

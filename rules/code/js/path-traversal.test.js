@@ -32,3 +32,20 @@ export const PUT = async (request, context) => {
   // bulwark-expect: path-traversal
   fs.writeFileSync(form.get('path'), context.params.id);
 };
+app.get('/static', (req, res) => {
+  const root = path.resolve('public');
+  const p = path.resolve(root, req.query.f);
+  if (!p.startsWith(root + path.sep)) return res.status(400).end();
+  // bulwark-ok: path-traversal (resolved, then checked to stay inside the base folder)
+  fs.createReadStream(p).pipe(res);
+});
+app.get('/static2', (req, res) => {
+  const p = path.resolve(ROOT, req.query.f);
+  if (p.startsWith(ROOT + path.sep)) {
+    // bulwark-ok: path-traversal (only used inside the check that it stays in the base folder)
+    return res.send(fs.readFileSync(p));
+  }
+  const q = path.resolve(ROOT, req.query.g);
+  // bulwark-expect: path-traversal (the check above was on another value)
+  fs.createReadStream(q).pipe(res);
+});
