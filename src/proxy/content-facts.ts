@@ -1,4 +1,5 @@
 import type { ProxyEcosystem, VersionFacts } from './policy/types.js';
+import type { MetadataStore } from './store/types.js';
 
 /** What a version's file (tarball or wheel) revealed that its registry metadata did not. */
 export interface LearnedFacts {
@@ -10,14 +11,32 @@ export interface LearnedFacts {
   licenseRead?: 'read' | 'unreadable';
 }
 
+/** Where learned facts are kept across restarts: the metadata store. */
+type FactsStore = Pick<MetadataStore, 'learnedFacts' | 'putLearnedFacts'>;
+
 /**
  * Facts learned from file contents, so that cached and refreshed packuments and project pages
- * are judged with them and a version blocked for its contents stays blocked.
- * What the proxy learns from tarballs and wheels (install hooks, licences) is kept in memory only: after a restart, a version blocked for its file's contents is listed again until its file is requested, which answers 403 again.
+ * are judged with them and a version blocked for its contents stays blocked. They are written
+ * to the metadata store as they are learned and read back by `load` when the proxy starts.
  */
 export class ContentFacts {
   private readonly learned = new Map<string, LearnedFacts>();
   private changes = 0;
+
+  constructor(
+    private readonly store?: FactsStore,
+    /** Told when a learned fact could not be written (it then lasts until a restart only). */
+    private readonly onWriteError: (error: unknown) => void = () => undefined,
+  ) {}
+
+  /** Read back what was learned before a restart. */
+  async load(): Promise<void> {
+    if (!this.store) return;
+    for (const row of await this.store.learnedFacts()) {
+      this.learned.set(keyOf(row.ecosystem, row.name, row.version), parseFacts(row.facts));
+    }
+    this.changes++;
+  }
 
   /** Remember what the file of `ecosystem`/`name`@`version` revealed. */
   remember(ecosystem: ProxyEcosystem, name: string, version: string, facts: LearnedFacts): void {
@@ -25,8 +44,12 @@ export class ContentFacts {
     const before = this.learned.get(key);
     // A licence read from one file is not undone by another file that has no metadata.
     if (before?.licenseRead === 'read' && facts.licenseRead === 'unreadable') return;
-    this.learned.set(key, { ...before, ...facts });
+    const merged = { ...before, ...facts };
+    this.learned.set(key, merged);
     this.changes++;
+    this.store
+      ?.putLearnedFacts({ ecosystem, name, version, facts: JSON.stringify(merged) })
+      .catch(this.onWriteError);
   }
 
   /** How many times something was learned; judged metadata built before a change is rebuilt. */
@@ -50,6 +73,24 @@ export class ContentFacts {
       out.licenseStatus = 'unreadable';
     }
     return out;
+  }
+}
+
+/** Learned facts from their stored JSON; anything unreadable counts as nothing learned. */
+function parseFacts(json: string): LearnedFacts {
+  try {
+    const value: unknown = JSON.parse(json);
+    if (typeof value !== 'object' || value === null) return {};
+    const raw = value as Record<string, unknown>;
+    const out: LearnedFacts = {};
+    if (Array.isArray(raw.installScripts))
+      out.installScripts = raw.installScripts.filter((s): s is string => typeof s === 'string');
+    if (typeof raw.license === 'string') out.license = raw.license;
+    if (raw.licenseRead === 'read' || raw.licenseRead === 'unreadable')
+      out.licenseRead = raw.licenseRead;
+    return out;
+  } catch {
+    return {};
   }
 }
 

@@ -47,6 +47,7 @@ export interface RunningProxy {
 /** Build the runtime and start listening on the configured host and port. */
 export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const runtime = createRuntime(options);
+  await runtime.contentFacts.load();
   const server = createServer({ maxHeaderSize: 16 * 1024 }, handlerFor(runtime));
   server.keepAliveTimeout = 30_000;
   server.headersTimeout = 20_000;
@@ -83,7 +84,9 @@ function createRuntime(options: ProxyOptions): ProxyRuntime {
     ),
     store,
     blobs,
-    contentFacts: new ContentFacts(),
+    contentFacts: new ContentFacts(store, (error) =>
+      log.warn({ err: String(error) }, 'a fact learned from file contents could not be stored'),
+    ),
     upstream,
     files: new VerifiedFiles(blobs, upstream, 48 * 1024 * 1024, 512 * 1024 * 1024),
     metrics,

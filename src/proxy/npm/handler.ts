@@ -1,3 +1,4 @@
+import { DigestPins } from '../digest-pins.js';
 import { evaluateVersion } from '../policy/evaluate.js';
 import type { VersionDecision } from '../policy/types.js';
 import { acceptsGzip, HttpError, sendBytes, sendJson, type RequestInfo } from '../http.js';
@@ -14,11 +15,14 @@ const ABBREVIATED = 'application/vnd.npm.install-v1+json';
 /** Answers npm read routes from the policy-filtered cache. */
 export class NpmHandler {
   private readonly inspected = new Set<string>();
+  private readonly pins: DigestPins;
 
   constructor(
     private readonly runtime: ProxyRuntime,
     private readonly packages: MetadataCache<NpmPackage>,
-  ) {}
+  ) {
+    this.pins = new DigestPins(runtime);
+  }
 
   /** Answer one parsed npm route. */
   async handle(info: RequestInfo, route: NpmRoute): Promise<void> {
@@ -99,6 +103,7 @@ export class NpmHandler {
         `${pkg.name}@${entry.version} has no integrity or shasum to verify against`,
       );
 
+    await this.pins.check(info.client, entry.facts, file, digest);
     let fetched;
     try {
       fetched = await this.runtime.files.get(entry.upstreamUrl, digest);

@@ -2,6 +2,7 @@ import { decodeSegment, HttpError, sendBytes, sendJson, type RequestInfo } from 
 import { MetadataCache } from '../metadata-cache.js';
 import { durationMs } from '../policy/config.js';
 import type { LearnedFacts } from '../content-facts.js';
+import { DigestPins } from '../digest-pins.js';
 import { evaluateVersion } from '../policy/evaluate.js';
 import type { VersionDecision, VersionFacts } from '../policy/types.js';
 import { normalizePypiName } from '../policy/typosquat.js';
@@ -34,6 +35,7 @@ export const PYPI_PREFIX = '/-/pypi/';
 export class PypiHandler {
   private readonly projects: MetadataCache<PypiProject>;
   private readonly licensed = new Set<string>();
+  private readonly pins: DigestPins;
   private readonly rendered = new WeakMap<
     PypiProject,
     Map<string, Partial<Record<PageFormat, Buffer>>>
@@ -43,6 +45,7 @@ export class PypiHandler {
     private readonly runtime: ProxyRuntime,
     private readonly upstream: string,
   ) {
+    this.pins = new DigestPins(runtime);
     this.projects = new MetadataCache<PypiProject>({
       ecosystem: 'PyPI',
       store: runtime.store,
@@ -243,6 +246,10 @@ export class PypiHandler {
         `the upstream gives no sha256 for ${filename}, so it cannot be verified`,
       );
     if (judged && !isMetadata) {
+      await this.pins.check(info.client, judged.facts, filename, {
+        algorithm: 'sha256',
+        hex: sha256,
+      });
       await this.learnLicense(judged, file);
       if (judged.decision.decision === 'blocked') {
         recordDecision(this.runtime, info.client, judged.facts, judged.decision);

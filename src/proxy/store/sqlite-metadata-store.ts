@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
 import type { DecisionKind, ProxyEcosystem, RuleId } from '../policy/types.js';
-import type { DecisionQuery, DecisionRecord, MetadataStore } from './types.js';
+import type { DecisionQuery, DecisionRecord, LearnedRecord, MetadataStore } from './types.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS metadata (
@@ -15,6 +15,12 @@ CREATE TABLE IF NOT EXISTS decisions (
   package TEXT NOT NULL, version TEXT NOT NULL, decision TEXT NOT NULL, rule TEXT,
   advisory TEXT, reason TEXT);
 CREATE INDEX IF NOT EXISTS decisions_time ON decisions (time);
+CREATE TABLE IF NOT EXISTS learned (
+  ecosystem TEXT NOT NULL, name TEXT NOT NULL, version TEXT NOT NULL, facts TEXT NOT NULL,
+  PRIMARY KEY (ecosystem, name, version));
+CREATE TABLE IF NOT EXISTS pinned_digests (
+  ecosystem TEXT NOT NULL, name TEXT NOT NULL, file TEXT NOT NULL, digest TEXT NOT NULL,
+  PRIMARY KEY (ecosystem, name, file));
 `;
 
 interface DecisionRow {
@@ -49,6 +55,18 @@ export function createSqliteMetadataStore(file: string): MetadataStore {
   );
   const touch = db.prepare('UPDATE metadata SET fetched_at = ? WHERE ecosystem = ? AND name = ?');
   const decisions = decisionQueue(db);
+  const putLearned = db.prepare(
+    'INSERT OR REPLACE INTO learned (ecosystem, name, version, facts) VALUES (?, ?, ?, ?)',
+  );
+  const allLearned = db.prepare<[], LearnedRecord>(
+    'SELECT ecosystem, name, version, facts FROM learned',
+  );
+  const pin = db.prepare(
+    'INSERT OR IGNORE INTO pinned_digests (ecosystem, name, file, digest) VALUES (?, ?, ?, ?)',
+  );
+  const pinned = db.prepare<[string, string, string], { digest: string }>(
+    'SELECT digest FROM pinned_digests WHERE ecosystem = ? AND name = ? AND file = ?',
+  );
 
   return {
     async getMetadata(ecosystem, name) {
@@ -69,6 +87,16 @@ export function createSqliteMetadataStore(file: string): MetadataStore {
     async decisions(query) {
       decisions.flush();
       return readDecisions(db, query);
+    },
+    async learnedFacts() {
+      return allLearned.all();
+    },
+    async putLearnedFacts(record) {
+      putLearned.run(record.ecosystem, record.name, record.version, record.facts);
+    },
+    async pinDigest(ecosystem, name, file, digest) {
+      pin.run(ecosystem, name, file, digest);
+      return pinned.get(ecosystem, name, file)?.digest ?? digest;
     },
     async close() {
       decisions.flush();

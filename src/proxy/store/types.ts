@@ -25,6 +25,15 @@ export interface DecisionRecord {
   reason?: string;
 }
 
+/** What a file's contents revealed about one version, kept across restarts. */
+export interface LearnedRecord {
+  ecosystem: ProxyEcosystem;
+  name: string;
+  version: string;
+  /** The learned facts as JSON. */
+  facts: string;
+}
+
 /** Filters for reading the decision log. */
 export interface DecisionQuery {
   /** Only decisions at or after this time (ms since the epoch). */
@@ -49,6 +58,15 @@ export interface MetadataStore {
   flush(): Promise<void>;
   /** Newest first. */
   decisions(query: DecisionQuery): Promise<DecisionRecord[]>;
+  /** Every fact learned from file contents, to apply again after a restart. */
+  learnedFacts(): Promise<LearnedRecord[]>;
+  /** Keep what a file revealed about a version, replacing what was kept before. */
+  putLearnedFacts(record: LearnedRecord): Promise<void>;
+  /**
+   * Pin a file's digest (`algorithm-hex`) the first time it is seen, and answer the digest
+   * pinned for it, which differs from `digest` when the upstream changed the file since.
+   */
+  pinDigest(ecosystem: ProxyEcosystem, name: string, file: string, digest: string): Promise<string>;
   close(): Promise<void>;
 }
 

@@ -36,10 +36,14 @@ export interface NpmUpstream {
   close(): Promise<void>;
 }
 
-/** Build packuments and tarballs for the fixture versions and serve them on loopback. */
+/**
+ * Build packuments and tarballs for the fixture versions and serve them on loopback;
+ * `revision` goes into the ETags, so a second upstream can stand for changed documents.
+ */
 export async function startNpmUpstream(
   versions: FixtureVersion[],
   now = Date.now(),
+  revision = 1,
 ): Promise<NpmUpstream> {
   const docs = new Map<string, Record<string, unknown>>();
   const files = new Map<string, Buffer>();
@@ -86,7 +90,7 @@ export async function startNpmUpstream(
       res.writeHead(404, { 'content-type': 'application/json' });
       return res.end('{"error":"not found"}');
     }
-    const etag = `"${path}-1"`;
+    const etag = `"${path}-${revision}"`;
     if (req.headers['if-none-match'] === etag) {
       state.notModified++;
       res.writeHead(304, { etag });

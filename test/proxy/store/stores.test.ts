@@ -26,6 +26,42 @@ const row = (time: number, pkg: string, decision: DecisionRecord['decision']): D
 });
 
 describe('SQLite metadata store', () => {
+  it('pins the first digest of a file and keeps learned facts across a reopen', async () => {
+    const file = join(temp(), 'proxy.sqlite');
+    const store = createSqliteMetadataStore(file);
+    const pins = [
+      await store.pinDigest('npm', 'a', 'a-1.0.0.tgz#sha512', 'sha512-first'),
+      await store.pinDigest('npm', 'a', 'a-1.0.0.tgz#sha512', 'sha512-second'),
+      await store.pinDigest('PyPI', 'a', 'a-1.0.0.tgz#sha512', 'sha512-other'),
+    ];
+    await store.putLearnedFacts({ ecosystem: 'npm', name: 'a', version: '1.0.0', facts: '{}' });
+    await store.putLearnedFacts({
+      ecosystem: 'npm',
+      name: 'a',
+      version: '1.0.0',
+      facts: '{"installScripts":["binding.gyp"]}',
+    });
+    await store.close();
+
+    const reopened = createSqliteMetadataStore(file);
+    const after = await reopened.pinDigest('npm', 'a', 'a-1.0.0.tgz#sha512', 'sha512-third');
+    const learned = await reopened.learnedFacts();
+    await reopened.close();
+
+    expect([pins, after]).toEqual([
+      ['sha512-first', 'sha512-first', 'sha512-other'],
+      'sha512-first',
+    ]);
+    expect(learned).toEqual([
+      {
+        ecosystem: 'npm',
+        name: 'a',
+        version: '1.0.0',
+        facts: '{"installScripts":["binding.gyp"]}',
+      },
+    ]);
+  });
+
   it('keeps documents with their ETag and survives a reopen', async () => {
     const file = join(temp(), 'proxy.sqlite');
     const store = createSqliteMetadataStore(file);
