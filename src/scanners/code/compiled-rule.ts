@@ -48,6 +48,9 @@ export interface RuleSource {
 export function compileRule(source: RuleSource, prefix: string): CompiledRule {
   const { meta } = source;
   const utils = { ...source.sharedUtils, ...meta.utils };
+  const runs = source.language !== 'php';
+  const fileWide = { utils, runs };
+  const local = { utils, runs, local: true };
   const base = {
     meta,
     language: source.language,
@@ -61,14 +64,14 @@ export function compileRule(source: RuleSource, prefix: string): CompiledRule {
   };
   if (meta.taint) {
     const { sources, sanitizers, sinks, propagators } = meta.taint;
-    const sinkReq = anyOf(sinks.map((sink) => requirementOf(sink.rule, utils)));
-    const sourceReq = anyOf(sources.map((rule) => requirementOf(rule, utils)));
+    const sinkReq = anyOf(sinks.map((sink) => requirementOf(sink.rule, fileWide)));
+    const sourceReq = anyOf(sources.map((rule) => requirementOf(rule, fileWide)));
     return {
       ...base,
       entries: sinks.map((sink) => ({
         rule: namespaceRule(sink.rule, prefix),
         focus: renamePattern(`$${sink.focus}`, prefix).slice(1),
-        requirement: requirementOf(sink.rule, utils, new Set(), true),
+        requirement: requirementOf(sink.rule, local),
       })),
       requirement: allOf([sinkReq, sourceReq, declared(meta.prefilter)]),
       taint: {
@@ -84,10 +87,10 @@ export function compileRule(source: RuleSource, prefix: string): CompiledRule {
     entries: [
       {
         rule: namespaceRule(rule, prefix),
-        requirement: requirementOf(rule, utils, new Set(), true),
+        requirement: requirementOf(rule, local),
       },
     ],
-    requirement: allOf([requirementOf(rule, utils), declared(meta.prefilter)]),
+    requirement: allOf([requirementOf(rule, fileWide), declared(meta.prefilter)]),
   };
 }
 

@@ -3,6 +3,7 @@ import { parse, type NapiConfig, type SgNode } from '@ast-grep/napi';
 import { entryConfig, type CompiledRule, type MatchEntry } from './compiled-rule.js';
 import type { FileLanguage } from './languages.js';
 import { satisfies, TextIndex } from './prefilter.js';
+import { pruneFor } from './prune.js';
 import { short, TaintTracer } from './taint.js';
 import { taintGrammar } from './taint-lang.js';
 
@@ -37,6 +38,18 @@ interface Candidate {
   entry: MatchEntry;
 }
 
+/** How many files a scan was given and how many of them the prefilter let through to parsing. */
+export interface ScanStats {
+  files: number;
+  parsed: number;
+}
+
+/** Options of one scan: `prefilter: false` runs every rule of the language (for tests). */
+export interface ScanOptions {
+  prefilter?: boolean;
+  stats?: ScanStats;
+}
+
 /** Above this many structural hits, a rule is checked with one pass over the whole tree. */
 const HITS_PER_PASS = 24;
 
@@ -55,13 +68,18 @@ export function scanSource(
   text: string,
   language: FileLanguage,
   rules: readonly CompiledRule[],
+  options: ScanOptions = {},
 ): RawMatch[] {
+  const { prefilter = true, stats } = options;
   const index = new TextIndex(text);
-  const wanted = rules.filter(
-    (rule) => rule.parsers.includes(language.parser) && satisfies(rule.requirement, index),
-  );
+  const fits = rules.filter((rule) => rule.parsers.includes(language.parser));
+  const wanted = prefilter
+    ? fits.filter((rule) => satisfies(rule.requirement, index)).map((r) => pruneFor(r, index))
+    : fits;
+  if (stats) stats.files++;
   if (wanted.length === 0) return [];
 
+  if (stats) stats.parsed++;
   const root = parse(language.parser, text).root();
   const candidates = wanted.flatMap((rule) => rule.entries.map((entry) => ({ rule, entry })));
   const combined = {
@@ -73,7 +91,7 @@ export function scanSource(
 
   const out = new Map<string, RawMatch>();
   const tracers: Tracers = { byRule: new Map(), found: new Map() };
-  for (const [candidate, nodes] of hitsByCandidate(hits, candidates)) {
+  for (const [candidate, nodes] of hitsByCandidate(hits, candidates, prefilter)) {
     const config = entryConfig(candidate.rule, candidate.entry.rule) as NapiConfig;
     const matches =
       nodes.length > HITS_PER_PASS
@@ -95,12 +113,16 @@ export function scanSource(
 }
 
 /** For each candidate, the hits whose text holds its words (so it may match there). */
-function hitsByCandidate(hits: SgNode[], candidates: Candidate[]): Map<Candidate, SgNode[]> {
+function hitsByCandidate(
+  hits: SgNode[],
+  candidates: Candidate[],
+  prefilter: boolean,
+): Map<Candidate, SgNode[]> {
   const out = new Map<Candidate, SgNode[]>();
   for (const hit of hits) {
     const index = new TextIndex(hit.text());
     for (const candidate of candidates) {
-      if (!satisfies(candidate.entry.requirement, index)) continue;
+      if (prefilter && !satisfies(candidate.entry.requirement, index)) continue;
       const list = out.get(candidate) ?? [];
       list.push(hit);
       out.set(candidate, list);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isGenerated } from '../../../src/scanners/code/generated.js';
 import { namespaceRule, renamePattern } from '../../../src/scanners/code/namespace.js';
 import {
+  patternRequirement,
   patternWords,
   regexRequirement,
   requirementOf,
@@ -21,6 +22,42 @@ describe('prefilter', () => {
   });
 
   it.each([
+    ['$EL.innerHTML = $VALUE', { tokens: ['.', 'innerHTML'] }],
+    ['$CP.exec($CMD, $$$)', { tokens: ['.', 'exec', '('] }],
+    [
+      "require('child_process')",
+      { all: [{ word: 'child_process' }, { tokens: ['require', '('] }] },
+    ],
+    ['new Function($$$)', { all: [{ word: 'new' }, { tokens: ['Function', '('] }] }],
+    ['os.path.join($A, $B)', { tokens: ['os', '.', 'path', '.', 'join', '('] }],
+    ['$X.y', { tokens: ['.', 'y'] }],
+    ['$A === $B', true],
+  ])('patternRequirement(%j)', (pattern, expected) => {
+    expect(patternRequirement(pattern)).toEqual(expected);
+  });
+
+  it.each([
+    ['fs.readFile(p)', true],
+    ['fs . readFile (p)', true],
+    ['fs\n  .readFile(p)', true],
+    ['fs /* why */ .readFile(p)', true],
+    ['fs?.readFile?.(p)', true],
+    ['fs.readFile<string>(p)', true],
+    ['fs.readFile', false],
+    ['readFile(p)', false],
+    ['fs.readFileSync(p)', false],
+    ['const readFile = fs.other(p)', false],
+  ])('the run `.readFile(` in %j: %s', (text, expected) => {
+    const index = new TextIndex(text.replace('\\n', '\n'));
+    expect(satisfies({ tokens: ['.', 'readFile', '('] }, index)).toBe(expected);
+  });
+
+  it('a run ignores a comment that never closes without slowing down', () => {
+    const text = `${'/* a '.repeat(2000)} x.set y`;
+    expect(new TextIndex(text).hasRun(['.', 'set', '('])).toBe(false);
+  });
+
+  it.each([
     ['^dangerouslySetInnerHTML$', { word: 'dangerouslySetInnerHTML' }],
     ['^(noEscape|autoescape)$', { any: [{ word: 'noEscape' }, { word: 'autoescape' }] }],
     ['(?i)passw', true],
@@ -33,7 +70,8 @@ describe('prefilter', () => {
     ['eval(x)', true],
     ['window.setTimeout(f)', true],
     ['evaluate(x)', false],
-    ['/* eval */', true],
+    ['/* eval */', false],
+    ['eval /* why */ (x)', true],
     ['const a = 1;', false],
   ])('an any-of rule against %j gives %s', (text, expected) => {
     const req = requirementOf({ any: [{ pattern: 'eval($X)' }, { pattern: 'setTimeout($S)' }] });
@@ -43,9 +81,20 @@ describe('prefilter', () => {
   it('resolves utility rules and combines relational parts with all', () => {
     const req = requirementOf(
       { pattern: '$A.query($B)', inside: { matches: 'route' } },
-      { route: { pattern: 'app.get($$$)' } },
+      { utils: { route: { pattern: 'app.get($$$)' } } },
     );
-    expect(req).toEqual({ all: [{ word: 'query' }, { all: [{ word: 'app' }, { word: 'get' }] }] });
+    expect(req).toEqual({
+      all: [{ tokens: ['.', 'query', '('] }, { tokens: ['app', '.', 'get', '('] }],
+    });
+  });
+
+  it('takes single words only when runs are off, and only the inside of a context', () => {
+    expect(requirementOf({ pattern: 'mysqli_query($C, $Q)' }, { runs: false })).toEqual({
+      word: 'mysqli_query',
+    });
+    expect(
+      requirementOf({ pattern: { context: 'func f() { $R.FormValue($K) }', selector: 'call' } }),
+    ).toEqual({ tokens: ['.', 'FormValue', '('] });
   });
 });
 
