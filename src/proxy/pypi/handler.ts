@@ -214,6 +214,39 @@ export class PypiHandler {
     }
   }
 
+  /** A file the upstream lists without a sha256 is refused with 502 and logged. */
+  private refuseUnverifiable(info: RequestInfo, view: PypiProject, filename: string): void {
+    const version = view.unverifiable.get(filename);
+    if (version === undefined) return;
+    const refused = unverifiableDecision(filename);
+    recordDecision(this.runtime, info.client, pypiVersion(view.name, version), refused);
+    throw new HttpError(502, `Bulwark refused ${refused.verdicts[0].reason}`);
+  }
+
+  /** The file's bytes checked against its sha256; a mismatch is logged and answered 502. */
+  private async fetchVerified(
+    info: RequestInfo,
+    view: PypiProject,
+    judged: Judged | undefined,
+    filename: string,
+    url: string,
+    sha256: string,
+  ) {
+    try {
+      return await this.runtime.files.get(url, { algorithm: 'sha256', hex: sha256 });
+    } catch (error) {
+      if (!(error instanceof IntegrityError)) throw error;
+      if (judged) {
+        const verdicts = [
+          { rule: 'integrity' as const, action: 'block' as const, reason: error.message },
+        ];
+        recordDecision(this.runtime, info.client, judged.facts, { decision: 'blocked', verdicts });
+      }
+      this.runtime.log.error({ package: view.name, file: filename, url }, error.message);
+      throw new HttpError(502, `Bulwark refused ${filename}: ${error.message}`);
+    }
+  }
+
   private async file(info: RequestInfo, raw: string, filename: string): Promise<void> {
     info.route = 'pypi-file';
     if (!validFileName(filename))
@@ -221,12 +254,7 @@ export class PypiHandler {
     const { view, stale } = await this.lookup(info, raw);
     const isMetadata = filename.endsWith('.metadata');
     const file = view.files.get(isMetadata ? filename.slice(0, -'.metadata'.length) : filename);
-    const unverifiable = view.unverifiable.get(filename);
-    if (unverifiable !== undefined) {
-      const refused = unverifiableDecision(filename);
-      recordDecision(this.runtime, info.client, pypiVersion(view.name, unverifiable), refused);
-      throw new HttpError(502, `Bulwark refused ${refused.verdicts[0].reason}`);
-    }
+    this.refuseUnverifiable(info, view, filename);
     if (!file || (isMetadata && !file.coreMetadata))
       throw new HttpError(404, `${filename} is not a file of ${view.name}`);
     const judged = view.decisions.get(file.version);
@@ -256,25 +284,7 @@ export class PypiHandler {
         return sendJson(info, 403, refusal(judged.facts, judged.decision), headers);
       }
     }
-    let fetched;
-    try {
-      fetched = await this.runtime.files.get(url, { algorithm: 'sha256', hex: sha256 });
-    } catch (error) {
-      if (!(error instanceof IntegrityError)) throw error;
-      if (judged) {
-        const verdict = {
-          rule: 'integrity' as const,
-          action: 'block' as const,
-          reason: error.message,
-        };
-        recordDecision(this.runtime, info.client, judged.facts, {
-          decision: 'blocked',
-          verdicts: [verdict],
-        });
-      }
-      this.runtime.log.error({ package: view.name, file: filename, url }, error.message);
-      throw new HttpError(502, `Bulwark refused ${filename}: ${error.message}`);
-    }
+    const fetched = await this.fetchVerified(info, view, judged, filename, url, sha256);
     this.runtime.metrics.cacheLookup('pypi-file', fetched.cached);
     if (judged && !isMetadata) {
       await this.learnLicense(judged, file, fetched.data);
