@@ -6,6 +6,7 @@ import type { ExpectedDigest } from './verified-files.js';
 /**
  * The digest of each file as first seen, kept in the metadata store: a version's bytes never
  * change on a registry, so a file whose metadata later promises other bytes is refused.
+ * Bytes changed upstream before the first request for the file are not detected.
  */
 export class DigestPins {
   /** Files already checked against their pin in this process, for the hot path. */

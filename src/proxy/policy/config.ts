@@ -52,7 +52,8 @@ const vulnerabilities = z
     severity: z.enum(SEVERITIES).default('high'),
     /**
      * The severity assumed for an advisory that carries none: no CVSS vector in its `severity`
-     * field and no `database_specific.severity` rating (most PYSEC records).
+     * field and no `database_specific.severity` rating (most PYSEC records). A severity given
+     * per affected package (`affected[].severity`) is not read.
      */
     unrated: z.enum(SEVERITIES).default('medium'),
     exceptions: z.array(vulnerabilityException).default([]),
