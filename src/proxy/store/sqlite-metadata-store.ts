@@ -44,6 +44,9 @@ export function createSqliteMetadataStore(file: string): MetadataStore {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  // A 4 MiB page cache instead of 16: decisions are appended and rarely read back, so a bigger
+  // cache only grows the proxy's memory as the log grows.
+  db.pragma('cache_size = -4000');
   db.exec(SCHEMA);
 
   const getMeta = db.prepare<
@@ -54,6 +57,7 @@ export function createSqliteMetadataStore(file: string): MetadataStore {
     'INSERT OR REPLACE INTO metadata (ecosystem, name, etag, fetched_at, body) VALUES (?, ?, ?, ?, ?)',
   );
   const touch = db.prepare('UPDATE metadata SET fetched_at = ? WHERE ecosystem = ? AND name = ?');
+  // Writes other than decisions commit at once (with any decisions in the open transaction).
   const decisions = decisionQueue(db);
   const putLearned = db.prepare(
     'INSERT OR REPLACE INTO learned (ecosystem, name, version, facts) VALUES (?, ?, ?, ?)',
@@ -76,9 +80,11 @@ export function createSqliteMetadataStore(file: string): MetadataStore {
     },
     async putMetadata(ecosystem, name, record) {
       putMeta.run(ecosystem, name, record.etag ?? null, record.fetchedAt, record.body);
+      decisions.flush();
     },
     async touchMetadata(ecosystem, name, fetchedAt) {
       touch.run(fetchedAt, ecosystem, name);
+      decisions.flush();
     },
     recordDecision: (record) => decisions.push(record),
     async flush() {
@@ -93,9 +99,11 @@ export function createSqliteMetadataStore(file: string): MetadataStore {
     },
     async putLearnedFacts(record) {
       putLearned.run(record.ecosystem, record.name, record.version, record.facts);
+      decisions.flush();
     },
     async pinDigest(ecosystem, name, file, digest) {
       pin.run(ecosystem, name, file, digest);
+      decisions.flush();
       return pinned.get(ecosystem, name, file)?.digest ?? digest;
     },
     async close() {
@@ -105,15 +113,31 @@ export function createSqliteMetadataStore(file: string): MetadataStore {
   };
 }
 
-/** Decisions queued in memory and written in one transaction per batch or every 200 ms. */
+/**
+ * Decisions written as they come, inside a transaction committed every BATCH rows or 200 ms.
+ * Rows go straight into SQLite rather than waiting in a JavaScript queue, so a busy proxy does not
+ * keep thousands of short-lived objects alive long enough for the garbage collector to promote
+ * them. The store's other writes commit the open transaction straight after themselves.
+ */
 function decisionQueue(db: Database.Database): { push(r: DecisionRecord): void; flush(): void } {
   // Positional parameters: binding by name costs about twice as much per row.
   const insert = db.prepare(
     `INSERT INTO decisions (time, client, ecosystem, package, version, decision, rule, advisory, reason)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const writeAll = db.transaction((rows: DecisionRecord[]) => {
-    for (const r of rows) {
+  const begin = db.prepare('BEGIN');
+  const commit = db.prepare('COMMIT');
+  let pending = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const flush = (): void => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    pending = 0;
+    if (db.inTransaction) commit.run();
+  };
+  return {
+    push(r) {
+      if (!db.inTransaction) begin.run();
       insert.run(
         r.time,
         r.client,
@@ -125,21 +149,8 @@ function decisionQueue(db: Database.Database): { push(r: DecisionRecord): void; 
         r.advisory ?? null,
         r.reason ?? null,
       );
-    }
-  });
-  let queue: DecisionRecord[] = [];
-  let timer: NodeJS.Timeout | undefined;
-  const flush = (): void => {
-    if (timer) clearTimeout(timer);
-    timer = undefined;
-    const rows = queue;
-    queue = [];
-    if (rows.length > 0) writeAll(rows);
-  };
-  return {
-    push(record) {
-      queue.push(record);
-      if (queue.length >= BATCH) flush();
+      pending++;
+      if (pending >= BATCH) flush();
       else if (!timer) timer = setTimeout(flush, 200).unref();
     },
     flush,

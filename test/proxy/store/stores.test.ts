@@ -109,6 +109,23 @@ describe('SQLite metadata store', () => {
   });
 });
 
+describe('SQLite decision log', () => {
+  it('commits decisions in batches another connection can read, and the rest on close', async () => {
+    const file = join(temp(), 'proxy.sqlite');
+    const writer = createSqliteMetadataStore(file);
+    for (let time = 1; time <= 600; time++) writer.recordDecision(row(time, 'a', 'allowed'));
+    // A second connection, as `bulwark proxy log` opens while the proxy runs.
+    const reader = createSqliteMetadataStore(file);
+    const during = await reader.decisions({ limit: 10_000 });
+    await writer.close();
+    const after = await reader.decisions({ limit: 10_000 });
+    await reader.close();
+
+    expect([during.length, during[0].time]).toEqual([512, 512]);
+    expect([after.length, after[0].time, after[599].time]).toEqual([600, 600, 1]);
+  });
+});
+
 describe('filesystem blob store', () => {
   const key = `sha512-${'ab'.repeat(64)}`;
 
