@@ -18,6 +18,7 @@ def ping():
 @mock.patch("main.requests.get")
 def test_proxy(mock_get):
     # bulwark-ok: command-injection (a test patched with mock.patch is not a route)
+    # bulwark-expect: subprocess-shell-true (still a shell run on a value that is not fixed)
     subprocess.run(mock_get.return_value, shell=True)
 
 
@@ -25,3 +26,20 @@ def test_proxy(mock_get):
 def run(cmd: str):
     # bulwark-expect: command-injection
     subprocess.run(cmd, shell=True)
+
+
+@app.route("/sh")
+def sh():
+    cmd = request.args["cmd"]
+    # bulwark-expect: command-injection
+    subprocess.call(['sh', '-c', cmd])
+    # bulwark-expect: command-injection
+    # bulwark-ok: os-system (reported once, by command-injection)
+    os.system("ls " + cmd)
+    # bulwark-expect: command-injection
+    # bulwark-ok: subprocess-shell-true (reported once, by command-injection)
+    subprocess.run("ls " + cmd, shell=True)
+    # bulwark-ok: command-injection (quoted for the shell)
+    subprocess.run(f"ls {shlex.quote(cmd)}", shell=True)
+    # bulwark-ok: command-injection (an argument list, no shell)
+    subprocess.call(['ls', '-l', cmd])

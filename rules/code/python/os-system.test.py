@@ -10,3 +10,18 @@ def ping(host):
     # bulwark-ok: os-system (the safe variant: no shell)
     subprocess.run(["ping", "-c", "1", host], check=True)
     return out
+
+
+BUILD_CMD = "make -j4 all"
+
+
+def build(target):
+    # bulwark-ok: os-system (an UPPER_CASE constant)
+    os.system(BUILD_CMD)
+    flags = "-j4"
+    # bulwark-ok: os-system (flags is bound to a literal)
+    os.system("make " + flags)
+    # bulwark-ok: os-system (quoted for the shell)
+    os.system(f"make {shlex.quote(target)}")
+    # bulwark-expect: os-system
+    os.system(f"make {target}")

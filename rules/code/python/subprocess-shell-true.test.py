@@ -10,3 +10,15 @@ def archive(name, out):
     subprocess.run(["tar", "czf", out, name], check=True)
     # bulwark-ok: subprocess-shell-true (a fixed command string)
     subprocess.run("sync", shell=True)
+
+
+BUILD_CMD = "make -j4 all"
+
+
+def build(x):
+    # bulwark-ok: subprocess-shell-true (an UPPER_CASE constant)
+    subprocess.run(BUILD_CMD, shell=True)
+    # bulwark-ok: subprocess-shell-true (quoted for the shell)
+    subprocess.run(f"ls {shlex.quote(x)}", shell=True)
+    # bulwark-expect: subprocess-shell-true
+    subprocess.run(f"ls {x}", shell=True)

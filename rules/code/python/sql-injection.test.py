@@ -1,0 +1,36 @@
+# Samples for code/python/sql-injection.
+from django.db import connection
+from flask import request
+
+
+@app.route("/find")
+def find():
+    name = request.args.get("name")
+    cur = connection.cursor()
+    # bulwark-expect: sql-injection
+    cur.execute(f"SELECT * FROM users WHERE name = '{name}'")
+    # bulwark-ok: sql-injection (a placeholder and a separate value)
+    cur.execute("SELECT * FROM users WHERE name = %s", (name,))
+    # bulwark-ok: sql-injection (converted to a number)
+    cur.execute("SELECT * FROM users LIMIT %d" % int(request.args["limit"]))
+    return cur.fetchall()
+
+
+def post_view(request):
+    sql = "SELECT * FROM notes WHERE title = '" + request.POST["a"] + "'"
+    with connection.cursor() as cursor:
+        # bulwark-expect: sql-injection
+        cursor.execute(sql)
+    q = request.GET["q"]
+    # bulwark-expect: sql-injection
+    people = Person.objects.raw("SELECT * FROM person WHERE name = '%s'" % q)
+    table = "person"
+    # bulwark-ok: sql-injection (only a constant is formatted in)
+    everyone = Person.objects.raw("SELECT * FROM %s" % table)
+    return people, everyone
+
+
+@api.get("/items")
+def items(owner: str, db: Session = Depends(get_db)):
+    # bulwark-expect: sql-injection
+    return db.execute(text(f"SELECT * FROM items WHERE owner = '{owner}'")).all()
