@@ -10,11 +10,13 @@ const RESOLVED_REV = /^\^?[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 /**
  * The `git log` arguments for `revs` (resolved revisions, see `resolveRange`), newest commit
  * first. `-U0` leaves out context lines: only added lines are scanned, and
- * `--diff-filter=d` leaves out deleted files, which add none. Merge commits show no patch by
- * default, so a secret merged in is reported at its commit; lines that a merge commit
- * itself adds (a conflict resolution) are not scanned. `skip` and `count` select a slice of
- * the commits in git's order, so that several processes can share the history.
- * `--full-index` spares git shortening the blob ids of the `index` lines, which are not read.
+ * `--irreversible-delete` leaves out the lines of deleted files, which add none. Nothing
+ * filters commits out, so that `skip` and `count`, which select a slice of the commits in
+ * git's order for one of several processes sharing the history, count every commit alike
+ * (`--diff-filter` would hide commits from `-n` but not from `--skip`). Merge commits show
+ * no patch by default, so a secret merged in is reported at its commit; lines that a merge
+ * commit itself adds (a conflict resolution) are not scanned. `--full-index` spares git
+ * shortening the blob ids of the `index` lines, which are not read.
  */
 export function gitLogArgs(revs: readonly string[], skip = 0, count?: number): string[] {
   const slice = [...(skip > 0 ? [`--skip=${skip}`] : []), ...(count ? [`-n${count}`] : [])];
@@ -26,7 +28,7 @@ export function gitLogArgs(revs: readonly string[], skip = 0, count?: number): s
     '--no-renames',
     '--no-ext-diff',
     '--no-textconv',
-    '--diff-filter=d',
+    '--irreversible-delete',
     '--full-index',
     '--src-prefix=a/',
     '--dst-prefix=b/',

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,6 +10,11 @@ import { defaultConfig } from '../../../src/core/config-schema.js';
 import type { Finding } from '../../../src/core/finding.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { silentProgress } from '../../../src/core/progress.js';
+import {
+  countCommits,
+  gitLogArgs,
+  resolveRange,
+} from '../../../src/scanners/secrets/history-git.js';
 import { scanHistory, slicesOf } from '../../../src/scanners/secrets/history.js';
 import { githubToken, npmToken } from './sample-secrets.js';
 
@@ -25,9 +30,12 @@ function git(...args: string[]): string {
   return execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();
 }
 
-/** Commit `files` as `name`, authored and committed at `date`. */
-function commit(name: string, date: string, files: Record<string, string>): void {
-  for (const [path, text] of Object.entries(files)) writeFileSync(join(repo, path), text);
+/** Commit `files` (null: delete) as `name`, authored and committed at `date`. */
+function commit(name: string, date: string, files: Record<string, string | null>): void {
+  for (const [path, text] of Object.entries(files)) {
+    if (text === null) unlinkSync(join(repo, path));
+    else writeFileSync(join(repo, path), text);
+  }
   git('add', '-A');
   execFileSync('git', ['commit', '-q', '-m', name], {
     cwd: repo,
@@ -48,6 +56,8 @@ beforeAll(() => {
     'b.env': `NPM_TOKEN=${TWICE}\n`,
     'a.env': `\nNPM_TOKEN=${TWICE}\n`,
   });
+  // A commit that only deletes a file: git still lists it, so slices count it alike.
+  commit('drops', '2021-07-02T00:00:00+00:00', { 'readme.txt': null });
   // Two branches add the same token at the same second, then merge.
   git('checkout', '-q', '-b', 'side');
   commit('side', '2021-08-01T00:00:00+00:00', { 'side.env': `TOKEN=${MERGED}\n` });
@@ -91,10 +101,21 @@ describe('scanHistory: the commit that introduced a secret', () => {
         .split('\n')
         .slice(1)
         .map((id) => names[id]),
-    ).toEqual(['main', 'side', 'both', 'copies', 'adds', 'base']);
+    ).toEqual(['main', 'side', 'drops', 'both', 'copies', 'adds', 'base']);
   });
 
-  it.each([1, 2, 3, 6])('is found the same way by %i git processes', async (slices) => {
+  it.each([2, 3, 4, 7])('is read whole and once by %i git processes', (slices) => {
+    const log = (args: string[]): string =>
+      execFileSync('git', args, { cwd: repo, encoding: 'latin1', maxBuffer: 1 << 24 });
+    const revs = resolveRange(repo, 'HEAD');
+    const parts = slicesOf(countCommits(repo, revs), slices).map((slice) =>
+      log(gitLogArgs(revs, slice.skip, slice.count)),
+    );
+    expect(parts.every((part) => part.startsWith('\x01'))).toBe(true);
+    expect(parts.join('')).toBe(log(gitLogArgs(revs)));
+  });
+
+  it.each([1, 2, 3, 7])('is found the same way by %i git processes', async (slices) => {
     expect((await history('HEAD', slices)).map(where)).toEqual([
       ['secrets/github-pat', 'one.env', '1', ids.adds, '2021-01-01T00:00:00+00:00'],
       ['secrets/npm-access-token', 'a.env', '2', ids.both, '2021-07-01T00:00:00+00:00'],
