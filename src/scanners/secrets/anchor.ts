@@ -7,6 +7,9 @@
  * understand makes the answer "no", and the rule is searched around its keywords instead.
  */
 
+/** The analysis' version, part of the rule cache's stamp: change it when the analysis changes. */
+export const ANCHOR_ANALYSIS = 1;
+
 /** Stop enumerating past this many alternative prefixes. */
 const MAX_PREFIXES = 64;
 

@@ -113,19 +113,19 @@ export class KeywordMatcher {
     fail: number[],
     outputs: number[][],
   ): Int32Array {
-    const delta = new Int32Array(goto.length * this.width);
+    const width = this.width;
+    const delta = new Int32Array(goto.length * width);
     const order = [0];
     for (let head = 0; head < order.length; head++) {
       const state = order[head];
-      for (let cls = 0; cls < this.width; cls++) {
-        const next = goto[state].get(cls);
-        if (next !== undefined) {
-          const row = next * this.width;
-          delta[state * this.width + cls] = outputs[next].length > 0 ? -row - 1 : row;
-          order.push(next);
-        } else {
-          delta[state * this.width + cls] = state === 0 ? 0 : delta[fail[state] * this.width + cls];
-        }
+      const row = state * width;
+      // Characters without an edge of their own go where the failure state's do; that row is
+      // complete already, as a failure state is nearer the root.
+      if (state !== 0) delta.copyWithin(row, fail[state] * width, fail[state] * width + width);
+      for (const [cls, next] of goto[state]) {
+        const target = next * width;
+        delta[row + cls] = outputs[next].length > 0 ? -target - 1 : target;
+        order.push(next);
       }
     }
     return delta;

@@ -4,11 +4,12 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 import { writeFileAtomic } from '../../core/atomic-write.js';
+import { ANCHOR_ANALYSIS, startsWithKeyword } from './anchor.js';
 import { defaultRulesDir, loadSecretRules } from './rule-loader.js';
 import { runtimeRule, type RuntimeRule } from './rule-schema.js';
 
 /** Bumped whenever the cached shape of a rule changes. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /**
  * The cache file for a rules folder: `$XDG_CACHE_HOME/bulwark/secrets-rules-<hash>.json`
@@ -43,7 +44,10 @@ export function loadRuntimeRules(
     // No usable cache: parse the rule files below.
   }
 
-  const rules = loadSecretRules(dir).map(runtimeRule);
+  const rules = loadSecretRules(dir).map((rule) => ({
+    ...runtimeRule(rule),
+    anchored: startsWithKeyword(rule.pattern, rule.keywords),
+  }));
   try {
     writeFileAtomic(cacheFile, JSON.stringify({ stamp, rules }));
   } catch {
@@ -60,5 +64,5 @@ function folderStamp(dir: string): string {
       const stat = statSync(join(dir, name));
       return `${name}:${stat.size}:${stat.mtimeMs}`;
     });
-  return `${CACHE_FORMAT}|${dir}|${parts.join('|')}`;
+  return `${CACHE_FORMAT}.${ANCHOR_ANALYSIS}|${dir}|${parts.join('|')}`;
 }

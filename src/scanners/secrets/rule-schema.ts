@@ -75,8 +75,11 @@ export interface SecretRule extends SecretRuleSpec {
   source: { file: string; line: number };
 }
 
-/** What detection needs of a rule: everything but its examples. */
-export type RuntimeRule = Omit<SecretRule, 'examples'>;
+/**
+ * What detection needs of a rule: everything but its examples, and whether every match starts
+ * with a keyword (see anchor.ts), worked out once when the rule cache is written.
+ */
+export type RuntimeRule = Omit<SecretRule, 'examples'> & { anchored?: boolean };
 
 /** Drop a rule's examples before it is sent to a worker thread. */
 export function runtimeRule(rule: SecretRule): RuntimeRule {

@@ -100,7 +100,7 @@ export function compileRuleSet(
 /** Compile one rule; its pattern was already checked by the schema. */
 export function compileRule(rule: RuntimeRule): CompiledRule {
   const regex = new RegExp(rule.pattern, `dg${rule.flags ?? ''}`);
-  const anchored = startsWithKeyword(rule.pattern, rule.keywords);
+  const anchored = rule.anchored ?? startsWithKeyword(rule.pattern, rule.keywords);
   return {
     rule,
     regex,

@@ -30,7 +30,9 @@ describe('loadRuntimeRules', () => {
   it('parses the files once, then reads the cache until a file changes', () => {
     writeFileSync(join(dir, 'acme.yaml'), RULE('acme-key'));
     const first = loadRuntimeRules(dir, cache);
-    expect(first.map((r) => [r.id, 'examples' in r])).toEqual([['acme-key', false]]);
+    expect(first.map((r) => [r.id, 'examples' in r, r.anchored])).toEqual([
+      ['acme-key', false, true],
+    ]);
 
     const stored = JSON.parse(readFileSync(cache, 'utf8')) as { stamp: string; rules: unknown[] };
     writeFileSync(cache, JSON.stringify({ stamp: stored.stamp, rules: [{ id: 'from-cache' }] }));
