@@ -71,24 +71,25 @@ export function createHistoryPool(
     idle.push(thread);
   }
 
-  const acquire = (): Promise<Thread> => {
-    const thread = idle.pop();
-    return thread ? Promise.resolve(thread) : new Promise((resolve) => waiting.push(resolve));
+  const send = (thread: Thread, task: PatchScanTask): Promise<PatchScanResult> => {
+    const id = nextId++;
+    const sent = thread.rules.has(task.key) ? { ...task, rulesJson: undefined } : task;
+    thread.rules.add(task.key);
+    const { buffer } = task.patch;
+    const whole = task.patch.byteOffset === 0 && task.patch.byteLength === buffer.byteLength;
+    return new Promise<PatchScanResult>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      thread.worker.postMessage({ id, task: sent }, whole ? [buffer as ArrayBuffer] : []);
+    });
   };
 
   return {
     size,
-    async run(task) {
-      const thread = await acquire();
-      const id = nextId++;
-      const sent = thread.rules.has(task.key) ? { ...task, rulesJson: undefined } : task;
-      thread.rules.add(task.key);
-      const { buffer } = task.patch;
-      const whole = task.patch.byteOffset === 0 && task.patch.byteLength === buffer.byteLength;
-      return new Promise<PatchScanResult>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        thread.worker.postMessage({ id, task: sent }, whole ? [buffer as ArrayBuffer] : []);
-      });
+    // An idle thread gets the task at once, before the caller's next step.
+    run(task) {
+      const thread = idle.pop();
+      if (thread) return send(thread, task);
+      return new Promise<Thread>((resolve) => waiting.push(resolve)).then((t) => send(t, task));
     },
     async close() {
       await Promise.all(threads.map((t) => t.worker.terminate()));

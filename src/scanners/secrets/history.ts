@@ -52,9 +52,20 @@ export async function* scanHistory(
 ): AsyncGenerator<Finding> {
   const options = secretsScanOptions(context.config, context.tags, scanOptions.rulesDir);
   if (!options.enabled) return;
+  const task = (bytes: Uint8Array, continued: boolean): PatchScanTask => ({
+    key: options.key,
+    rulesJson: options.rulesJson,
+    options: options.ruleOptions,
+    allowPaths: options.allowPaths,
+    patch: bytes,
+    continued,
+  });
 
-  // Workers start while git resolves the range and counts its commits.
+  // Each worker gets the rules at once, with no log, and compiles them while git resolves
+  // the range, counts its commits and starts.
   const pool = createHistoryPool();
+  const warming = Array.from({ length: pool.size }, () => pool.run(task(new Uint8Array(0), false)));
+  for (const warm of warming) warm.catch(() => undefined);
   const gits: GitLogProcess[] = [];
   try {
     const revs = resolveRange(context.root, context.range);
@@ -71,33 +82,33 @@ export async function* scanHistory(
       });
       context.progress.tick(result.commits);
     });
-    const task = (piece: PatchPiece): PatchScanTask => ({
-      key: options.key,
-      rulesJson: options.rulesJson,
-      options: options.ruleOptions,
-      allowPaths: options.allowPaths,
-      patch: piece.bytes,
-      continued: piece.continued,
-    });
     await Promise.all(
       gits.map((git, slice) =>
-        readSlice(git, context.signal, (piece, at) => window.submit(task(piece), slice, at)),
+        readSlice(git, context.signal, (piece, at) =>
+          window.submit(task(piece.bytes, piece.continued), slice, at),
+        ),
       ),
     );
     await window.drain();
-    for (const git of gits) {
-      const code = await git.exited;
-      if (code !== 0 && !context.signal.aborted) {
-        throw inputError(`git log failed for range "${context.range}": ${git.stderr()}`, {
-          file: context.root,
-        });
-      }
-    }
+    await Promise.all(warming);
+    await checkExits(gits, context);
     yield* oldest.findings();
   } finally {
     for (const git of gits) git.stop();
     await pool.close();
     context.progress.done();
+  }
+}
+
+/** Fail when a git process failed, unless the scan was stopped. */
+async function checkExits(gits: GitLogProcess[], context: HistoryContext): Promise<void> {
+  for (const git of gits) {
+    const code = await git.exited;
+    if (code !== 0 && !context.signal.aborted) {
+      throw inputError(`git log failed for range "${context.range}": ${git.stderr()}`, {
+        file: context.root,
+      });
+    }
   }
 }
 
