@@ -1,21 +1,18 @@
 import { decodeSegment, HttpError, sendBytes, sendJson, type RequestInfo } from '../http.js';
 import { MetadataCache } from '../metadata-cache.js';
 import { durationMs } from '../policy/config.js';
-import type { LearnedFacts } from '../content-facts.js';
 import { DigestPins } from '../digest-pins.js';
-import { evaluateVersion } from '../policy/evaluate.js';
 import type { VersionDecision, VersionFacts } from '../policy/types.js';
 import { normalizePypiName } from '../policy/typosquat.js';
 import { recordDecision, refusal, type ProxyRuntime } from '../runtime.js';
 import { IntegrityError } from '../verified-files.js';
-import { licenseFromMetadata, metadataFromWheel } from './core-metadata.js';
 import { validFileName, validPypiName } from './filenames.js';
+import { PypiLicenses } from './licenses.js';
 import { CONTENT_TYPE, negotiate, type PageFormat } from './negotiate.js';
 import {
   buildProject,
   parseProjectPage,
   unverifiableDecision,
-  type PypiFile,
   type PypiProject,
 } from './project.js';
 
@@ -34,8 +31,8 @@ export const PYPI_PREFIX = '/-/pypi/';
 /** Answers the PEP 503/691 simple index and file downloads from the policy-filtered cache. */
 export class PypiHandler {
   private readonly projects: MetadataCache<PypiProject>;
-  private readonly licensed = new Set<string>();
   private readonly pins: DigestPins;
+  private readonly licenses: PypiLicenses;
   private readonly rendered = new WeakMap<
     PypiProject,
     Map<string, Partial<Record<PageFormat, Buffer>>>
@@ -46,6 +43,7 @@ export class PypiHandler {
     private readonly upstream: string,
   ) {
     this.pins = new DigestPins(runtime);
+    this.licenses = new PypiLicenses(runtime);
     this.projects = new MetadataCache<PypiProject>({
       ecosystem: 'PyPI',
       store: runtime.store,
@@ -168,52 +166,6 @@ export class PypiHandler {
     return body;
   }
 
-  /**
-   * Read a version's licence once from core metadata, then judge the version again: from the
-   * PEP 658 metadata file when the index offers one (before the file itself is fetched), else
-   * from a downloaded wheel. A file with neither (an sdist without PEP 658 metadata) leaves the
-   * licence unreadable, which the rule only warns about.
-   */
-  private async learnLicense(judged: Judged, file: PypiFile, data?: Buffer): Promise<void> {
-    const rule = this.runtime.config.rules.licenses;
-    const status = judged.facts.licenseStatus;
-    if (rule.mode === 'off' || status === undefined || this.licensed.has(file.filename)) return;
-    let text: string | undefined;
-    if (file.coreMetadata?.sha256) {
-      text = await this.metadataText(file, file.coreMetadata.sha256);
-    } else if (data === undefined) {
-      return;
-    } else if (file.filename.endsWith('.whl')) {
-      text = metadataFromWheel(data);
-    }
-    this.licensed.add(file.filename);
-    const learned: LearnedFacts =
-      text === undefined
-        ? { licenseRead: 'unreadable' }
-        : { licenseRead: 'read', license: licenseFromMetadata(text) };
-    this.runtime.contentFacts.remember('PyPI', judged.facts.name, judged.facts.version, learned);
-    judged.facts = this.runtime.contentFacts.apply(judged.facts);
-    judged.decision = evaluateVersion(
-      judged.facts,
-      this.runtime.policy.contextFor('PyPI', judged.facts.name),
-    );
-  }
-
-  /** The verified PEP 658 metadata of a file, or undefined when it cannot be had. */
-  private async metadataText(file: PypiFile, sha256: string): Promise<string | undefined> {
-    const url = `${file.upstreamUrl.split('#')[0]}.metadata`;
-    try {
-      const fetched = await this.runtime.files.get(url, { algorithm: 'sha256', hex: sha256 });
-      return fetched.data.toString('utf8');
-    } catch (error) {
-      this.runtime.log.warn(
-        { file: file.filename, err: String(error) },
-        'core metadata could not be read for the licence rule',
-      );
-      return undefined;
-    }
-  }
-
   /** A file the upstream lists without a sha256 is refused with 502 and logged. */
   private refuseUnverifiable(info: RequestInfo, view: PypiProject, filename: string): void {
     const version = view.unverifiable.get(filename);
@@ -278,7 +230,7 @@ export class PypiHandler {
         algorithm: 'sha256',
         hex: sha256,
       });
-      await this.learnLicense(judged, file);
+      await this.licenses.learn(judged, file);
       if (judged.decision.decision === 'blocked') {
         recordDecision(this.runtime, info.client, judged.facts, judged.decision);
         return sendJson(info, 403, refusal(judged.facts, judged.decision), headers);
@@ -287,7 +239,7 @@ export class PypiHandler {
     const fetched = await this.fetchVerified(info, view, judged, filename, url, sha256);
     this.runtime.metrics.cacheLookup('pypi-file', fetched.cached);
     if (judged && !isMetadata) {
-      await this.learnLicense(judged, file, fetched.data);
+      await this.licenses.learn(judged, file, fetched.data);
       const outcome = judged.decision;
       recordDecision(this.runtime, info.client, judged.facts, outcome);
       if (outcome.decision === 'blocked') {
