@@ -1,4 +1,5 @@
-import { isAbsolute, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 
 import type { Finding } from '../../core/finding.js';
 import type { ScanContext, ScanFile, Scanner } from '../../core/scanner.js';
@@ -7,12 +8,15 @@ import type { CompiledRule } from './compiled-rule.js';
 import { languageOf } from './languages.js';
 import { BUILTIN_RULES_DIR, loadRulePack } from './rule-loader.js';
 import { scanBatch, type CodeResult, type CodeTask } from './scan-batch.js';
+import { insideFolder, userRulesDirFor } from './rules-location.js';
 import { toFinding } from './to-finding.js';
 
 /** Batches stop growing at this many characters, so work spreads evenly over the threads. */
 const BATCH_CHARS = 512 * 1024;
 /** Fewer files than this are scanned in-process: starting threads would cost more. */
 const THREAD_THRESHOLD = 24;
+/** The rulesDir default: a missing folder there only means the team has no rules of its own. */
+const DEFAULT_RULES_DIR = '.bulwark/rules';
 
 const WORKER_URL = new URL(
   import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js',
@@ -31,11 +35,14 @@ export const codeScanner: Scanner = {
 async function* scanCode(context: ScanContext): AsyncIterable<Finding> {
   const settings = context.config.scanners.code;
   if (!settings.enabled) return;
-  const userRulesDir = isAbsolute(settings.rulesDir)
-    ? settings.rulesDir
-    : join(context.root, settings.rulesDir);
-  const rules = loadRules(userRulesDir, context);
-  const files = context.files.filter((file) => codeScanner.wants(file.path));
+  const userRulesDir = userRulesDirFor(context.root, settings.rulesDir);
+  const rules = loadRules(userRulesDir, settings.rulesDir, context);
+  const files = context.files.filter((file) => {
+    if (!codeScanner.wants(file.path)) return false;
+    if (!insideFolder(file.absPath, userRulesDir)) return true;
+    context.logger.debug('skipped: a sample of the team rules folder', { path: file.path });
+    return false;
+  });
   if (files.length === 0) return;
 
   const size =
@@ -63,18 +70,35 @@ async function* scanCode(context: ScanContext): AsyncIterable<Finding> {
   }
 }
 
-function loadRules(userRulesDir: string, context: ScanContext): Map<string, CompiledRule> {
+function loadRules(
+  userRulesDir: string,
+  configured: string,
+  context: ScanContext,
+): Map<string, CompiledRule> {
+  if (configured !== DEFAULT_RULES_DIR && !existsSync(userRulesDir)) {
+    context.reportProblem({
+      path: shown(userRulesDir, context.root),
+      message: `scanners.code.rulesDir: the folder ${configured} does not exist; create it or fix the path in bulwark.yaml`,
+    });
+  }
   const pack = loadRulePack([
     { dir: BUILTIN_RULES_DIR, builtin: true },
     { dir: userRulesDir, builtin: false },
   ]);
+  for (const warning of pack.warnings) context.logger.warn(warning);
   for (const error of pack.errors) {
-    context.logger.error(`rule not loaded: ${error.problem}`, {
-      path: error.file,
-      rule: error.ruleId,
+    const rule = error.ruleId === undefined ? '' : `rule ${error.ruleId} not loaded: `;
+    context.reportProblem({
+      path: shown(error.file, context.root),
+      message: `${rule}${error.problem}`,
     });
   }
   return new Map(pack.rules.map((rule) => [rule.ruleId, rule]));
+}
+
+/** A path relative to the scan root when it lies inside it, else as it is. */
+function shown(path: string, root: string): string {
+  return insideFolder(path, root) ? relative(root, path).split(sep).join('/') : path;
 }
 
 async function* batches(

@@ -7,6 +7,15 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 
 import { compileRule, type CompiledRule, type RuleSource } from './compiled-rule.js';
+import { checkRulesFolder } from './rule-dirs.js';
+import {
+  astGrepError,
+  checkAutofixTarget,
+  checkConstraints,
+  checkMessageVariables,
+  checkPatterns,
+  checkUtilityNames,
+} from './rule-checks.js';
 import { parsersOf, registerLanguages, RULE_LANGUAGES, type RuleLanguage } from './languages.js';
 import { codeRuleSchema, sharedUtilsSchema, type AstRule } from './rule-schema.js';
 
@@ -34,6 +43,8 @@ export interface RuleLoadError {
 export interface RulePack {
   rules: CompiledRule[];
   errors: RuleLoadError[];
+  /** Things worth saying that do not stop a rule, such as a folder named `javascript/`. */
+  warnings: string[];
 }
 
 /** A folder of rule packs (one sub-folder per language) and whether it ships with Bulwark. */
@@ -76,7 +87,13 @@ function readRulePack(dirs: readonly RuleDir[]): RulePack {
   const errors: RuleLoadError[] = [];
   const sources: RuleSource[] = [];
   const shared = new Map<RuleLanguage, Record<string, AstRule>>();
+  const warnings: string[] = [];
   for (const { dir, builtin } of dirs) {
+    if (!builtin) {
+      const check = checkRulesFolder(dir);
+      errors.push(...check.errors);
+      warnings.push(...check.warnings);
+    }
     for (const language of RULE_LANGUAGES) {
       const folder = join(dir, language);
       const utils = { ...shared.get(language), ...readSharedUtils(folder, errors) };
@@ -98,7 +115,14 @@ function readRulePack(dirs: readonly RuleDir[]): RulePack {
       });
       continue;
     }
-    const problem = checkFocus(compiled) ?? checkCompiles(compiled);
+    const problem =
+      checkFocus(compiled) ??
+      checkPatterns(compiled) ??
+      checkUtilityNames(compiled) ??
+      checkConstraints(compiled) ??
+      checkAutofixTarget(compiled) ??
+      checkMessageVariables(compiled) ??
+      checkCompiles(compiled);
     if (problem !== undefined) {
       errors.push({ file: source.file, ruleId: compiled.ruleId, problem });
       continue;
@@ -106,7 +130,7 @@ function readRulePack(dirs: readonly RuleDir[]): RulePack {
     seen.set(compiled.ruleId, source.file);
     rules.push(compiled);
   }
-  return { rules, errors };
+  return { rules, errors, warnings };
 }
 
 /** The rule files of one language folder: `*.yaml` rules and an optional `shared.yaml`. */
@@ -164,17 +188,31 @@ function readYaml(file: string, errors: RuleLoadError[]): unknown {
   try {
     return parseYaml(readFileSync(file, 'utf8'));
   } catch (error) {
-    const text = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    errors.push({ file, problem: `not valid YAML: ${text}` });
+    const text = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    const at = / at (line \d+, column \d+):?$/.exec(text);
+    const what = at ? text.slice(0, at.index) : text;
+    errors.push({ file, problem: `not valid YAML${at ? ` at ${at[1]}` : ''}: ${what}` });
     return undefined;
   }
 }
 
-/** Zod issues as one line: `severity: Invalid option ...; cwe.0: CWE-<number>`. */
+/** The fields every rule file must have (see docs/code-rules.md). */
+const REQUIRED_FIELDS =
+  'id, title, message, severity, confidence, cwe, owasp, help, fix, and rule or taint';
+
+/** Zod issues as one line: `severity: Invalid option ...; cwe: missing (...)`. */
 function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(file)'}: ${issue.message}`)
-    .join('; ');
+  let missing = false;
+  const parts = error.issues.map((issue) => {
+    const where = issue.path.length > 0 ? issue.path.join('.') : '(file)';
+    if (issue.code === 'invalid_type' && / received undefined$/.test(issue.message)) {
+      missing = true;
+      return `${where}: missing`;
+    }
+    return `${where}: ${issue.message}`;
+  });
+  const text = parts.join('; ');
+  return missing ? `${text} (a rule needs ${REQUIRED_FIELDS})` : text;
 }
 
 /**
@@ -202,8 +240,7 @@ function checkCompiles(rule: CompiledRule): string | undefined {
       for (const config of configs) root.findAll(config as NapiConfig);
       rule.parsers.push(parser);
     } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
-      problem = `ast-grep cannot use the rule for ${String(parser)}: ${text.split('\n')[0]}`;
+      problem = `ast-grep cannot use the rule for ${String(parser)}: ${astGrepError(error)}`;
     }
   }
   return rule.parsers.length > 0 ? undefined : problem;

@@ -27,11 +27,16 @@ export interface SampleFailure {
 export interface SampleReport {
   rules: number;
   files: number;
+  /** Annotations checked: each one passes or fails. */
   cases: number;
+  /** Annotations that do not hold: at most one per case. */
   failures: SampleFailure[];
+  /** Findings of an annotated rule on a line with no annotation (not counted as cases). */
+  unexpected: SampleFailure[];
   /** Rules loaded from the folder that have fewer than 2 positive and 2 negative cases. */
   thin: Array<{ ruleId: string; positives: number; negatives: number }>;
   errors: RuleLoadError[];
+  warnings: string[];
 }
 
 const ANNOTATION = /(?:\/\/|#|\/\*)\s*bulwark-(expect|ok):\s*([\w/.-]+)/;
@@ -94,8 +99,10 @@ export function runRuleSamples(dir: string = BUILTIN_RULES_DIR): SampleReport {
     files: 0,
     cases: 0,
     failures: [],
+    unexpected: [],
     thin: [],
     errors: pack.errors,
+    warnings: pack.warnings,
   };
   const counts = new Map<string, { positives: number; negatives: number }>();
 
@@ -152,7 +159,7 @@ function checkSample(
     const key = `${m.ruleId}:${m.span.startLine}`;
     const markedOk = cases.some((c) => !c.expect && `${c.ruleId}:${c.line}` === key);
     if (annotated.has(m.ruleId) && !expected.has(key) && !markedOk) {
-      report.failures.push({
+      report.unexpected.push({
         ruleId: m.ruleId,
         file: shown,
         line: m.span.startLine,

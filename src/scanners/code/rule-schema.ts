@@ -132,7 +132,10 @@ export const codeRuleSchema = z
     taint: taintSchema.optional(),
   })
   .strict()
-  .refine((rule) => (rule.rule === undefined) !== (rule.taint === undefined), {
+  .refine((rule) => rule.rule !== undefined || rule.taint !== undefined, {
+    message: 'missing: add `rule` (a pattern rule) or `taint` (a taint rule)',
+  })
+  .refine((rule) => rule.rule === undefined || rule.taint === undefined, {
     message: 'a rule has either `rule` (a pattern rule) or `taint` (a taint rule), not both',
   });
 

@@ -39,7 +39,8 @@ describe('loadRulePack errors', () => {
       name: 'invalid YAML',
       text: 'id: [unclosed',
       ruleId: undefined,
-      problem: /^not valid YAML: /,
+      problem:
+        /^not valid YAML at line 1, column 14: Flow sequence in block collection must be sufficiently indented and end with a \]$/,
     },
     {
       name: 'a schema violation',

@@ -15,7 +15,9 @@ describe('built-in rule samples', () => {
   });
 
   it('passes every annotated case (failures name rule, file and line)', () => {
-    const failures = report.failures.map((f) => `${f.ruleId} ${f.file}:${f.line} ${f.problem}`);
+    const failures = [...report.failures, ...report.unexpected].map(
+      (f) => `${f.ruleId} ${f.file}:${f.line} ${f.problem}`,
+    );
     expect(failures).toEqual([]);
   });
 
@@ -110,13 +112,16 @@ describe('samples of a team rules folder', () => {
     const report = runRuleSamples(dir);
 
     expect(report.rules).toBe(1);
+    expect(report.cases).toBe(2);
     expect(report.failures.map((f) => [f.line, f.problem])).toEqual([
       [2, 'expected a finding, got none'],
       [5, 'reported, but the sample marks the line safe'],
+    ]);
+    expect(report.unexpected.map((f) => [f.line, f.problem])).toEqual([
       [3, 'reported on a line with no annotation'],
     ]);
     expect(
-      report.failures.every(
+      [...report.failures, ...report.unexpected].every(
         (f) =>
           f.ruleId === 'code/js/no-debugger-call' && f.file.endsWith('no-debugger-call.test.js'),
       ),

@@ -9,7 +9,7 @@ import { defaultConfig } from '../../../src/core/config-schema.js';
 import type { Finding } from '../../../src/core/finding.js';
 import { createLogger } from '../../../src/core/logger.js';
 import { silentProgress } from '../../../src/core/progress.js';
-import type { ScanContext, ScanFile } from '../../../src/core/scanner.js';
+import type { InputProblem, ScanContext, ScanFile } from '../../../src/core/scanner.js';
 import { codeScanner } from '../../../src/scanners/code/index.js';
 import { findScanner } from '../../../src/scanners/registry.js';
 
@@ -49,6 +49,7 @@ const FILES: Record<string, string> = {
 
 let root: string;
 let logs: string[];
+let problems: InputProblem[] = [];
 
 function context(tags?: string[]): ScanContext {
   const files: ScanFile[] = Object.keys(FILES)
@@ -74,7 +75,7 @@ function context(tags?: string[]): ScanContext {
     progress: silentProgress,
     tags,
     readText: async (file) => readFileSync(file.absPath, 'utf8'),
-    reportProblem: () => undefined,
+    reportProblem: (problem) => problems.push(problem),
   };
 }
 
@@ -102,8 +103,9 @@ describe('codeScanner', () => {
     ).toEqual([true, true, true, true, false, false]);
   });
 
-  it('finds built-in and team rules, skips minified files and logs the broken rule', async () => {
+  it('finds built-in and team rules, skips minified files and reports the broken rule', async () => {
     logs = [];
+    problems = [];
     const found = await collect();
 
     expect(found.map((f) => [f.ruleId, f.location.path, f.location.startLine])).toEqual([
@@ -112,9 +114,9 @@ describe('codeScanner', () => {
       ['code/python/requests-verify-false', 'src/client.py', 2],
       ['code/js/legacy-login', 'src/custom.js', 1],
     ]);
-    expect(logs.join('')).toContain('broken.yaml');
-    expect(logs.join('')).toContain('code/js/broken-rule');
-    expect(logs.join('')).toContain('severity');
+    expect(problems.map((p) => `${p.path}: ${p.message.slice(0, 71)}`)).toEqual([
+      '.bulwark/rules/js/broken.yaml: rule code/js/broken-rule not loaded: severity: Invalid option: expected',
+    ]);
   });
 
   it('fills every finding field: flow, fix replacement, tags and properties', async () => {

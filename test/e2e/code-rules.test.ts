@@ -1,0 +1,258 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { bulwark } from '../helpers/cli.js';
+import { tempRepo, type TempRepo } from '../helpers/git-repo.js';
+
+const META = [
+  'title: t',
+  'severity: high',
+  'confidence: high',
+  'cwe: [CWE-308]',
+  'owasp: A07:2021 Identification and Authentication Failures',
+  'help: h',
+  'fix: f',
+];
+
+/** A rule file: its id, message and the lines after the shared metadata. */
+function rule(id: string, body: string[], message = 'm'): string {
+  return [`id: ${id}`, `message: "${message}"`, ...META, ...body, ''].join('\n');
+}
+
+const LANGUAGES = 'js, python, go, java, ruby, php';
+
+interface JsonReport {
+  problems: Array<{ path: string; message: string }>;
+  findings: Array<{ ruleId: string; location: { path: string; startLine: number } }>;
+}
+
+interface SarifLog {
+  runs: Array<{
+    invocations: Array<{
+      executionSuccessful: boolean;
+      toolExecutionNotifications: Array<{ message: { text: string } }>;
+    }>;
+  }>;
+}
+
+let repo: TempRepo;
+beforeEach(() => {
+  repo = tempRepo();
+  repo.write('app.js', 'legacyLogin(user);\n');
+});
+afterEach(() => repo.remove());
+
+describe('broken team rules fail the scan', () => {
+  const cases: Array<[string, string, string]> = [
+    [
+      'a missing field',
+      [
+        'id: no-owasp',
+        'message: m',
+        'title: t',
+        'severity: high',
+        'confidence: high',
+        'cwe: [CWE-1]',
+        'help: h',
+        'fix: f',
+        'rule:',
+        '  pattern: legacyLogin($$$)',
+        '',
+      ].join('\n'),
+      'rule code/js/no-owasp not loaded: owasp: missing (a rule needs id, title, message, severity, confidence, cwe, owasp, help, fix, and rule or taint)',
+    ],
+    [
+      'neither rule nor taint',
+      rule('no-rule', []),
+      'rule code/js/no-rule not loaded: (file): missing: add `rule` (a pattern rule) or `taint` (a taint rule)',
+    ],
+    [
+      'a pattern ast-grep cannot parse',
+      rule('bad-pattern', ['rule:', '  pattern: "foo(((("']),
+      'rule code/js/bad-pattern not loaded: ast-grep cannot parse the pattern `foo((((` as js code; write it as code that compiles, with $NAME for the parts that vary',
+    ],
+    [
+      'an autofix target the rule does not bind',
+      rule('bad-target', [
+        'autofix:',
+        '  template: login($A)',
+        '  target: NOPE',
+        'rule:',
+        '  pattern: legacyLogin($A)',
+      ]),
+      'rule code/js/bad-target not loaded: autofix.target NOPE is not a metavariable of the rule; name one its pattern binds, such as A',
+    ],
+    [
+      'a message variable the rule does not bind',
+      rule('bad-message', ['rule:', '  pattern: legacyLogin($A)'], '$FN is called'),
+      'rule code/js/bad-message not loaded: message uses $FN, which the rule does not bind; bind it in the pattern or reword the message',
+    ],
+    [
+      'a constraint regex that does not compile',
+      rule('bad-regex', [
+        'rule:',
+        '  pattern: legacyLogin($A)',
+        'constraints:',
+        '  A:',
+        '    regex: "([a-"',
+      ]),
+      'rule code/js/bad-regex not loaded: constraints.A: Rule contains invalid regex matcher: Parsing text matcher fails: regex parse error: ([a-: error: unclosed character class',
+    ],
+    [
+      'an unknown utility',
+      rule('bad-util', ['rule:', '  matches: no-such-util']),
+      "rule code/js/bad-util not loaded: matches: no-such-util names no utility rule; define it under utils: in the rule file or in the folder's shared.yaml",
+    ],
+    [
+      'broken YAML',
+      'id: x\ntitle: a: b: c\n',
+      'not valid YAML at line 2, column 8: Nested mappings are not allowed in compact mappings',
+    ],
+  ];
+
+  it('each broken rule file is a problem in JSON and SARIF, and the scan exits 2', () => {
+    cases.forEach(([, text], i) => repo.write(`.bulwark/rules/js/broken-${i}.yaml`, text));
+    const expected = cases.map(([, , message], i) => ({
+      path: `.bulwark/rules/js/broken-${i}.yaml`,
+      message,
+    }));
+    const json = bulwark(repo.dir, ['scan', '.', '--scanners', 'code', '--format', 'json']);
+    expect(json.status).toBe(2);
+    const problems = (JSON.parse(json.stdout) as JsonReport).problems;
+    expect([...problems].sort((a, b) => a.path.localeCompare(b.path))).toEqual(expected);
+
+    const sarif = bulwark(repo.dir, ['scan', '.', '--scanners', 'code', '--format', 'sarif']);
+    expect(sarif.status).toBe(2);
+    const invocation = (JSON.parse(sarif.stdout) as SarifLog).runs[0]?.invocations[0];
+    expect(invocation?.executionSuccessful).toBe(false);
+    const notes = invocation?.toolExecutionNotifications.map((n) => n.message.text) ?? [];
+    expect(notes.sort()).toEqual(expected.map((e) => e.message).sort());
+  });
+
+  it('a configured rulesDir that does not exist, or is a file, is a problem', () => {
+    repo.write('bulwark.yaml', 'version: 1\nscanners:\n  code:\n    rulesDir: does-not-exist\n');
+    const missing = bulwark(repo.dir, ['scan', '.', '--scanners', 'code', '--format', 'json']);
+    expect(missing.status).toBe(2);
+    expect((JSON.parse(missing.stdout) as JsonReport).problems).toEqual([
+      {
+        path: 'does-not-exist',
+        message:
+          'scanners.code.rulesDir: the folder does-not-exist does not exist; create it or fix the path in bulwark.yaml',
+      },
+    ]);
+
+    repo.write('bulwark.yaml', 'version: 1\nscanners:\n  code:\n    rulesDir: rules.txt\n');
+    repo.write('rules.txt', 'not a folder\n');
+    const file = bulwark(repo.dir, ['scan', '.', '--scanners', 'code', '--format', 'json']);
+    expect(file.status).toBe(2);
+    expect((JSON.parse(file.stdout) as JsonReport).problems).toEqual([
+      {
+        path: 'rules.txt',
+        message: `the rules folder is a file; point rulesDir at a folder holding ${LANGUAGES} sub-folders`,
+      },
+    ]);
+  });
+
+  it('warns about a sub-folder that is not a language folder, naming the accepted ones', () => {
+    repo.write(
+      '.bulwark/rules/javascript/legacy.yaml',
+      rule('legacy', ['rule:', '  pattern: legacyLogin($$$)']),
+    );
+    const run = bulwark(repo.dir, ['scan', '.', '--scanners', 'code', '--format', 'json']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(
+      `${repo.dir}/.bulwark/rules/javascript: not a language folder, its rules are not loaded; language folders are named ${LANGUAGES}`,
+    );
+  });
+});
+
+describe('bulwark rules test', () => {
+  it.each([
+    ['a folder that does not exist', 'nope', 'rules test: {dir}/nope does not exist'],
+    ['a file', 'app.js', 'rules test: {dir}/app.js is a file'],
+    [
+      'a language folder',
+      '.bulwark/rules/js',
+      'rules test: {dir}/.bulwark/rules/js is a language folder\n  hint: pass its parent folder, {dir}/.bulwark/rules',
+    ],
+    [
+      'a folder without language folders',
+      '.bulwark',
+      'rules test: {dir}/.bulwark has no language folders',
+    ],
+  ])('exits 2 on %s', (_name, arg, message) => {
+    repo.write(
+      '.bulwark/rules/js/legacy.yaml',
+      rule('legacy', ['rule:', '  pattern: legacyLogin($$$)']),
+    );
+    const run = bulwark(repo.dir, ['rules', 'test', arg]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(message.replaceAll('{dir}', repo.dir));
+    expect(run.stdout).toBe('');
+  });
+
+  it('counts annotations as cases and unannotated findings apart', () => {
+    repo.write(
+      '.bulwark/rules/js/legacy.yaml',
+      rule('legacy', ['rule:', '  pattern: legacyLogin($$$)']),
+    );
+    repo.write(
+      '.bulwark/rules/js/legacy.test.js',
+      [
+        '// bulwark-expect: legacy',
+        'legacyLogin(a);',
+        'legacyLogin(b);',
+        'legacyLogin(c);',
+        '',
+      ].join('\n'),
+    );
+    const run = bulwark(repo.dir, ['rules', 'test', '.bulwark/rules']);
+    expect(run.status).toBe(1);
+    expect(run.stdout.split('\n')).toEqual([
+      'UNEXPECTED .bulwark/rules/js/legacy.test.js:3: code/js/legacy: reported on a line with no annotation',
+      'UNEXPECTED .bulwark/rules/js/legacy.test.js:4: code/js/legacy: reported on a line with no annotation',
+      'THIN code/js/legacy: 1 positive and 0 negative samples (2 and 2 needed)',
+      '1 rules, 1 sample files, 1 cases: 1 passed, 0 failed; 2 unexpected findings',
+      '',
+    ]);
+  });
+
+  it('passes + failed always equals the cases', () => {
+    repo.write(
+      '.bulwark/rules/js/legacy.yaml',
+      rule('legacy', ['rule:', '  pattern: legacyLogin($$$)']),
+    );
+    repo.write(
+      '.bulwark/rules/js/legacy.test.js',
+      [
+        '// bulwark-expect: legacy',
+        'other(a);',
+        '// bulwark-ok: legacy',
+        'legacyLogin(b);',
+        '// bulwark-expect: legacy',
+        'legacyLogin(c);',
+        '// bulwark-expect: no-such-rule',
+        'legacyLogin(d);',
+        '',
+      ].join('\n'),
+    );
+    const run = bulwark(repo.dir, ['rules', 'test', '.bulwark/rules']);
+    expect(run.status).toBe(1);
+    expect(run.stdout.split('\n').filter((line) => !line.startsWith('THIN'))).toEqual([
+      'FAIL .bulwark/rules/js/legacy.test.js:2: code/js/legacy: expected a finding, got none',
+      'FAIL .bulwark/rules/js/legacy.test.js:4: code/js/legacy: reported, but the sample marks the line safe',
+      'FAIL .bulwark/rules/js/legacy.test.js:8: code/js/no-such-rule: no loaded rule has this id',
+      'UNEXPECTED .bulwark/rules/js/legacy.test.js:8: code/js/legacy: reported on a line with no annotation',
+      '1 rules, 1 sample files, 4 cases: 1 passed, 3 failed; 1 unexpected finding',
+      '',
+    ]);
+  });
+
+  it('exits 2 when a rule of the folder does not load', () => {
+    repo.write('.bulwark/rules/js/broken.yaml', rule('broken', []));
+    const run = bulwark(repo.dir, ['rules', 'test', '.bulwark/rules']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe(
+      '0 rules, 0 sample files, 0 cases: 0 passed, 0 failed; 1 rule file not loaded\n',
+    );
+  });
+});
