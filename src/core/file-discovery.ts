@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
 import { parseChangedLines, type ChangedLines } from './changed-lines.js';
@@ -80,7 +80,7 @@ export function discoverFiles(options: DiscoveryOptions): Discovery {
   } else {
     candidates = [];
     if (inGit) candidates = gitListed(root);
-    else walk(root, root, undefined, candidates);
+    else walk(root, '', undefined, candidates);
   }
 
   const files: ScanFile[] = [];
@@ -170,13 +170,13 @@ function buildIgnore(root: string, patterns: readonly string[]): Ignore | undefi
 }
 
 /**
- * Walk a tree outside git, honouring .gitignore files at every level. `rules` holds the
+ * Walk a tree outside git, honouring .gitignore files at every level. `prefix` is the
+ * folder's path from the root, with forward slashes (empty at the root). `rules` holds the
  * patterns of the .gitignore files above `dir`; undefined means none, where only `.git` is
  * skipped (any letter case, as the ignore library matches). A folder without a .gitignore
  * shares its parent's rules, so the common case costs no pattern matching at all.
  */
-function walk(root: string, dir: string, rules: Ignore | undefined, out: string[]): void {
-  const prefix = toPosix(relative(root, dir));
+function walk(dir: string, prefix: string, rules: Ignore | undefined, out: string[]): void {
   const entries = readdirSync(dir, { withFileTypes: true });
   const gitignore = join(dir, '.gitignore');
   if (entries.some((entry) => entry.name === '.gitignore') && existsSync(gitignore)) {
@@ -190,7 +190,7 @@ function walk(root: string, dir: string, rules: Ignore | undefined, out: string[
     const path = prefix ? `${prefix}/${name}` : name;
     if (entry.isDirectory()) {
       const skip = rules ? rules.ignores(`${path}/`) : isGitFolderName(name);
-      if (!skip) walk(root, join(dir, name), rules, out);
+      if (!skip) walk(join(dir, name), path, rules, out);
     } else if (entry.isFile() && !(rules ? rules.ignores(path) : isGitFolderName(name))) {
       out.push(path);
     }
@@ -220,10 +220,6 @@ function sizeOf(absPath: string): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
 }
 
 /** Parse a size such as `2MB`, `512KiB` or a plain byte count. */
