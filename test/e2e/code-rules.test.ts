@@ -256,3 +256,32 @@ describe('bulwark rules test', () => {
     );
   });
 });
+
+describe('where team rules are read from', () => {
+  const legacy = rule('legacy', ['rule:', '  pattern: legacyLogin($$$)']);
+
+  it('does not scan the rule samples as project code', () => {
+    repo.write('.bulwark/rules/js/legacy.yaml', legacy);
+    repo.write('.bulwark/rules/js/legacy.test.js', '// bulwark-expect: legacy\nlegacyLogin(a);\n');
+    repo.write('.bulwark/rules/js/samples/more.js', 'eval(req.query.a);\n');
+    const run = bulwark(repo.dir, ['scan', '.', '--scanners', 'code', '--format', 'json']);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(
+      report.findings.map((f) => `${f.location.path}:${f.location.startLine} ${f.ruleId}`),
+    ).toEqual(['app.js:1 code/js/legacy']);
+  });
+
+  it.each([
+    ['a sub-folder', 'src'],
+    ['one file', 'src/login.js'],
+  ])('loads <repository>/.bulwark/rules when scanning %s', (_name, target) => {
+    repo.write('.bulwark/rules/js/legacy.yaml', legacy);
+    repo.write('bulwark.yaml', 'version: 1\n');
+    repo.write('src/login.js', 'legacyLogin(user);\n');
+    const run = bulwark(repo.dir, ['scan', target, '--scanners', 'code', '--format', 'json']);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(
+      report.findings.map((f) => `${f.location.path}:${f.location.startLine} ${f.ruleId}`),
+    ).toEqual(['login.js:1 code/js/legacy']);
+  });
+});
