@@ -11,4 +11,13 @@ class Tools {
     // bulwark-ok: command-injection (a fixed command)
     Runtime.getRuntime().exec("sync");
   }
+
+  void list(HttpServletRequest req) throws IOException {
+    // bulwark-expect: command-injection
+    new ProcessBuilder("sh", "-c", "ls " + req.getParameter("dir")).start();
+    // bulwark-expect: command-injection
+    Runtime.getRuntime().exec(new String[] { "/bin/bash", "-c", req.getParameter("cmd") });
+    // bulwark-ok: command-injection (a fixed shell command)
+    new ProcessBuilder("sh", "-c", "ls /tmp").start();
+  }
 }

@@ -36,3 +36,17 @@ export async function POST(request) {
   exec('convert in.png out.png');
   return new Response('ok');
 }
+
+app.get('/spawn', (req, res) => {
+  // bulwark-expect: command-injection
+  cp.spawn(req.query.cmd, { shell: true });
+  // bulwark-expect: command-injection
+  cp.spawn('sh', ['-c', req.query.cmd]);
+  // bulwark-expect: command-injection
+  spawn('/bin/bash', ['-c', `ls ${req.query.dir}`], { stdio: 'inherit' });
+  // bulwark-ok: command-injection (no shell: the value is one argument of ls)
+  cp.spawn('ls', ['-l', req.query.dir]);
+  // bulwark-ok: command-injection (a fixed shell command)
+  cp.spawn('sh', ['-c', 'ls /tmp']);
+  res.end();
+});

@@ -1,5 +1,7 @@
 # Samples for code/ruby/sql-injection.
 class UsersController < ApplicationController
+  TABLE = "users"
+
   def search
     # bulwark-expect: sql-injection
     @users = User.where("name = '#{params[:name]}'")
@@ -9,5 +11,15 @@ class UsersController < ApplicationController
     @safe = User.where("name = ?", params[:name])
     # bulwark-ok: sql-injection (a hash condition is escaped)
     @hash = User.where(name: params[:name])
+  end
+
+  def show
+    # bulwark-expect: sql-injection
+    @user = User.find_by_sql("SELECT * FROM users WHERE id = " + params[:id])
+    sql = "DELETE FROM carts WHERE owner = '" + params[:owner] + "'"
+    # bulwark-expect: sql-injection
+    ActiveRecord::Base.connection.execute(sql)
+    # bulwark-ok: sql-injection (only a constant is added)
+    @count = User.count_by_sql("SELECT count(*) FROM " + TABLE)
   end
 end
