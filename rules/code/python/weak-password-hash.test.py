@@ -9,3 +9,7 @@ def store(user, password):
     user.etag = hashlib.md5(user.avatar_bytes).hexdigest()
     # bulwark-ok: weak-password-hash (the safe variant: a slow, salted function)
     user.key = hashlib.scrypt(password.encode(), salt=user.salt, n=2**14, r=8, p=1)
+    # bulwark-expect: weak-password-hash
+    user.pw3 = hashlib.new('md5', password.encode()).hexdigest()
+    # bulwark-ok: weak-password-hash (hashlib.new of a file's bytes is a checksum)
+    user.sum = hashlib.new('sha1', user.avatar_bytes).hexdigest()
