@@ -94,7 +94,10 @@ export function discoverFiles(options: DiscoveryOptions): Discovery {
     }
     const absPath = join(root, path);
     const size = sizeOf(absPath);
-    if (size === undefined) continue;
+    if (size === undefined) {
+      options.logger.info('skipped: not a regular file', { path });
+      continue;
+    }
     const source = mode === 'staged' ? 'index' : 'worktree';
     if (size > options.maxFileSize) {
       if (options.keepLarge?.(path)) {

@@ -40,7 +40,7 @@ export function createTextReader(
     const content = await load(file);
     if (content === undefined) return undefined;
     if (isBinary(content)) {
-      logger.debug('skipped: binary file', { path: file.path });
+      logger.info('skipped: binary file (a NUL byte in its first 8000 bytes)', { path: file.path });
       return undefined;
     }
     return content.toString('utf8');

@@ -99,3 +99,22 @@ describe('bulwark scan: a configuration path that is a directory', () => {
     );
   });
 });
+
+describe('bulwark scan --scanners code -v: skipped files', () => {
+  it('scans a hand-written file with one long literal and says why each skipped file is skipped', () => {
+    const dataUri = `const LOGO = "data:image/png;base64,${'QUJD'.repeat(275)}";`;
+    repo.write('server.js', `${dataUri}\nexec(\`ping -c 1 \${req.query.host}\`);\n`);
+    repo.write('dist/app.js', 'var a=1;function f(b){return eval(b)}'.repeat(40));
+    repo.write('vendor/lib.min.js', 'eval(req.query.a);\n');
+    repo.write('blob.js', Buffer.from([0x65, 0x76, 0x61, 0x6c, 0, 1, 2]));
+    const run = bulwark(repo.dir, ['scan', '.', '--scanners', 'code', '--format', 'json', '-v']);
+    const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings;
+    expect(lines(findings)).toEqual(['server.js:2 code/js/command-injection']);
+    const skipped = run.stderr.split('\n').filter((line) => line.includes('skipped'));
+    expect(skipped.sort()).toEqual([
+      'bulwark info: skipped: binary file (a NUL byte in its first 8000 bytes) path=blob.js',
+      'bulwark info: skipped: it looks minified: lines of over 1000 characters of code, the first at line 1, hold 100% of its text path=dist/app.js',
+      'bulwark info: skipped: its name ends in .min.js, which marks built or generated files path=vendor/lib.min.js',
+    ]);
+  });
+});

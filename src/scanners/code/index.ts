@@ -40,7 +40,7 @@ async function* scanCode(context: ScanContext): AsyncIterable<Finding> {
   const files = context.files.filter((file) => {
     if (!codeScanner.wants(file.path)) return false;
     if (!insideFolder(file.absPath, userRulesDir)) return true;
-    context.logger.debug('skipped: a sample of the team rules folder', { path: file.path });
+    context.logger.info('skipped: a sample of the team rules folder', { path: file.path });
     return false;
   });
   if (files.length === 0) return;
@@ -128,8 +128,8 @@ function* report(
   rules: Map<string, CompiledRule>,
   context: ScanContext,
 ): Iterable<Finding> {
-  for (const path of result.skipped)
-    context.logger.debug('skipped as minified or generated', { path });
+  for (const { path, reason } of result.skipped)
+    context.logger.info(`skipped: ${reason}`, { path });
   for (const { path, matches } of result.matches) {
     for (const raw of matches) {
       const rule = rules.get(raw.ruleId);

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 
 import type { CompiledRule } from './compiled-rule.js';
 import { scanSource, type RawMatch } from './engine.js';
-import { isGenerated } from './generated.js';
+import { generatedReason } from './generated.js';
 import { languageOf } from './languages.js';
 import { BUILTIN_RULES_DIR, loadRulePack } from './rule-loader.js';
 
@@ -19,8 +19,8 @@ export interface CodeTask {
 /** What a worker found in a batch. */
 export interface CodeResult {
   matches: Array<{ path: string; matches: RawMatch[] }>;
-  /** Files skipped as minified or generated. */
-  skipped: string[];
+  /** Files skipped as minified or generated, with the reason. */
+  skipped: Array<{ path: string; reason: string }>;
   lines: number;
 }
 
@@ -61,8 +61,9 @@ export function scanBatch(task: CodeTask): CodeResult {
   for (const file of task.files) {
     const language = languageOf(file.path);
     if (!language) continue;
-    if (!task.includeGenerated && isGenerated(file.path, file.text)) {
-      result.skipped.push(file.path);
+    const reason = task.includeGenerated ? undefined : generatedReason(file.path, file.text);
+    if (reason !== undefined) {
+      result.skipped.push({ path: file.path, reason });
       continue;
     }
     result.lines += countLines(file.text);
