@@ -43,6 +43,8 @@ export function createTextReader(
       logger.info('skipped: binary file (a NUL byte in its first 8000 bytes)', { path: file.path });
       return undefined;
     }
-    return content.toString('utf8');
+    const text = content.toString('utf8');
+    // A byte-order mark is not text: left in, it would shift every column of the first line.
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   };
 }

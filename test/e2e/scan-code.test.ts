@@ -118,3 +118,18 @@ describe('bulwark scan --scanners code -v: skipped files', () => {
     ]);
   });
 });
+
+describe('bulwark scan --scanners code: a byte-order mark', () => {
+  it('does not shift the columns of the first line', () => {
+    repo.write(
+      'bom.js',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('eval(req.query.x);\n')]),
+    );
+    const findings = scanJson(repo.dir);
+    expect(
+      findings.map(
+        (f) => `${f.location.path}:${f.location.startLine}:${f.location.startColumn} ${f.ruleId}`,
+      ),
+    ).toEqual(['bom.js:1:1 code/js/eval-injection']);
+  });
+});
