@@ -4,7 +4,7 @@ import { entryConfig, type CompiledRule, type MatchEntry } from './compiled-rule
 import type { FileLanguage } from './languages.js';
 import { satisfies, TextIndex } from './prefilter.js';
 import { pruneFor } from './prune.js';
-import { short, TaintTracer } from './taint.js';
+import { short, TaintTracer, type TaintShared } from './taint.js';
 import { taintGrammar } from './taint-lang.js';
 
 /** A span in a file: 1-based lines and columns, end column exclusive. */
@@ -30,7 +30,7 @@ export interface RawMatch {
 /** The taint tracers of one file, and the source and sanitizer ranges they share. */
 interface Tracers {
   byRule: Map<CompiledRule, TaintTracer>;
-  found: Map<string, Set<string>>;
+  shared: TaintShared;
 }
 
 interface Candidate {
@@ -50,8 +50,13 @@ export interface ScanOptions {
   stats?: ScanStats;
 }
 
-/** Above this many structural hits, a rule is checked with one pass over the whole tree. */
-const HITS_PER_PASS = 24;
+/** Files of at least this many characters get a combined pass first (see matchCandidates). */
+const COMBINED_FROM = 1_000_000;
+/**
+ * About how many characters of source one tree pass walks in the time ast-grep takes to
+ * compile one rule: a candidate with more hits than `size / this` gets a pass of its own.
+ */
+const CHARS_PER_COMPILE = 40_000;
 
 /**
  * Run every rule of a file's language over its text. Rules whose words are not in the text are
@@ -82,21 +87,9 @@ export function scanSource(
   if (stats) stats.parsed++;
   const root = parse(language.parser, text).root();
   const candidates = wanted.flatMap((rule) => rule.entries.map((entry) => ({ rule, entry })));
-  const combined = {
-    rule: { any: candidates.map((c) => c.entry.rule) },
-    utils: Object.assign({}, ...candidates.map((c) => entryConfig(c.rule, c.entry.rule).utils)),
-  };
-  const hits = root.findAll(combined as NapiConfig);
-  if (hits.length === 0) return [];
-
   const out = new Map<string, RawMatch>();
-  const tracers: Tracers = { byRule: new Map(), found: new Map() };
-  for (const [candidate, nodes] of hitsByCandidate(hits, candidates, prefilter)) {
-    const config = entryConfig(candidate.rule, candidate.entry.rule) as NapiConfig;
-    const matches =
-      nodes.length > HITS_PER_PASS
-        ? root.findAll(config)
-        : nodes.flatMap((n) => exactAt(n, config));
+  const tracers: Tracers = { byRule: new Map(), shared: { ranges: new Map() } };
+  for (const [candidate, matches] of matchCandidates(root, candidates, text.length, prefilter)) {
     for (const node of matches) {
       const key = `${candidate.rule.ruleId}@${node.range().start.index}:${node.range().end.index}`;
       if (out.has(key)) continue;
@@ -110,6 +103,32 @@ export function scanSource(
   return [...out.values()].sort(
     (a, b) => a.span.startLine - b.span.startLine || a.span.startColumn - b.span.startColumn,
   );
+}
+
+/**
+ * The matches of each candidate. ast-grep compiles a rule afresh on every call, which costs
+ * far more than walking a small tree, so a small file gets one full pass per candidate. A
+ * large file first gets one combined pass without constraints; a candidate is then checked
+ * at its few structural hits, or by a pass of its own when it has many.
+ */
+function matchCandidates(
+  root: SgNode,
+  candidates: Candidate[],
+  size: number,
+  prefilter: boolean,
+): Array<[Candidate, SgNode[]]> {
+  const config = (c: Candidate): NapiConfig => entryConfig(c.rule, c.entry.rule) as NapiConfig;
+  if (size < COMBINED_FROM) return candidates.map((c) => [c, root.findAll(config(c))]);
+  const combined = {
+    rule: { any: candidates.map((c) => c.entry.rule) },
+    utils: Object.assign({}, ...candidates.map((c) => entryConfig(c.rule, c.entry.rule).utils)),
+  };
+  const hits = root.findAll(combined as NapiConfig);
+  const passAt = Math.max(2, size / CHARS_PER_COMPILE);
+  return [...hitsByCandidate(hits, candidates, prefilter)].map(([c, nodes]) => [
+    c,
+    nodes.length > passAt ? root.findAll(config(c)) : nodes.flatMap((n) => exactAt(n, config(c))),
+  ]);
 }
 
 /** For each candidate, the hits whose text holds its words (so it may match there). */
@@ -173,7 +192,7 @@ function taintMatch(
   if (!focus) return undefined;
   let tracer = tracers.byRule.get(rule);
   if (!tracer) {
-    tracer = new TaintTracer(root, rule, taintGrammar(language.rules), tracers.found);
+    tracer = new TaintTracer(root, rule, taintGrammar(language.rules), tracers.shared);
     tracers.byRule.set(rule, tracer);
   }
   const steps = tracer.trace(focus);

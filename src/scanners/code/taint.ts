@@ -23,6 +23,14 @@ interface IndexedDefinition {
   node: SgNode;
   spec: DefinitionKind;
   target: SgNode;
+  /** Where the target starts, to tell which scopes hold the definition. */
+  at: number;
+}
+
+/** What the tracers of one file share: source and sanitizer ranges, and the definitions. */
+export interface TaintShared {
+  ranges: Map<string, Set<string>>;
+  definitions?: Map<string, IndexedDefinition[]>;
 }
 
 /** Variable names in a definition's target text (PHP names keep their `$`). */
@@ -47,18 +55,24 @@ export class TaintTracer {
   private readonly root: SgNode;
   /** Definitions per `scope id:name`, looked up only for names a trace reaches. */
   private readonly scopes = new Map<string, Definition[]>();
-  private readonly indexes = new Map<number, Map<string, IndexedDefinition[]>>();
   private readonly active = new Set<string>();
+  /** Traced definitions by range: the flow found, or null for none. */
+  private readonly settled = new Map<string, TraceStep[] | null>();
+  /** Set when a search stopped at a loop or the depth limit, so its miss is not final. */
+  private cut = false;
+  /** Enclosing scopes of each function node, innermost first, ending with the file. */
+  private readonly chains = new Map<number, SgNode[]>();
 
   /**
-   * `found` is shared by the tracers of one file: rules with the same sources (most use the
-   * language's `request-input`) look them up in the tree once.
+   * `shared` is shared by the tracers of one file: rules with the same sources (most use the
+   * language's `request-input`) look them up in the tree once, and the file's definitions are
+   * indexed once.
    */
   constructor(
     root: SgNode,
     private readonly rule: CompiledRule,
     private readonly grammar: TaintGrammar,
-    private readonly found: Map<string, Set<string>> = new Map(),
+    private readonly shared: TaintShared = { ranges: new Map() },
   ) {
     const taint = rule.taint ?? { sources: [], sanitizers: [], propagators: [] };
     this.sources = this.rangesOf(root, taint.sources);
@@ -74,11 +88,16 @@ export class TaintTracer {
     const found = this.walk(node, 0);
     if (!found || this.sanitizerRanges) return found;
     this.sanitizerRanges = this.rangesOf(this.root, this.rule.taint?.sanitizers ?? []);
+    this.settled.clear();
     return this.walk(node, 0);
   }
 
   private walk(node: SgNode, depth: number): TraceStep[] | undefined {
-    if (depth > MAX_DEPTH || this.sources.size === 0) return undefined;
+    if (this.sources.size === 0) return undefined;
+    if (depth > MAX_DEPTH) {
+      this.cut = true;
+      return undefined;
+    }
     const key = rangeKey(node);
     if (this.sanitizerRanges?.has(key)) return undefined;
     if (this.sources.has(key)) return [{ node, message: `user input: ${short(node.text())}` }];
@@ -126,16 +145,35 @@ export class TaintTracer {
           : undefined;
       }
       for (const def of reaching) {
-        const key = rangeKey(def.node);
-        if (this.active.has(key)) continue;
-        this.active.add(key);
-        const found = this.walk(def.value, depth + 1);
-        this.active.delete(key);
+        const found = this.traceDefinition(def, depth);
         if (found) return [...found, { node: def.node, message: `assigned to ${name}` }];
       }
       return undefined;
     }
     return undefined;
+  }
+
+  /**
+   * The flow into a definition's value. Results are kept per definition, so the many sinks of
+   * a large file that read the same variables do not trace them again; a miss is kept only when
+   * no loop or depth limit cut the search short.
+   */
+  private traceDefinition(def: Definition, depth: number): TraceStep[] | undefined {
+    const key = rangeKey(def.node);
+    if (this.active.has(key)) {
+      this.cut = true;
+      return undefined;
+    }
+    const known = this.settled.get(key);
+    if (known !== undefined) return known ?? undefined;
+    const outer = this.cut;
+    this.cut = false;
+    this.active.add(key);
+    const found = this.walk(def.value, depth + 1);
+    this.active.delete(key);
+    if (found || !this.cut) this.settled.set(key, found ?? null);
+    this.cut ||= outer;
+    return found;
   }
 
   /** Definitions that may reach `use`: latest first, back to the first unconditional one. */
@@ -151,11 +189,25 @@ export class TaintTracer {
     return out;
   }
 
+  /** The functions around a node, innermost first, then the file; shared chains are cached. */
   private scopesOf(node: SgNode): SgNode[] {
-    const ancestors = node.ancestors();
-    const scopes = ancestors.filter((a) => this.grammar.functions.includes(String(a.kind())));
-    const root = ancestors[ancestors.length - 1];
-    return root ? [...scopes, root] : scopes;
+    let current = node.parent();
+    while (current) {
+      if (this.grammar.functions.includes(String(current.kind()))) return this.chainOf(current);
+      const parent = current.parent();
+      if (!parent) return [current];
+      current = parent;
+    }
+    return [];
+  }
+
+  private chainOf(scope: SgNode): SgNode[] {
+    let chain = this.chains.get(scope.id());
+    if (!chain) {
+      chain = [scope, ...this.scopesOf(scope)];
+      this.chains.set(scope.id(), chain);
+    }
+    return chain;
   }
 
   private parameter(scope: SgNode, name: string): SgNode | undefined {
@@ -170,7 +222,9 @@ export class TaintTracer {
     const cached = this.scopes.get(cacheKey);
     if (cached) return cached;
     const out: Definition[] = [];
-    for (const { node, spec, target } of this.definitionIndex(scope).get(name) ?? []) {
+    const { start, end } = scope.range();
+    for (const { node, spec, target, at } of this.definitionIndex().get(name) ?? []) {
+      if (at < start.index || at > end.index) continue;
       const value = node.field(spec.value);
       if (!value || !this.namesIn(target).some((id) => id.text() === name)) continue;
       const container = enclosingBlock(node);
@@ -187,15 +241,15 @@ export class TaintTracer {
   }
 
   /**
-   * Every definition node of a scope, by the words of its target text. Only the nodes of names
-   * that a trace asks about are looked at further, which keeps large files cheap.
+   * Every definition node of the file, by the words of its target text, built once per file and
+   * shared by its tracers. Only the nodes of names that a trace asks about are looked at
+   * further, which keeps large files cheap.
    */
-  private definitionIndex(scope: SgNode): Map<string, IndexedDefinition[]> {
-    const cached = this.indexes.get(scope.id());
-    if (cached) return cached;
+  private definitionIndex(): Map<string, IndexedDefinition[]> {
+    if (this.shared.definitions) return this.shared.definitions;
     const index = new Map<string, IndexedDefinition[]>();
     const kinds = this.grammar.definitions;
-    const found = scope.findAll({
+    const found = this.root.findAll({
       rule: { any: kinds.map((d) => ({ kind: d.kind })) },
     } as NapiConfig);
     for (const node of found) {
@@ -203,13 +257,14 @@ export class TaintTracer {
       const spec = kinds.find((d) => d.kind === kind);
       const target = spec && node.field(spec.target);
       if (!spec || !target) continue;
+      const at = target.range().start.index;
       for (const word of new Set(target.text().match(NAME_WORDS))) {
         const list = index.get(word) ?? [];
-        list.push({ node, spec, target });
+        list.push({ node, spec, target, at });
         index.set(word, list);
       }
     }
-    this.indexes.set(scope.id(), index);
+    this.shared.definitions = index;
     return index;
   }
 
@@ -226,10 +281,10 @@ export class TaintTracer {
       utils: utilsFor(this.rule.utils, rules),
     };
     const key = JSON.stringify(config).split(this.rule.prefix).join('');
-    let ranges = this.found.get(key);
+    let ranges = this.shared.ranges.get(key);
     if (!ranges) {
       ranges = new Set(root.findAll(config as NapiConfig).map(rangeKey));
-      this.found.set(key, ranges);
+      this.shared.ranges.set(key, ranges);
     }
     return ranges;
   }
