@@ -59,6 +59,19 @@ export class MetadataCache<V> {
     this.hot = new SizedLru(options.maxBytes);
   }
 
+  /**
+   * The view for `name` when memory holds it, judged against the current policy inputs and
+   * not yet due for revalidation; otherwise undefined, and `get` does the rest. Lets the hot
+   * path answer without awaiting.
+   */
+  peek(name: string): Lookup<V> | undefined {
+    const held = this.hot.get(name);
+    if (!held || held.view === undefined || held.generation !== this.options.generation())
+      return undefined;
+    if (held.checkAfter <= this.options.now()) return undefined;
+    return { view: held.view, stale: held.stale, source: 'memory' };
+  }
+
   /** The view for `name`, or undefined when the upstream does not have it. */
   async get(name: string, client: string): Promise<Lookup<V> | undefined> {
     const generation = this.options.generation();

@@ -81,6 +81,11 @@ export class VerifiedFiles {
     this.memory = new SizedLru(memoryBytes);
   }
 
+  /** The verified bytes when memory holds them, without awaiting; else undefined (use `get`). */
+  inMemory(expected: ExpectedDigest): Buffer | undefined {
+    return this.memory.get(digestKey(expected));
+  }
+
   /** The verified bytes of the file at `url`; throws IntegrityError on a mismatch. */
   async get(url: string, expected: ExpectedDigest): Promise<FetchedFile> {
     const key = digestKey(expected);

@@ -61,4 +61,35 @@ describe('MetadataCache revalidation', () => {
     expect(await step(4000)).toEqual(['upstream', 3, 2]);
     expect(errors).toEqual([]);
   });
+
+  it('peeks at a view only while it is in memory, fresh and judged by the current policy inputs', async () => {
+    let generation = 0;
+    const cache = new MetadataCache<string>({
+      ecosystem: 'npm',
+      store,
+      upstream: client,
+      ttlMs: 1000,
+      retryMs: 500,
+      accept: 'application/json',
+      urlFor: (name) => `${upstream.url}/${name}`,
+      build: () => 'view',
+      sizeOf: () => 1,
+      maxBytes: 1024,
+      now: () => clock,
+      generation: () => generation,
+      onBackgroundError: () => undefined,
+    });
+    clock = 10_000;
+    const peeks = [cache.peek('fixture-good')?.view];
+    await cache.get('fixture-good', 'test');
+    peeks.push(cache.peek('fixture-good')?.source, cache.peek('missing')?.view);
+    clock = 11_000;
+    peeks.push(cache.peek('fixture-good')?.view);
+    clock = 10_500;
+    generation = 1;
+    peeks.push(cache.peek('fixture-good')?.view);
+    await cache.settled();
+
+    expect(peeks).toEqual([undefined, 'memory', undefined, undefined, undefined]);
+  });
 });

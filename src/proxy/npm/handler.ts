@@ -4,13 +4,21 @@ import type { VersionDecision } from '../policy/types.js';
 import { acceptsGzip, HttpError, sendBytes, sendJson, type RequestInfo } from '../http.js';
 import type { MetadataCache } from '../metadata-cache.js';
 import { recordDecision, refusal, type ProxyRuntime } from '../runtime.js';
-import { digestKey, IntegrityError, npmDigest } from '../verified-files.js';
+import { digestKey, IntegrityError, npmDigest, type ExpectedDigest } from '../verified-files.js';
 import { gzipOf, type NpmPackage, type NpmVersion } from './packument.js';
 import type { NpmRoute } from './routes.js';
 import { inspectTarball } from './tarball-inspect.js';
 
 /** The media type npm clients ask for to get abbreviated packuments (npm registry docs). */
 const ABBREVIATED = 'application/vnd.npm.install-v1+json';
+
+/** Route names for metrics and the request log, made once rather than per request. */
+const ROUTE_NAMES: Record<NpmRoute['kind'], string> = {
+  packument: 'npm-packument',
+  version: 'npm-version',
+  tarball: 'npm-tarball',
+  'dist-tags': 'npm-dist-tags',
+};
 
 /** Answers npm read routes from the policy-filtered cache. */
 export class NpmHandler {
@@ -26,8 +34,9 @@ export class NpmHandler {
 
   /** Answer one parsed npm route. */
   async handle(info: RequestInfo, route: NpmRoute): Promise<void> {
-    info.route = `npm-${route.kind}`;
-    const lookup = await this.packages.get(route.name, info.client);
+    info.route = ROUTE_NAMES[route.kind];
+    const lookup =
+      this.packages.peek(route.name) ?? (await this.packages.get(route.name, info.client));
     this.runtime.metrics.cacheLookup(
       'packument',
       lookup?.source === 'memory' || lookup?.source === 'store',
@@ -103,7 +112,37 @@ export class NpmHandler {
         `${pkg.name}@${entry.version} has no integrity or shasum to verify against`,
       );
 
-    await this.pins.check(info.client, entry.facts, file, digest);
+    // The pin is checked once per version in this process; the digest of an entry never changes.
+    if (!entry.pinChecked) {
+      await this.pins.check(info.client, entry.facts, file, digest);
+      entry.pinChecked = true;
+    }
+    const hot = this.runtime.files.inMemory(digest);
+    if (hot) this.runtime.metrics.cacheLookup('tarball', true);
+    const data = hot ?? (await this.download(info, pkg, entry, digest));
+
+    const key = digestKey(digest);
+    if (!this.inspected.has(key)) {
+      await this.applyTarballFacts(entry, data);
+      this.inspected.add(key);
+    }
+    const outcome: VersionDecision = entry.decision;
+    recordDecision(this.runtime, info.client, entry.facts, outcome);
+    if (outcome.decision === 'blocked')
+      return sendJson(info, 403, refusal(entry.facts, outcome), headers);
+    sendBytes(info, 200, 'application/octet-stream', data, {
+      ...headers,
+      'cache-control': 'public, max-age=31536000, immutable',
+    });
+  }
+
+  /** The verified tarball from disk or the upstream; a digest mismatch is logged as a block. */
+  private async download(
+    info: RequestInfo,
+    pkg: NpmPackage,
+    entry: NpmVersion,
+    digest: ExpectedDigest,
+  ): Promise<Buffer> {
     let fetched;
     try {
       fetched = await this.runtime.files.get(entry.upstreamUrl, digest);
@@ -125,20 +164,7 @@ export class NpmHandler {
       throw new HttpError(502, `Bulwark refused ${pkg.name}@${entry.version}: ${error.message}`);
     }
     this.runtime.metrics.cacheLookup('tarball', fetched.cached);
-
-    const key = digestKey(digest);
-    if (!this.inspected.has(key)) {
-      await this.applyTarballFacts(entry, fetched.data);
-      this.inspected.add(key);
-    }
-    const outcome: VersionDecision = entry.decision;
-    recordDecision(this.runtime, info.client, entry.facts, outcome);
-    if (outcome.decision === 'blocked')
-      return sendJson(info, 403, refusal(entry.facts, outcome), headers);
-    sendBytes(info, 200, 'application/octet-stream', fetched.data, {
-      ...headers,
-      'cache-control': 'public, max-age=31536000, immutable',
-    });
+    return fetched.data;
   }
 
   /** Re-judge a version when its tarball declares install hooks its manifest did not. */

@@ -18,6 +18,8 @@ export interface NpmVersion {
   shasum?: string;
   /** The digest the tarball is checked against, worked out on first download. */
   digest?: ExpectedDigest;
+  /** Set once `digest` has been checked against the file's pin in this process. */
+  pinChecked?: boolean;
   facts: VersionFacts;
   decision: VersionDecision;
 }
