@@ -1,4 +1,4 @@
-import type { CompiledRule } from './compiled-rule.js';
+import { utilsFor, type CompiledRule } from './compiled-rule.js';
 import { requirementOf, satisfies, type Requirement, type TextIndex } from './prefilter.js';
 import type { AstRelation, AstRule } from './rule-schema.js';
 
@@ -30,7 +30,7 @@ export function pruneFor(rule: CompiledRule, index: TextIndex): CompiledRule {
     ...rule.entries.map((entry) => entry.rule),
     ...(rule.taint?.sources ?? []),
     ...(rule.taint?.sanitizers ?? []),
-    ...Object.values(rule.utils),
+    ...usedUtils(rule).map((name) => rule.utils[name]),
   ];
   for (const part of parts) maskOf(part, kept, bits);
   const mask = bits.join('');
@@ -46,6 +46,24 @@ export function pruneFor(rule: CompiledRule, index: TextIndex): CompiledRule {
     cache.set(mask, variant);
   }
   return variant;
+}
+
+const used = new WeakMap<CompiledRule, string[]>();
+
+/** The names of the utilities a rule refers to, directly or through other utilities. */
+function usedUtils(rule: CompiledRule): string[] {
+  let names = used.get(rule);
+  if (!names) {
+    const parts = [
+      ...rule.entries.map((entry) => entry.rule),
+      ...(rule.taint?.sources ?? []),
+      ...(rule.taint?.sanitizers ?? []),
+      ...Object.values(rule.constraints),
+    ];
+    names = Object.keys(utilsFor(rule.utils, parts)).sort();
+    used.set(rule, names);
+  }
+  return names;
 }
 
 /** Append one bit per `any` alternative (1 kept, 0 dropped), depth first. */
@@ -86,8 +104,7 @@ function rebuild(rule: CompiledRule, mask: string): CompiledRule {
     sources: rule.taint.sources.map(copy),
     sanitizers: rule.taint.sanitizers.map(copy),
   };
-  const utils = Object.fromEntries(
-    Object.entries(rule.utils).map(([name, util]) => [name, copy(util)]),
-  );
+  const utils = { ...rule.utils };
+  for (const name of usedUtils(rule)) utils[name] = copy(rule.utils[name]);
   return { ...rule, entries, taint, utils };
 }
