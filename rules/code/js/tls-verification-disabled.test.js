@@ -8,3 +8,9 @@ process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
 const internal = new https.Agent({ ca: fs.readFileSync('ca.pem') });
 // bulwark-ok: tls-verification-disabled (explicitly on)
 const strict = new https.Agent({ rejectUnauthorized: true });
+// bulwark-expect: tls-verification-disabled
+process.env["NODE_TLS_REJECT_UNAUTHORIZED"] = 0;
+// bulwark-expect: tls-verification-disabled
+process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = "0";
+// bulwark-ok: tls-verification-disabled (checks turned back on)
+process.env.NODE_TLS_REJECT_UNAUTHORIZED = '1';

@@ -14,3 +14,9 @@ app.get('/static', (req, res) => {
   // bulwark-ok: xss-response-send (nothing from the request)
   res.send('<h1>Hello</h1>');
 });
+router.get('/koa', async (ctx) => {
+  // bulwark-expect: xss-response-send
+  ctx.body = `<p>${ctx.query.host}</p>`;
+  // bulwark-ok: xss-response-send (an object is sent as JSON)
+  ctx.body = { host: ctx.query.host };
+});

@@ -10,3 +10,12 @@ def fetch(url, token):
     # bulwark-ok: requests-verify-false (verification is on by default)
     s = requests.get(url, timeout=10)
     return r, p, q, s
+
+
+def session_client():
+    session = requests.Session()
+    # bulwark-expect: requests-verify-false
+    session.verify = False
+    # bulwark-ok: requests-verify-false (a private CA bundle)
+    session.verify = "/etc/ssl/internal-ca.pem"
+    return session
