@@ -11,3 +11,13 @@ function show(comment, box) {
   // bulwark-ok: xss-inner-html (a fixed string)
   box.innerHTML = '';
 }
+const ICON = '<svg></svg>';
+function badge(el, user) {
+  const x = 'abc';
+  // bulwark-ok: xss-inner-html (built only from a name bound to a literal)
+  el.innerHTML = `<span>${x}</span>`;
+  // bulwark-ok: xss-inner-html (an UPPER_CASE constant)
+  el.innerHTML = ICON + '<b>new</b>';
+  // bulwark-expect: xss-inner-html
+  el.innerHTML = `<span>${x}</span><b>${user.name}</b>`;
+}
