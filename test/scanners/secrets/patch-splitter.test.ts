@@ -119,6 +119,36 @@ describe('scanPatch', () => {
     expect(allowed.findings).toEqual([]);
   });
 
+  it('decodes each file on its own, so UTF-8 in one file leaves the others exact', () => {
+    const rules = JSON.stringify(loadRuntimeRules());
+    const log =
+      commit('eeee', [
+        ['a.txt', [`t=${PAT}`]],
+        ['résumé/ß.txt', ['naïve café', `€ t=${PAT}`]],
+      ]) + commit('ffff', [['z.txt', ['', `x t=${PAT}`]]]);
+    const found = scanPatch({
+      key: 'utf8-files',
+      rulesJson: rules,
+      options: {},
+      allowPaths: [],
+      patch: Buffer.from(log),
+      continued: false,
+    });
+    expect(
+      found.findings.map((f) => [
+        f.location.commit,
+        f.location.path,
+        f.location.startLine,
+        f.location.startColumn,
+        f.location.endColumn,
+      ]),
+    ).toEqual([
+      ['eeee', 'a.txt', 1, 3, 43],
+      ['eeee', 'résumé/ß.txt', 2, 5, 45],
+      ['ffff', 'z.txt', 2, 5, 45],
+    ]);
+  });
+
   it('uses the rules an earlier piece of the same scan brought, and needs them once', () => {
     const rules = JSON.stringify(loadRuntimeRules());
     const log = commit('dddd', [['d.txt', [`t=${PAT}`]]]);
