@@ -10,3 +10,6 @@ app.post('/login', (req, res) => {
   res.cookie('theme', 'dark');
   res.end();
 });
+// bulwark-ok: cookie-missing-flags (reported once, by cookie-flag-disabled)
+// bulwark-expect: cookie-flag-disabled
+res.cookie('sid', id, { httpOnly: false, secure: true, sameSite: 'strict' });
