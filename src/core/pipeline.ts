@@ -28,7 +28,12 @@ export interface ScannerEntry {
   fast: boolean;
   /** True when the scanner also scans git history. */
   history: boolean;
-  load(): Promise<Scanner>;
+  /**
+   * Import the scanner's module. `wholeTree` says the run scans every file of the folder, so
+   * a scanner may start work that does not depend on the file list (threads) while the
+   * files are listed.
+   */
+  load(hint?: { wholeTree: boolean }): Promise<Scanner>;
 }
 
 /** Everything a scan run needs. */
@@ -67,7 +72,9 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const { root, config, plan, logger } = options;
   const signal = options.signal ?? new AbortController().signal;
   const scanners = await Promise.all(
-    chooseScanners(options.scanners, config, plan).map((s) => ('load' in s ? s.load() : s)),
+    chooseScanners(options.scanners, config, plan).map((s) =>
+      'load' in s ? s.load({ wholeTree: plan.files === 'all' && !options.only }) : s,
+    ),
   );
 
   const discovery: Discovery =

@@ -8,6 +8,11 @@ export interface WorkerPool<TIn, TOut> {
   close(): Promise<void>;
   /** Number of threads actually used (1 when running in-process). */
   readonly size: number;
+  /**
+   * Whether idle threads keep the process alive (the default). A pool started ahead of its
+   * use passes false until it is used, so a run that ends first is not held open.
+   */
+  keepAlive?(on: boolean): void;
 }
 
 interface Envelope<T> {
@@ -102,6 +107,12 @@ function threadPool<TIn, TOut>(
     },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));
+    },
+    keepAlive(on) {
+      for (const worker of workers) {
+        if (on) worker.ref();
+        else worker.unref();
+      }
     },
   };
 }

@@ -12,7 +12,12 @@ export const SCANNERS: readonly ScannerEntry[] = [
     id: 'secrets',
     fast: true,
     history: true,
-    load: async () => (await import('./secrets/index.js')).secretsScanner,
+    load: async (hint) => {
+      const secrets = await import('./secrets/index.js');
+      // A whole-tree scan is worth threads: start them while the files are listed.
+      if (hint?.wholeTree) secrets.prestartFileThreads();
+      return secrets.secretsScanner;
+    },
   },
   {
     id: 'deps',

@@ -3,6 +3,8 @@ import type { HistoryContext, Scanner } from '../../core/scanner.js';
 import { wantsPath } from './paths.js';
 import { scanFiles } from './scan-files.js';
 
+export { prestartFileThreads } from './scan-files.js';
+
 export { detectSecrets, type SecretMatch } from './detect.js';
 export { loadSecretRules, defaultRulesDir } from './rule-loader.js';
 export { compileRuleSet, type RuleSet, type RuleSetOptions } from './ruleset.js';

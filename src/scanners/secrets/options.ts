@@ -24,12 +24,15 @@ export interface SecretsScanOptions {
 
 /**
  * Read the scanner's settings and check the allowlist once on the calling thread, so that a
- * bad regex is reported as a configuration error before any worker starts.
+ * bad regex is reported as a configuration error before any worker starts. Without
+ * `rulesDir` the built-in rules are used; `builtinRulesJson` is them as JSON when already
+ * read (by `prestartFileThreads`).
  */
 export function secretsScanOptions(
   config: Config,
   tags: readonly string[] | undefined,
   rulesDir?: string,
+  builtinRulesJson?: string,
 ): SecretsScanOptions {
   const settings = config.scanners.secrets;
   const ruleOptions: RuleSetOptions = {
@@ -37,11 +40,14 @@ export function secretsScanOptions(
     tags: tags === undefined ? undefined : [...tags],
     allowlist: { regexes: settings.allowlist.regexes, stopwords: settings.allowlist.stopwords },
   };
-  const rules = loadRuntimeRules(rulesDir);
   compileAllowlist(ruleOptions.allowlist);
+  const rulesJson =
+    rulesDir === undefined && builtinRulesJson !== undefined
+      ? builtinRulesJson
+      : JSON.stringify(loadRuntimeRules(rulesDir));
   return {
     key: randomUUID(),
-    rulesJson: JSON.stringify(rules),
+    rulesJson,
     ruleOptions,
     allowPaths: settings.allowlist.paths,
     pathAllowed: pathAllowlist(settings.allowlist.paths),

@@ -1,7 +1,7 @@
 import { createWorkerPool, defaultPoolSize, type WorkerPool } from '../../core/worker-pool.js';
 import {
   scanBatch,
-  type SecretsRules,
+  type SecretsThreadData,
   type SecretsScanResult,
   type SecretsScanTask,
 } from './scan-batch.js';
@@ -13,12 +13,12 @@ const FILE_WORKER = new URL(`./worker.${EXTENSION}`, import.meta.url);
 const PATCH_WORKER = new URL(`./patch-worker.${EXTENSION}`, import.meta.url);
 
 /**
- * A pool of threads scanning batches of files. `rules` go to each thread once, when it
+ * A pool of threads scanning batches of files. The rules go to each thread once, when it
  * starts; tasks for threads then leave them out (see `SecretsScanTask.rulesJson`).
  */
 export function createFilePool(
   size = defaultPoolSize(),
-  rules?: SecretsRules,
+  rules?: SecretsThreadData,
 ): WorkerPool<SecretsScanTask, SecretsScanResult> {
   return createWorkerPool(FILE_WORKER, scanBatch, size, rules);
 }

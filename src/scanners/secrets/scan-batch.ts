@@ -16,7 +16,7 @@ export interface SecretsScanItem {
   lineRuns?: number[];
 }
 
-/** The rules of a scan and the choices to apply, as sent to a thread. */
+/** The rules of a scan and the choices to apply. */
 export interface SecretsRules {
   /** Names the rules and options; a worker compiles them once per key. */
   key: string;
@@ -25,11 +25,19 @@ export interface SecretsRules {
   options: RuleSetOptions;
 }
 
+/** What a thread is started with (`workerData`, see `createFilePool`). */
+export interface SecretsThreadData {
+  rulesJson: string;
+}
+
 /**
- * A batch of texts for one worker, with the rules to apply; without them, the rules the
- * thread was started with (`workerData`, see `createFilePool`).
+ * A batch of texts for one worker, with the rule choices to apply. Without `rulesJson`, the
+ * rules are those the thread was started with.
  */
-export interface SecretsScanTask extends Partial<SecretsRules> {
+export interface SecretsScanTask {
+  key: string;
+  rulesJson?: string;
+  options: RuleSetOptions;
   items: SecretsScanItem[];
 }
 
@@ -73,13 +81,10 @@ export function scanBatch(task: SecretsScanTask): SecretsScanResult {
 let readBuffer = Buffer.allocUnsafe(1 << 20);
 
 function rulesOf(task: SecretsScanTask): SecretsRules {
-  const { key, rulesJson, options } = task;
-  if (key !== undefined && rulesJson !== undefined && options !== undefined) {
-    return { key, rulesJson, options };
-  }
-  const started = workerData as SecretsRules | null;
-  if (!started) throw new Error('a secrets scan task came without rules');
-  return started;
+  const started = workerData as SecretsThreadData | null;
+  const rulesJson = task.rulesJson ?? started?.rulesJson;
+  if (rulesJson === undefined) throw new Error('a secrets scan task came without rules');
+  return { key: task.key, rulesJson, options: task.options };
 }
 
 function readItem(item: SecretsScanItem, out: SecretsScanResult): string | undefined {

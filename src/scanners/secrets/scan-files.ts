@@ -1,9 +1,11 @@
 import type { Finding } from '../../core/finding.js';
-import { defaultPoolSize } from '../../core/worker-pool.js';
+import { defaultPoolSize, type WorkerPool } from '../../core/worker-pool.js';
 import type { ScanContext, ScanFile } from '../../core/scanner.js';
 import { secretsScanOptions } from './options.js';
 import { createFilePool, OrderedBatches } from './pool.js';
 import { wantsPath } from './paths.js';
+import { loadRuntimeRules } from './rule-cache.js';
+import { defaultRulesDir } from './rule-loader.js';
 import type { SecretsScanItem, SecretsScanResult, SecretsScanTask } from './scan-batch.js';
 
 /** A batch holds files up to about this many bytes, so each worker message is worth sending. */
@@ -12,9 +14,39 @@ const BATCH_BYTES = 1 << 20;
 /** And at most this many files. */
 const BATCH_FILES = 256;
 
+/** Threads started ahead of a scan with the built-in rules, until a scan takes them. */
+let prestarted:
+  { pool: WorkerPool<SecretsScanTask, SecretsScanResult>; rulesJson: string } | undefined;
+
+/**
+ * Start the threads of a whole-tree scan while its files are being listed; the next scan
+ * with the built-in rules and as many threads takes them, any other closes them. Until
+ * then they do not keep the process alive.
+ */
+export function prestartFileThreads(): void {
+  if (prestarted || defaultPoolSize() <= 1) return;
+  const rulesJson = JSON.stringify(loadRuntimeRules(defaultRulesDir()));
+  const pool = createFilePool(defaultPoolSize(), { rulesJson });
+  if (pool.size <= 1) return;
+  pool.keepAlive?.(false);
+  prestarted = { pool, rulesJson };
+}
+
+/** The started threads when they fit this scan, else a new pool of `size`. */
+function filePool(size: number, rulesJson: string): WorkerPool<SecretsScanTask, SecretsScanResult> {
+  const early = prestarted;
+  prestarted = undefined;
+  if (early && early.pool.size === size && early.rulesJson === rulesJson) {
+    early.pool.keepAlive?.(true);
+    return early.pool;
+  }
+  if (early) void early.pool.close();
+  return createFilePool(size, { rulesJson });
+}
+
 /** Scan the context's files on worker threads and yield their findings in file order. */
 export async function* scanFiles(context: ScanContext, rulesDir?: string): AsyncGenerator<Finding> {
-  const options = secretsScanOptions(context.config, context.tags, rulesDir);
+  const options = secretsScanOptions(context.config, context.tags, rulesDir, prestarted?.rulesJson);
   if (!options.enabled) return;
   const files = context.files.filter((f) => wantsPath(f.path) && !options.pathAllowed(f.path));
 
@@ -22,10 +54,16 @@ export async function* scanFiles(context: ScanContext, rulesDir?: string): Async
   // Small scans (a pre-commit hook's few files) run on this thread: starting workers and
   // compiling the rules in each would cost more than the scan.
   const bytes = files.reduce((sum, f) => sum + f.size, 0);
-  const rules = { key: options.key, rulesJson: options.rulesJson, options: options.ruleOptions };
-  const pool = createFilePool(Math.min(defaultPoolSize(), Math.ceil(bytes / BATCH_BYTES)), rules);
+  const pool = filePool(
+    Math.min(defaultPoolSize(), Math.ceil(bytes / BATCH_BYTES)),
+    options.rulesJson,
+  );
   // Threads got the rules when they started; an in-process pool gets them with each task.
-  const withRules = pool.size === 1 ? rules : {};
+  const rules = {
+    key: options.key,
+    options: options.ruleOptions,
+    rulesJson: pool.size === 1 ? options.rulesJson : undefined,
+  };
   const batches = new OrderedBatches<SecretsScanTask, SecretsScanResult, number>(pool);
   try {
     for (const group of groupFiles(files)) {
@@ -34,7 +72,7 @@ export async function* scanFiles(context: ScanContext, rulesDir?: string): Async
       const items = staged
         ? await Promise.all(group.map((file) => toItem(file, context)))
         : group.map((file) => ({ path: file.path, absPath: file.absPath }));
-      const task: SecretsScanTask = { ...withRules, items };
+      const task: SecretsScanTask = { ...rules, items };
       for (const done of await batches.push(task, group.length)) yield* report(done, context);
     }
     for (const done of await batches.drain()) yield* report(done, context);
