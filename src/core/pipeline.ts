@@ -11,7 +11,7 @@ import { createTextReader } from './file-reader.js';
 import type { Finding, ScannerId } from './finding.js';
 
 export type { ScannerTiming } from './run-scanners.js';
-import { isSuppressedInline } from './inline-suppression.js';
+import { isSuppressedInline, warnUnknownSuppressions } from './inline-suppression.js';
 import { numberOccurrences } from './occurrences.js';
 import type { Logger } from './logger.js';
 import type { Progress } from './progress.js';
@@ -126,6 +126,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     baseline,
     readText: readLines,
   });
+  warnUnknownSuppressions(filtered.kept, all, readLines, logger);
   const findings = sortFindings(filtered.kept).map((f) => withSnippet(f, readLines));
   const failing = findings.filter((f) => atOrAbove(f.severity, config.failOn)).length;
   return {

@@ -1,27 +1,69 @@
 import { describe, expect, it } from 'vitest';
 
 import type { Finding } from '../../src/core/finding.js';
-import { isSuppressedInline, parseSuppression } from '../../src/core/inline-suppression.js';
+import {
+  inComment,
+  isSuppressedInline,
+  parseSuppression,
+  unknownSuppressionIds,
+} from '../../src/core/inline-suppression.js';
 
 describe('parseSuppression', () => {
   it.each([
-    ['const a = 1; // bulwark-ignore', { ruleId: undefined, reason: undefined }],
+    ['const a = 1; // bulwark-ignore', { ruleId: undefined, ruleIds: [], reason: undefined }],
     [
       '# bulwark-ignore secrets/github-pat: test fixture',
-      { ruleId: 'secrets/github-pat', reason: 'test fixture' },
+      { ruleId: 'secrets/github-pat', ruleIds: ['secrets/github-pat'], reason: 'test fixture' },
     ],
     [
       '/* bulwark-ignore code/js/eval-injection sandboxed input */',
-      { ruleId: 'code/js/eval-injection', reason: 'sandboxed input' },
+      {
+        ruleId: 'code/js/eval-injection',
+        ruleIds: ['code/js/eval-injection'],
+        reason: 'sandboxed input',
+      },
     ],
     [
       '<!-- bulwark-ignore secrets/* docs sample -->',
-      { ruleId: 'secrets/*', reason: 'docs sample' },
+      { ruleId: 'secrets/*', ruleIds: ['secrets/*'], reason: 'docs sample' },
     ],
+    [
+      '# bulwark-ignore code/python/os-system code/python/command-injection: both',
+      {
+        ruleId: 'code/python/os-system',
+        ruleIds: ['code/python/os-system', 'code/python/command-injection'],
+        reason: 'both',
+      },
+    ],
+    [
+      '// bulwark-ignore code/js/a, code/js/b, secrets/* - fixtures',
+      {
+        ruleId: 'code/js/a',
+        ruleIds: ['code/js/a', 'code/js/b', 'secrets/*'],
+        reason: 'fixtures',
+      },
+    ],
+    ['// bulwark-ignore: reviewed', { ruleId: undefined, ruleIds: [], reason: 'reviewed' }],
     ['no marker here', undefined],
     ['bulwark-ignored is another word', undefined],
   ])('%s', (line, expected) => {
     expect(parseSuppression(line)).toEqual(expected);
+  });
+});
+
+describe('inComment', () => {
+  it.each([
+    ['a.js', 'exec(x); // bulwark-ignore', true],
+    ['a.js', 'const s = "bulwark-ignore"; exec(x);', false],
+    ['a.js', "const s = 'a // b bulwark-ignore';", false],
+    ['a.js', 'const s = `x`; /* bulwark-ignore */', true],
+    ['a.py', 'os.system(x)  # bulwark-ignore', true],
+    ['a.py', 's = "# bulwark-ignore"; os.system(x)', false],
+    ['a.py', "s = 'it\\'s # bulwark-ignore'", false],
+    ['a.php', 'exec($x); # bulwark-ignore', true],
+    ['config.env', 'TOKEN=abc bulwark-ignore', true],
+  ])('%s: %s -> %s', (path, line, expected) => {
+    expect(inComment(path, line)).toBe(expected);
   });
 });
 
@@ -32,7 +74,7 @@ function finding(ruleId: string, line: number): Finding {
     severity: 'high',
     title: 't',
     message: 'm',
-    location: { path: 'a.ts', startLine: line, startColumn: 1, endLine: line, endColumn: 2 },
+    location: { path: 'notes.txt', startLine: line, startColumn: 1, endLine: line, endColumn: 2 },
     fingerprint: 'f',
     cwe: [],
     references: [],
@@ -59,5 +101,20 @@ describe('isSuppressedInline', () => {
     ['secrets/jwt', 1, false],
   ])('%s on line %i suppressed: %s', (ruleId, line, expected) => {
     expect(isSuppressedInline(finding(ruleId, line), lines)).toBe(expected);
+  });
+});
+
+describe('unknownSuppressionIds', () => {
+  const lines = [
+    'eval(a); // bulwark-ignore code/js/does-not-exist',
+    '// bulwark-ignore command-injection, secrets/*',
+    'exec(b);',
+  ];
+  const known = new Set(['code/js/eval-injection', 'code/js/command-injection']);
+  it.each([
+    ['code/js/eval-injection', 1, [{ line: 1, id: 'code/js/does-not-exist' }]],
+    ['code/js/command-injection', 3, [{ line: 2, id: 'command-injection' }]],
+  ])('%s on line %i', (ruleId, line, expected) => {
+    expect(unknownSuppressionIds(finding(ruleId, line), lines, known)).toEqual(expected);
   });
 });

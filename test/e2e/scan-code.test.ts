@@ -133,3 +133,30 @@ describe('bulwark scan --scanners code: a byte-order mark', () => {
     ).toEqual(['bom.js:1:1 code/js/eval-injection']);
   });
 });
+
+describe('bulwark scan --scanners code: inline suppressions', () => {
+  it('counts the marker only in a comment, honours several ids and warns about unknown ones', () => {
+    repo.write(
+      'app.js',
+      [
+        'const s = "bulwark-ignore"; eval(req.query.a);',
+        'eval(req.query.b); // bulwark-ignore code/js/eval-injection, code/js/other: reviewed',
+        'eval(req.query.c); // bulwark-ignore code/js/does-not-exist',
+        '// bulwark-ignore eval-injection',
+        'eval(req.query.d);',
+        '',
+      ].join('\n'),
+    );
+    const run = bulwark(repo.dir, ['scan', '.', '--scanners', 'code', '--format', 'json']);
+    const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings;
+    expect(lines(findings)).toEqual([
+      'app.js:1 code/js/eval-injection',
+      'app.js:3 code/js/eval-injection',
+      'app.js:5 code/js/eval-injection',
+    ]);
+    expect(run.stderr.split('\n').filter((line) => line.includes('bulwark-ignore'))).toEqual([
+      'bulwark warn: app.js:3: bulwark-ignore names code/js/does-not-exist, which is not a rule reported in this scan, so it suppresses nothing; the finding here is code/js/eval-injection',
+      'bulwark warn: app.js:4: bulwark-ignore names eval-injection, which is not a rule reported in this scan, so it suppresses nothing; the finding here is code/js/eval-injection; write the full id code/js/eval-injection',
+    ]);
+  });
+});
