@@ -27,3 +27,14 @@ async def proxy3(request: Request, db: Session = Depends(get_db), url3: str = "h
     first = requests.get(url3)
     # bulwark-ok: ssrf (db is filled in by dependency injection, not by the client)
     return requests.get(db.base_url).text + first.text
+
+
+@api.get("/mirror")
+async def mirror(request: Request):
+    url = request.query_params["url"]
+    async with httpx.AsyncClient() as client:
+        # bulwark-expect: ssrf
+        reply = await client.get(url)
+        # bulwark-ok: ssrf (a fixed URL)
+        health = await client.get("https://images.example.com/health")
+    return reply.text + health.text
