@@ -3,6 +3,8 @@ package store
 
 const usersTable = "users"
 
+var ordersTable = "orders"
+
 func find(db *sql.DB, name string, id int) {
 	// bulwark-expect: sql-injection
 	db.Query(fmt.Sprintf("SELECT * FROM users WHERE name = '%s'", name))
@@ -24,6 +26,10 @@ func handler(w http.ResponseWriter, r *http.Request) {
 	db.Query(list)
 	// bulwark-ok: sql-injection (only constants are formatted in)
 	db.Query(fmt.Sprintf("SELECT id FROM %s LIMIT %d", usersTable, 5))
+	// bulwark-ok: sql-injection (a package variable bound to a literal)
+	db.Query("SELECT id FROM " + ordersTable)
+	// bulwark-expect: sql-injection
+	db.Query(fmt.Sprintf("SELECT id FROM %s WHERE owner = '%s'", ordersTable, r.URL.Query().Get("owner")))
 }
 
 func search(db *sql.DB, term string) {
