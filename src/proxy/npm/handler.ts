@@ -1,3 +1,5 @@
+import type { OutgoingHttpHeaders } from 'node:http';
+
 import { DigestPins } from '../digest-pins.js';
 import { evaluateVersion } from '../policy/evaluate.js';
 import type { VersionDecision } from '../policy/types.js';
@@ -11,6 +13,8 @@ import { inspectTarball } from './tarball-inspect.js';
 
 /** The media type npm clients ask for to get abbreviated packuments (npm registry docs). */
 const ABBREVIATED = 'application/vnd.npm.install-v1+json';
+const ABBREVIATED_TYPE = `${ABBREVIATED}; charset=utf-8`;
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** Route names for metrics and the request log, made once rather than per request. */
 const ROUTE_NAMES: Record<NpmRoute['kind'], string> = {
@@ -58,19 +62,22 @@ export class NpmHandler {
   private packument(info: RequestInfo, pkg: NpmPackage, headers: Record<string, string>): void {
     const accept = info.req.headers.accept ?? '';
     const kind = accept.includes(ABBREVIATED) ? 'abbreviated' : 'full';
-    const type =
-      kind === 'abbreviated' ? `${ABBREVIATED}; charset=utf-8` : 'application/json; charset=utf-8';
     const rendered = pkg.render(info.base);
     const etag = rendered.etag[kind];
-    const common = { ...headers, etag, vary: 'accept, accept-encoding' };
+    // One headers object per answer, filled in place.
+    const out: OutgoingHttpHeaders = { ...headers, etag, vary: 'accept, accept-encoding' };
     if (info.req.headers['if-none-match'] === etag) {
-      info.res.writeHead(304, common);
+      info.res.writeHead(304, out);
       info.res.end();
-    } else if (acceptsGzip(info)) {
-      sendBytes(info, 200, type, gzipOf(rendered, kind), { ...common, 'content-encoding': 'gzip' });
-    } else {
-      sendBytes(info, 200, type, rendered[kind], common);
+      return;
     }
+    const gzip = acceptsGzip(info);
+    const body = gzip ? gzipOf(rendered, kind) : rendered[kind];
+    out['content-type'] = kind === 'abbreviated' ? ABBREVIATED_TYPE : JSON_TYPE;
+    out['content-length'] = body.length;
+    if (gzip) out['content-encoding'] = 'gzip';
+    info.res.writeHead(200, out);
+    info.res.end(body);
   }
 
   private version(
