@@ -9,7 +9,7 @@ import { EXIT } from '../core/exit-codes.js';
 import type { ScannerId } from '../core/finding.js';
 import { runScan, type ScanResult } from '../core/pipeline.js';
 import { terminalProgress } from '../core/progress.js';
-import { parseSeverity } from '../core/severity.js';
+import { parseSeverity, SEVERITIES } from '../core/severity.js';
 import { resolveTarget } from '../core/scan-target.js';
 import { planScan, TIER_NAMES, type TierName } from '../core/tiers.js';
 import { SCANNERS } from '../scanners/registry.js';
@@ -45,7 +45,7 @@ export function registerScanCommand(program: Command): void {
     .option('--scanners <list>', 'comma-separated scanners to run: secrets,deps,code,iac')
     .option('-f, --format <format>', 'text, json or sarif', 'text')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--fail-on <severity>', 'exit 1 on findings at or above: critical, high, medium, low')
+    .option('--fail-on <severity>', `exit 1 on findings at or above: ${SEVERITIES.join(', ')}`)
     .option(
       '-c, --config <file>',
       'configuration file (default: bulwark.yaml in the scanned folder)',
@@ -73,7 +73,7 @@ export async function scanCommand(path: string, flags: ScanFlags): Promise<numbe
     if (!failOn)
       throw usageError(
         `--fail-on: unknown severity ${flags.failOn}`,
-        'use critical, high, medium or low',
+        `use ${SEVERITIES.join(', ')}`,
       );
     config.failOn = failOn;
   }

@@ -19,7 +19,7 @@ import { baseFingerprints, type BaseScanInput } from './base-findings.js';
 import { runScanners, type ScannerTiming } from './run-scanners.js';
 import type { InputProblem, ScanContext, Scanner } from './scanner.js';
 import { atOrAbove, type Severity } from './severity.js';
-import type { ScanPlan } from './tiers.js';
+import { enableRequested, type ScanPlan } from './tiers.js';
 
 /** A scanner described without loading its module; `load` imports it when it is to run. */
 export interface ScannerEntry {
@@ -69,7 +69,8 @@ export interface ScanResult {
 
 /** Choose files, run scanners concurrently, apply suppressions and the threshold. */
 export async function runScan(options: ScanOptions): Promise<ScanResult> {
-  const { root, config, plan, logger } = options;
+  const { root, plan, logger } = options;
+  const config = enableRequested(options.config, plan, logger);
   const signal = options.signal ?? new AbortController().signal;
   const scanners = await Promise.all(
     chooseScanners(options.scanners, config, plan).map((s) =>

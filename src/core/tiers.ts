@@ -1,5 +1,6 @@
 import type { Config, Tier } from './config-schema.js';
 import type { ScannerId } from './finding.js';
+import type { Logger } from './logger.js';
 
 /** The tier names `--tier` accepts. */
 export const TIER_NAMES = ['commit', 'pull-request', 'scheduled'] as const;
@@ -25,6 +26,8 @@ export interface ScanPlan {
   /** Revision range for the history scan, or undefined for none. */
   history?: string;
   scanners?: readonly ScannerId[];
+  /** The scanners named on the command line: they run even when bulwark.yaml disables them. */
+  requested?: readonly ScannerId[];
   tags?: readonly string[];
   /** Only scanners marked fast run when a tier asks for fast checks without naming scanners. */
   fastOnly: boolean;
@@ -65,7 +68,29 @@ export function planScan(config: Config, flags: PlanFlags): ScanPlan {
     since,
     history,
     scanners: flags.scanners ?? tier?.scanners,
+    requested: flags.scanners,
     tags,
     fastOnly: tags?.includes('fast') === true && !tier?.scanners && !flags.scanners,
   };
+}
+
+/**
+ * The config with the scanners named on the command line enabled: an explicit `--scanners`
+ * wins over `enabled: false` in bulwark.yaml, and the switch is logged.
+ */
+export function enableRequested(config: Config, plan: ScanPlan, logger: Logger): Config {
+  const off = (plan.requested ?? []).filter((id) => !config.scanners[id].enabled);
+  if (off.length === 0) return config;
+  for (const id of off) {
+    logger.info(
+      `scanners.${id}.enabled is false in bulwark.yaml; running ${id} as --scanners asks`,
+    );
+  }
+  const scanners = Object.fromEntries(
+    Object.entries(config.scanners).map(([id, settings]) => [
+      id,
+      off.includes(id as ScannerId) ? { ...settings, enabled: true } : settings,
+    ]),
+  ) as Config['scanners'];
+  return { ...config, scanners };
 }

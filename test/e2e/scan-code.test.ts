@@ -160,3 +160,50 @@ describe('bulwark scan --scanners code: inline suppressions', () => {
     ]);
   });
 });
+
+describe('bulwark scan --scanners code: settings that would do nothing', () => {
+  it('runs a scanner named by --scanners even when bulwark.yaml disables it, and says so with -v', () => {
+    repo.write('server.js', 'eval(req.query.a);\n');
+    repo.write('bulwark.yaml', 'version: 1\nscanners:\n  code:\n    enabled: false\n');
+    const run = bulwark(repo.dir, ['scan', '.', '--scanners', 'code', '--format', 'json', '-v']);
+    expect(run.status).toBe(1);
+    expect(lines((JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings)).toEqual([
+      'server.js:1 code/js/eval-injection',
+    ]);
+    expect(run.stderr).toContain(
+      'bulwark info: scanners.code.enabled is false in bulwark.yaml; running code as --scanners asks\n',
+    );
+  });
+
+  it('warns about unknown rule ids in disable and severity, naming the nearest', () => {
+    repo.write('server.js', 'eval(req.query.a);\n');
+    repo.write(
+      'bulwark.yaml',
+      [
+        'version: 1',
+        'severity:',
+        '  code/js/eval-injecton: low',
+        '  secrets/github-pat: low',
+        'scanners:',
+        '  code:',
+        '    disable: [code/js/eval-injectoin, command-injection, code/js/zzzzzzzzzzzzzzzzzzzz]',
+        '',
+      ].join('\n'),
+    );
+    const run = bulwark(repo.dir, ['scan', '.', '--scanners', 'code', '--format', 'json']);
+    expect(run.stderr.split('\n').filter((line) => line.startsWith('bulwark warn'))).toEqual([
+      'bulwark warn: scanners.code.disable: code/js/eval-injectoin is not a code rule id, so the setting does nothing; did you mean code/js/eval-injection?',
+      'bulwark warn: scanners.code.disable: command-injection is not a code rule id, so the setting does nothing; did you mean code/js/command-injection or code/python/command-injection or code/java/command-injection or code/ruby/command-injection or code/php/command-injection?',
+      'bulwark warn: scanners.code.disable: code/js/zzzzzzzzzzzzzzzzzzzz is not a code rule id, so the setting does nothing; `bulwark rules list` shows the ids',
+      'bulwark warn: severity: code/js/eval-injecton is not a code rule id, so the setting does nothing; did you mean code/js/eval-injection?',
+    ]);
+  });
+
+  it('names every accepted --fail-on value', () => {
+    const run = bulwark(repo.dir, ['scan', '.', '--scanners', 'code', '--fail-on', 'severe']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      'bulwark: --fail-on: unknown severity severe\n  hint: use critical, high, medium, low, info\n',
+    );
+  });
+});

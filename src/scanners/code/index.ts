@@ -10,6 +10,7 @@ import { BUILTIN_RULES_DIR, loadRulePack } from './rule-loader.js';
 import { scanBatch, type CodeResult, type CodeTask } from './scan-batch.js';
 import { insideFolder, userRulesDirFor } from './rules-location.js';
 import { toFinding } from './to-finding.js';
+import { unknownRuleIdWarnings } from './unknown-ids.js';
 
 /** Batches stop growing at this many characters, so work spreads evenly over the threads. */
 const BATCH_CHARS = 512 * 1024;
@@ -86,6 +87,11 @@ function loadRules(
     { dir: userRulesDir, builtin: false },
   ]);
   for (const warning of pack.warnings) context.logger.warn(warning);
+  const { disable } = context.config.scanners.code;
+  const ids = pack.rules.map((rule) => rule.ruleId);
+  for (const warning of unknownRuleIdWarnings(disable, context.config.severity, ids)) {
+    context.logger.warn(warning);
+  }
   for (const error of pack.errors) {
     const rule = error.ruleId === undefined ? '' : `rule ${error.ruleId} not loaded: `;
     context.reportProblem({
