@@ -4,11 +4,12 @@
  * starts, which finds exactly the matches a search of the whole text finds. The analysis reads
  * the pattern's leading part and enumerates the strings it can start with (literals, small
  * character classes, optional items, groups and alternatives); anything it does not
- * understand makes the answer "no", and the rule is searched around its keywords instead.
+ * understand, and any `^` or `$`, makes the answer "no", and the rule is searched around its
+ * keywords instead.
  */
 
 /** The analysis' version, part of the rule cache's stamp: change it when the analysis changes. */
-export const ANCHOR_ANALYSIS = 1;
+export const ANCHOR_ANALYSIS = 2;
 
 /** Stop enumerating past this many alternative prefixes. */
 const MAX_PREFIXES = 64;
@@ -108,7 +109,9 @@ function parseAtom(pattern: string, i: number): { item: Item; end: number } | un
   if (c === '(') return parseGroup(pattern, i);
   if (c === '[') return parseClass(pattern, i);
   if (c === '\\') return parseEscape(pattern, i);
-  if (c === '^' || c === '$') return { item: { kind: 'skip' }, end: i + 1 };
+  // A searched window ends at a line end, which `$` matches; a sticky match on the whole
+  // text would not: patterns with line anchors are searched.
+  if (c === '^' || c === '$') return undefined;
   if (c === '.') return { item: { kind: 'unknown' }, end: i + 1 };
   if ('*+?{'.includes(c)) return undefined;
   return { item: { kind: 'chars', options: [c], optional: false }, end: i + 1 };

@@ -20,7 +20,8 @@ export interface CompiledRule {
   regex: RegExp;
   /**
    * Set when every match starts with one of the rule's keywords: the same pattern, sticky
-   * (`dy`), tried only where a keyword starts.
+   * (`dy`), tried only where a keyword starts, on the whole text (the rule's `reach` bounds
+   * only searched windows).
    */
   sticky?: RegExp;
   /** Whether the secret is the `secret` group; otherwise group 1 when there is one, or all. */

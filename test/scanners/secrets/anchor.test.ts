@@ -42,6 +42,8 @@ describe('startsWithKeyword', () => {
     ['a back reference after the keyword', '(pat)\\1', ['pat'], true],
     ['an escaped literal', 'sl\\.[A-Za-z]{130}', ['sl.'], true],
     ['an empty pattern', '', ['pat'], false],
+    ['a line start anchor', '^pat[0-9]+', ['pat'], false],
+    ['a line end anchor after the keyword', 'pat[0-9]+$', ['pat'], false],
   ])('%s: %s', (_name, pattern, keywords, expected) => {
     expect(startsWithKeyword(pattern, keywords)).toBe(expected);
   });
