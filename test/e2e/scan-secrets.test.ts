@@ -192,7 +192,7 @@ describe('bulwark scan (bad input)', () => {
     [
       'an unknown severity',
       ['scan', '.', '--fail-on', 'urgent'],
-      'bulwark: --fail-on: unknown severity urgent\n  hint: use critical, high, medium or low\n',
+      'bulwark: --fail-on: unknown severity urgent\n  hint: use critical, high, medium, low, info\n',
     ],
     [
       'an unknown scanner',
