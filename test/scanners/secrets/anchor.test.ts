@@ -72,7 +72,7 @@ describe('anchored rules', () => {
   ]);
   it.each([
     ['lines', examples.join('\n')],
-    ['many occurrences', Array.from({ length: 40 }, () => examples.join('\n')).join('\n')],
+    ['many occurrences', Array.from({ length: 3 }, () => examples.join('\n')).join('\n')],
     ['one line', examples.join(' ; ')],
   ])('find what a search finds: %s', (_name, text) => {
     const expected = found(text, searched);
