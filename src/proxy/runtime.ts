@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 import type { Logger } from 'pino';
 
 import type { ContentFacts } from './content-facts.js';
@@ -28,32 +30,40 @@ export interface ProxyRuntime {
   now(): number;
 }
 
-/** Rows written in the last DEDUPE_MS per runtime, so one request never logs a row twice. */
-const recent = new WeakMap<ProxyRuntime, Map<string, number>>();
-const DEDUPE_MS = 1000;
+/**
+ * The rows written by the HTTP request being answered. An upstream fetch shared by several
+ * requests runs in the scope of the request that started it, so the versions it logs as removed
+ * belong to that request; the requests that joined it log their own rows.
+ */
+const requestRows = new AsyncLocalStorage<Set<string>>();
+
+/** Answer one HTTP request in its own decision-log scope (see `writeRow`). */
+export function inRequestScope<T>(answer: () => T): T {
+  return requestRows.run(new Set(), answer);
+}
 
 /**
- * Write a decision-log row unless the same row (client, version, decision, rule, advisory,
- * reason) was written less than a second ago: a tarball request that also fetched the
- * packument would otherwise log its version twice. Answers whether it was written.
+ * Write a decision-log row unless the request being answered already wrote the same row
+ * (client, version, decision, rule, advisory, reason): a tarball request that also fetched the
+ * packument would otherwise log its version twice. Every request writes its own rows, however
+ * close together. Answers whether it was written.
  */
 function writeRow(runtime: ProxyRuntime, row: DecisionRecord): boolean {
-  let seen = recent.get(runtime);
-  if (!seen) recent.set(runtime, (seen = new Map()));
-  const key = [
-    row.client,
-    row.ecosystem,
-    row.package,
-    row.version,
-    row.decision,
-    row.rule,
-    row.advisory,
-    row.reason,
-  ].join('\u0000');
-  const last = seen.get(key);
-  if (last !== undefined && row.time - last < DEDUPE_MS && row.time >= last) return false;
-  if (seen.size > 10_000) seen.clear();
-  seen.set(key, row.time);
+  const written = requestRows.getStore();
+  if (written) {
+    const key = [
+      row.client,
+      row.ecosystem,
+      row.package,
+      row.version,
+      row.decision,
+      row.rule,
+      row.advisory,
+      row.reason,
+    ].join('\u0000');
+    if (written.has(key)) return false;
+    written.add(key);
+  }
   runtime.store.recordDecision(row);
   return true;
 }

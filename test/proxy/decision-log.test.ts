@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { formatRow } from '../../src/cli/proxy.js';
+import type { DecisionRecord } from '../../src/proxy/store/types.js';
 import { sharedAdvisories } from './helpers/advisories.js';
 import { startNpmUpstream, type NpmUpstream } from './helpers/npm-upstream.js';
 import { startTestProxy } from './helpers/proxy.js';
@@ -23,6 +24,9 @@ describe('the decision log', () => {
         { name: 'fixture-fresh', version: '1.0.0', ageDays: 30 },
         { name: 'fixture-fresh', version: '1.1.0', ageDays: 1 },
         { name: 'lodahs', version: '1.0.0', ageDays: 300 },
+        { name: 'fixture-repeat', version: '2.0.0', ageDays: 30 },
+        { name: 'fixture-young', version: '1.0.0', ageDays: 1 },
+        { name: 'fixture-joined', version: '1.0.0', ageDays: 1 },
       ],
       clock,
     );
@@ -88,6 +92,71 @@ describe('the decision log', () => {
     ]);
   });
 
+  const tarball = (name: string, version: string, agent: string): Promise<Response> =>
+    fetch(`${proxy.url}/${name}/-/${name}-${version}.tgz`, { headers: { 'user-agent': agent } });
+
+  const records = async (name: string): Promise<DecisionRecord[]> => {
+    await proxy.runtime.store.flush();
+    return proxy.runtime.store.decisions({ package: name });
+  };
+
+  it('writes a row for each of two identical requests from one client at the same instant', async () => {
+    const first = await tarball('fixture-repeat', '2.0.0', 'npm/10.8.2 node/v20.20.2');
+    const second = await tarball('fixture-repeat', '2.0.0', 'npm/10.8.2 node/v20.20.2');
+    const row = {
+      time: clock,
+      client: '127.0.0.1 npm/10.8.2',
+      ecosystem: 'npm',
+      package: 'fixture-repeat',
+      version: '2.0.0',
+      decision: 'allowed',
+    };
+
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(await records('fixture-repeat')).toEqual([row, row]);
+  });
+
+  it('writes one row per request for a blocked file, the first request having fetched its packument', async () => {
+    const row = {
+      time: clock,
+      client: '127.0.0.1 pnpm/9.1.0',
+      ecosystem: 'npm',
+      package: 'fixture-young',
+      version: '1.0.0',
+      decision: 'blocked',
+      rule: 'minimumAge',
+      reason: 'published 24h ago, younger than the minimum age of 3d',
+    };
+    const fetching = await tarball('fixture-young', '1.0.0', 'pnpm/9.1.0');
+    const afterFetch = await records('fixture-young');
+    const cached = await tarball('fixture-young', '1.0.0', 'pnpm/9.1.0');
+
+    expect([fetching.status, cached.status]).toEqual([403, 403]);
+    expect(afterFetch).toEqual([row]);
+    expect(await records('fixture-young')).toEqual([row, row]);
+  });
+
+  it('writes one row for each of two requests that share one packument fetch', async () => {
+    const statuses = await Promise.all([
+      tarball('fixture-joined', '1.0.0', 'yarn/1.22.22').then((res) => res.status),
+      tarball('fixture-joined', '1.0.0', 'yarn/1.22.22').then((res) => res.status),
+    ]);
+    const row = {
+      time: clock,
+      client: '127.0.0.1 yarn/1.22.22',
+      ecosystem: 'npm',
+      package: 'fixture-joined',
+      version: '1.0.0',
+      decision: 'blocked',
+      rule: 'minimumAge',
+      reason: 'published 24h ago, younger than the minimum age of 3d',
+    };
+
+    expect(statuses).toEqual([403, 403]);
+    expect(await records('fixture-joined')).toEqual([row, row]);
+    expect(npm.requests.filter((path) => path === '/fixture-joined')).toEqual(['/fixture-joined']);
+  });
+
   it('logs a PyPI file listed without a sha256, and refuses it with the reason', async () => {
     const page = await fetch(`${proxy.url}/-/pypi/simple/fixture-nohash/`, {
       headers: { accept: 'application/vnd.pypi.simple.v1+json' },
@@ -104,8 +173,7 @@ describe('the decision log', () => {
       502,
       `Bulwark refused ${reason}`,
     ]);
-    expect(await rows('fixture-nohash')).toEqual([
-      `2026-06-01T12:00:00.000Z blocked PyPI:fixture-nohash@1.0 integrity (client) - ${reason}`,
-    ]);
+    const row = `2026-06-01T12:00:00.000Z blocked PyPI:fixture-nohash@1.0 integrity (client) - ${reason}`;
+    expect(await rows('fixture-nohash')).toEqual([row, row]);
   });
 });
