@@ -119,10 +119,10 @@ function readRulePack(dirs: readonly RuleDir[]): RulePack {
       checkFocus(compiled) ??
       checkPatterns(compiled) ??
       checkUtilityNames(compiled) ??
-      checkConstraints(compiled) ??
       checkAutofixTarget(compiled) ??
       checkMessageVariables(compiled) ??
-      checkCompiles(compiled);
+      // Compiling each constraint alone names the bad one; it is only worth it on a failure.
+      withConstraint(compiled, checkCompiles(compiled));
     if (problem !== undefined) {
       errors.push({ file: source.file, ruleId: compiled.ruleId, problem });
       continue;
@@ -244,6 +244,11 @@ function checkCompiles(rule: CompiledRule): string | undefined {
     }
   }
   return rule.parsers.length > 0 ? undefined : problem;
+}
+
+/** A compile failure, told by the constraint at fault when one is. */
+function withConstraint(rule: CompiledRule, problem: string | undefined): string | undefined {
+  return problem === undefined ? undefined : (checkConstraints(rule) ?? problem);
 }
 
 /** Each taint sink must bind the metavariable it names as its focus. */
