@@ -56,7 +56,7 @@ const COMBINED_FROM = 1_000_000;
  * About how many characters of source one tree pass walks in the time ast-grep takes to
  * compile one rule: a candidate with more hits than `size / this` gets a pass of its own.
  */
-const CHARS_PER_COMPILE = 40_000;
+const CHARS_PER_COMPILE = 12_000;
 
 /**
  * Run every rule of a file's language over its text. Rules whose tokens are not in the text are
