@@ -1,6 +1,6 @@
 import { HttpError } from './http.js';
 import type { ProxyEcosystem, VersionFacts } from './policy/types.js';
-import { recordDecision, type ProxyRuntime } from './runtime.js';
+import { recordDecision, type DecisionScope, type ProxyRuntime } from './runtime.js';
 import type { ExpectedDigest } from './verified-files.js';
 
 /**
@@ -19,7 +19,7 @@ export class DigestPins {
    * when the file was first seen with other bytes.
    */
   async check(
-    client: string,
+    asker: DecisionScope,
     facts: VersionFacts,
     file: string,
     digest: ExpectedDigest,
@@ -36,7 +36,7 @@ export class DigestPins {
 
     const reason = `the upstream changed ${file} since it was first seen (${short(pinned)} then, ${short(value)} now); a published version's bytes must not change`;
     const verdicts = [{ rule: 'integrity' as const, action: 'block' as const, reason }];
-    recordDecision(this.runtime, client, facts, { decision: 'blocked', verdicts });
+    recordDecision(this.runtime, asker, facts, { decision: 'blocked', verdicts });
     this.runtime.log.error({ package: facts.name, version: facts.version, file }, reason);
     throw new HttpError(502, `Bulwark refused ${facts.name}@${facts.version}: ${reason}`);
   }

@@ -14,6 +14,8 @@ export interface RequestInfo {
   res: ServerResponse;
   /** The route name for metrics and the request log. */
   route: string;
+  /** The decision-log rows this request wrote, so it never writes one twice (runtime.ts). */
+  logged?: Set<string>;
 }
 
 /** A request handler failure that becomes an HTTP answer with a JSON `error` body. */

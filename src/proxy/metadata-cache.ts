@@ -17,7 +17,7 @@ export interface Lookup<V> {
 }
 
 /** How the cache fetches and builds views for one ecosystem. */
-export interface MetadataCacheOptions<V> {
+export interface MetadataCacheOptions<V, A> {
   ecosystem: ProxyEcosystem;
   store: MetadataStore;
   upstream: UpstreamClient;
@@ -26,8 +26,8 @@ export interface MetadataCacheOptions<V> {
   retryMs: number;
   accept: string;
   urlFor(name: string): string;
-  /** Turn an upstream body into a view; `fresh` is set (to the asking client) when just fetched. */
-  build(name: string, body: Buffer, fresh: string | undefined): V;
+  /** Turn an upstream body into a view; `fresh` is set (to who asked) when just fetched. */
+  build(name: string, body: Buffer, fresh: A | undefined): V;
   sizeOf(view: V): number;
   maxBytes: number;
   now(): number;
@@ -49,13 +49,14 @@ interface HotEntry<V> {
  * both are revalidated with the upstream's ETag after the TTL, and served stale (marked)
  * when the upstream cannot be reached.
  * An entry expired less than one TTL ago is served at once and revalidated in the background;
- * an older one is revalidated while the request waits.
+ * an older one is revalidated while the request waits. `A` is who asks: a fetch is built for the
+ * request that started it, which logs what the fetch removed.
  */
-export class MetadataCache<V> {
+export class MetadataCache<V, A = string> {
   private readonly hot: SizedLru<HotEntry<V>>;
   private readonly flights = new SingleFlight<Lookup<V> | undefined>();
 
-  constructor(private readonly options: MetadataCacheOptions<V>) {
+  constructor(private readonly options: MetadataCacheOptions<V, A>) {
     this.hot = new SizedLru(options.maxBytes);
   }
 
@@ -73,7 +74,7 @@ export class MetadataCache<V> {
   }
 
   /** The view for `name`, or undefined when the upstream does not have it. */
-  async get(name: string, client: string): Promise<Lookup<V> | undefined> {
+  async get(name: string, asker: A): Promise<Lookup<V> | undefined> {
     const generation = this.options.generation();
     const held = this.hot.get(name);
     // A view judged against older advisories is rebuilt (from the stored body while it is fresh).
@@ -87,11 +88,11 @@ export class MetadataCache<V> {
     // Expired less than one TTL ago: answer from memory and revalidate in the background.
     if (entry?.view !== undefined && entry.checkAfter + this.options.ttlMs > now) {
       this.flights
-        .run(name, () => this.load(name, client))
+        .run(name, () => this.load(name, asker))
         .catch((error: unknown) => this.options.onBackgroundError(name, error));
       return { view: entry.view, stale: entry.stale, source: 'memory' };
     }
-    return this.flights.run(name, () => this.load(name, client));
+    return this.flights.run(name, () => this.load(name, asker));
   }
 
   /** Resolves once every fetch under way, background revalidations included, has finished. */
@@ -99,7 +100,7 @@ export class MetadataCache<V> {
     await this.flights.settled();
   }
 
-  private async load(name: string, client: string): Promise<Lookup<V> | undefined> {
+  private async load(name: string, asker: A): Promise<Lookup<V> | undefined> {
     const { store, ecosystem, upstream, ttlMs } = this.options;
     const now = this.options.now();
     const stored = await store.getMetadata(ecosystem, name);
@@ -150,7 +151,7 @@ export class MetadataCache<V> {
       );
     let view: V;
     try {
-      view = this.options.build(name, answer.body, client);
+      view = this.options.build(name, answer.body, asker);
     } catch (error) {
       // A body that cannot be used never replaces the cached copy; the copy is served instead.
       if (!stored || !(error instanceof UpstreamError)) throw error;

@@ -1,5 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-
 import type { Logger } from 'pino';
 
 import type { ContentFacts } from './content-facts.js';
@@ -31,39 +29,35 @@ export interface ProxyRuntime {
 }
 
 /**
- * The rows written by the HTTP request being answered. An upstream fetch shared by several
- * requests runs in the scope of the request that started it, so the versions it logs as removed
- * belong to that request; the requests that joined it log their own rows.
+ * Who a decision is logged for: the client, and the rows the request being answered has written
+ * so far. An upstream fetch shared by several requests logs the versions it removes for the
+ * request that started it; the requests that joined it log their own rows.
  */
-const requestRows = new AsyncLocalStorage<Set<string>>();
-
-/** Answer one HTTP request in its own decision-log scope (see `writeRow`). */
-export function inRequestScope<T>(answer: () => T): T {
-  return requestRows.run(new Set(), answer);
+export interface DecisionScope {
+  readonly client: string;
+  /** Keys of the rows this request wrote, made with its first row. */
+  logged?: Set<string>;
 }
 
 /**
- * Write a decision-log row unless the request being answered already wrote the same row
- * (client, version, decision, rule, advisory, reason): a tarball request that also fetched the
- * packument would otherwise log its version twice. Every request writes its own rows, however
- * close together. Answers whether it was written.
+ * Write a decision-log row unless the same request already wrote the same row (version,
+ * decision, rule, advisory, reason): a tarball request that also fetched the packument would
+ * otherwise log its version twice. Every request writes its own rows, however close together.
+ * Answers whether it was written.
  */
-function writeRow(runtime: ProxyRuntime, row: DecisionRecord): boolean {
-  const written = requestRows.getStore();
-  if (written) {
-    const key = [
-      row.client,
-      row.ecosystem,
-      row.package,
-      row.version,
-      row.decision,
-      row.rule,
-      row.advisory,
-      row.reason,
-    ].join('\u0000');
-    if (written.has(key)) return false;
-    written.add(key);
-  }
+function writeRow(runtime: ProxyRuntime, scope: DecisionScope, row: DecisionRecord): boolean {
+  const key = [
+    row.ecosystem,
+    row.package,
+    row.version,
+    row.decision,
+    row.rule,
+    row.advisory,
+    row.reason,
+  ].join('\u0000');
+  scope.logged ??= new Set();
+  if (scope.logged.has(key)) return false;
+  scope.logged.add(key);
   runtime.store.recordDecision(row);
   return true;
 }
@@ -75,13 +69,13 @@ function writeRow(runtime: ProxyRuntime, row: DecisionRecord): boolean {
  */
 export function recordDecision(
   runtime: ProxyRuntime,
-  client: string,
+  scope: DecisionScope,
   facts: VersionFacts,
   outcome: VersionDecision,
 ): void {
   const base = {
     time: runtime.now(),
-    client,
+    client: scope.client,
     ecosystem: facts.ecosystem,
     package: facts.name,
     version: facts.version,
@@ -89,10 +83,16 @@ export function recordDecision(
   const waivers = outcome.decision === 'blocked' ? [] : (outcome.waivers ?? []);
   for (const waiver of waivers) {
     const { advisory, reason } = waiver;
-    writeRow(runtime, { ...base, decision: 'allowed', rule: 'vulnerabilities', advisory, reason });
+    writeRow(runtime, scope, {
+      ...base,
+      decision: 'allowed',
+      rule: 'vulnerabilities',
+      advisory,
+      reason,
+    });
   }
   if (outcome.verdicts.length === 0) {
-    if (waivers.length === 0) writeRow(runtime, { ...base, decision: 'allowed' });
+    if (waivers.length === 0) writeRow(runtime, scope, { ...base, decision: 'allowed' });
     return;
   }
   for (const verdict of outcome.verdicts) {
@@ -100,7 +100,7 @@ export function recordDecision(
     const reason =
       verdict.action === 'monitor' ? `monitor, would block: ${verdict.reason}` : verdict.reason;
     const row = { ...base, decision, rule: verdict.rule, advisory: verdict.advisory, reason };
-    if (!writeRow(runtime, row)) continue;
+    if (!writeRow(runtime, scope, row)) continue;
     if (decision === 'blocked') runtime.metrics.blocked(verdict.rule);
     runtime.log.warn(
       {
@@ -109,7 +109,7 @@ export function recordDecision(
         package: facts.name,
         version: facts.version,
         advisory: verdict.advisory,
-        client,
+        client: scope.client,
       },
       reason,
     );

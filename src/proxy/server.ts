@@ -13,7 +13,7 @@ import { createNpmPackages } from './npm/service.js';
 import { durationMs, type ProxyConfig } from './policy/config.js';
 import { PolicyEngine } from './policy/engine.js';
 import type { AdvisorySource } from './policy/types.js';
-import { inRequestScope, type ProxyRuntime } from './runtime.js';
+import type { ProxyRuntime } from './runtime.js';
 import { createFsBlobStore } from './store/fs-blob-store.js';
 import { createSqliteMetadataStore } from './store/sqlite-metadata-store.js';
 import { createUpstreamClient, UpstreamError } from './upstream.js';
@@ -108,7 +108,7 @@ function handlerFor(runtime: ProxyRuntime): (req: IncomingMessage, res: ServerRe
   return (req, res) => {
     const begin = performance.now();
     const info = requestInfo(runtime, req, res, prefix);
-    inRequestScope(() => routeRequest(info, runtime, { npm, parseNpmPath, pypi, started }))
+    routeRequest(info, runtime, { npm, parseNpmPath, pypi, started })
       .catch((error: unknown) => answerError(info, runtime, error))
       .finally(() => {
         runtime.metrics.request(info.route, res.statusCode);

@@ -5,7 +5,7 @@ import { evaluateVersion } from '../policy/evaluate.js';
 import type { VersionDecision } from '../policy/types.js';
 import { acceptsGzip, HttpError, sendBytes, sendJson, type RequestInfo } from '../http.js';
 import type { MetadataCache } from '../metadata-cache.js';
-import { recordDecision, refusal, type ProxyRuntime } from '../runtime.js';
+import { recordDecision, refusal, type DecisionScope, type ProxyRuntime } from '../runtime.js';
 import { digestKey, IntegrityError, npmDigest, type ExpectedDigest } from '../verified-files.js';
 import { gzipOf, type NpmPackage, type NpmVersion } from './packument.js';
 import type { NpmRoute } from './routes.js';
@@ -31,7 +31,7 @@ export class NpmHandler {
 
   constructor(
     private readonly runtime: ProxyRuntime,
-    private readonly packages: MetadataCache<NpmPackage>,
+    private readonly packages: MetadataCache<NpmPackage, DecisionScope>,
   ) {
     this.pins = new DigestPins(runtime);
   }
@@ -39,8 +39,7 @@ export class NpmHandler {
   /** Answer one parsed npm route. */
   async handle(info: RequestInfo, route: NpmRoute): Promise<void> {
     info.route = ROUTE_NAMES[route.kind];
-    const lookup =
-      this.packages.peek(route.name) ?? (await this.packages.get(route.name, info.client));
+    const lookup = this.packages.peek(route.name) ?? (await this.packages.get(route.name, info));
     this.runtime.metrics.cacheLookup(
       'packument',
       lookup?.source === 'memory' || lookup?.source === 'store',
@@ -51,7 +50,7 @@ export class NpmHandler {
 
     if (route.kind === 'tarball') return this.tarball(info, pkg, route.file, headers);
     if (pkg.allBlocked) {
-      recordDecision(this.runtime, info.client, pkg.allBlocked.facts, pkg.allBlocked.decision);
+      recordDecision(this.runtime, info, pkg.allBlocked.facts, pkg.allBlocked.decision);
       return sendJson(info, 403, refusal(pkg.allBlocked.facts, pkg.allBlocked.decision), headers);
     }
     if (route.kind === 'dist-tags') return sendJson(info, 200, pkg.distTags, headers);
@@ -90,7 +89,7 @@ export class NpmHandler {
     const entry = pkg.versions.get(version);
     if (!entry) throw new HttpError(404, `version ${spec} of ${pkg.name} not found`);
     if (entry.decision.decision === 'blocked') {
-      recordDecision(this.runtime, info.client, entry.facts, entry.decision);
+      recordDecision(this.runtime, info, entry.facts, entry.decision);
       return sendJson(info, 403, refusal(entry.facts, entry.decision), headers);
     }
     const full = JSON.parse(pkg.render(info.base).full.toString('utf8')) as {
@@ -108,7 +107,7 @@ export class NpmHandler {
     const entry = pkg.byFile.get(file);
     if (!entry) throw new HttpError(404, `tarball ${file} is not a version of ${pkg.name}`);
     if (entry.decision.decision === 'blocked') {
-      recordDecision(this.runtime, info.client, entry.facts, entry.decision);
+      recordDecision(this.runtime, info, entry.facts, entry.decision);
       return sendJson(info, 403, refusal(entry.facts, entry.decision), headers);
     }
     entry.digest ??= npmDigest(entry.integrity, entry.shasum);
@@ -121,7 +120,7 @@ export class NpmHandler {
 
     // The pin is checked once per version in this process; the digest of an entry never changes.
     if (!entry.pinChecked) {
-      await this.pins.check(info.client, entry.facts, file, digest);
+      await this.pins.check(info, entry.facts, file, digest);
       entry.pinChecked = true;
     }
     const hot = this.runtime.files.inMemory(digest);
@@ -134,7 +133,7 @@ export class NpmHandler {
       this.inspected.add(key);
     }
     const outcome: VersionDecision = entry.decision;
-    recordDecision(this.runtime, info.client, entry.facts, outcome);
+    recordDecision(this.runtime, info, entry.facts, outcome);
     if (outcome.decision === 'blocked')
       return sendJson(info, 403, refusal(entry.facts, outcome), headers);
     sendBytes(info, 200, 'application/octet-stream', data, {
@@ -160,7 +159,7 @@ export class NpmHandler {
         action: 'block' as const,
         reason: error.message,
       };
-      recordDecision(this.runtime, info.client, entry.facts, {
+      recordDecision(this.runtime, info, entry.facts, {
         decision: 'blocked',
         verdicts: [verdict],
       });

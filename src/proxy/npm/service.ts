@@ -1,6 +1,6 @@
 import { durationMs } from '../policy/config.js';
 import { MetadataCache } from '../metadata-cache.js';
-import { recordDecision, type ProxyRuntime } from '../runtime.js';
+import { recordDecision, type DecisionScope, type ProxyRuntime } from '../runtime.js';
 import { buildPackage, parsePackument, type NpmPackage } from './packument.js';
 
 /** The npm registry's full-document media type; the proxy always fetches the full form for `time`. */
@@ -10,8 +10,8 @@ const FULL = 'application/json';
 export function createNpmPackages(
   runtime: ProxyRuntime,
   maxBytes: number,
-): MetadataCache<NpmPackage> {
-  return new MetadataCache<NpmPackage>({
+): MetadataCache<NpmPackage, DecisionScope> {
+  return new MetadataCache<NpmPackage, DecisionScope>({
     ecosystem: 'npm',
     store: runtime.store,
     upstream: runtime.upstream,
@@ -20,14 +20,14 @@ export function createNpmPackages(
     accept: FULL,
     // The npm registry takes scoped names with the slash encoded (`@scope%2fname`).
     urlFor: (name) => `${runtime.npmUpstream}/${encodeURIComponent(name).replace(/^%40/, '@')}`,
-    build: (name, body, client) => {
+    build: (name, body, asker) => {
       const pkg = buildPackage(
         name,
         parsePackument(body, name),
         runtime.policy.contextFor('npm', name),
         (facts) => runtime.contentFacts.apply(facts),
       );
-      if (client !== undefined) logRemoved(runtime, client, pkg);
+      if (asker !== undefined) logRemoved(runtime, asker, pkg);
       // The parsed document, its filtered copies and their serialized forms: about three bodies.
       pkg.size = body.length * 3;
       return pkg;
@@ -43,9 +43,9 @@ export function createNpmPackages(
 }
 
 /** Log the versions removed from a freshly fetched packument, once per fetch. */
-function logRemoved(runtime: ProxyRuntime, client: string, pkg: NpmPackage): void {
+function logRemoved(runtime: ProxyRuntime, asker: DecisionScope, pkg: NpmPackage): void {
   for (const entry of pkg.versions.values()) {
     if (entry.decision.decision === 'blocked')
-      recordDecision(runtime, client, entry.facts, entry.decision);
+      recordDecision(runtime, asker, entry.facts, entry.decision);
   }
 }

@@ -4,7 +4,7 @@ import { durationMs } from '../policy/config.js';
 import { DigestPins } from '../digest-pins.js';
 import type { VersionDecision, VersionFacts } from '../policy/types.js';
 import { normalizePypiName } from '../policy/typosquat.js';
-import { recordDecision, refusal, type ProxyRuntime } from '../runtime.js';
+import { recordDecision, refusal, type DecisionScope, type ProxyRuntime } from '../runtime.js';
 import { IntegrityError } from '../verified-files.js';
 import { validFileName, validPypiName } from './filenames.js';
 import { PypiLicenses } from './licenses.js';
@@ -30,7 +30,7 @@ export const PYPI_PREFIX = '/-/pypi/';
 
 /** Answers the PEP 503/691 simple index and file downloads from the policy-filtered cache. */
 export class PypiHandler {
-  private readonly projects: MetadataCache<PypiProject>;
+  private readonly projects: MetadataCache<PypiProject, DecisionScope>;
   private readonly pins: DigestPins;
   private readonly licenses: PypiLicenses;
   private readonly rendered = new WeakMap<
@@ -44,7 +44,7 @@ export class PypiHandler {
   ) {
     this.pins = new DigestPins(runtime);
     this.licenses = new PypiLicenses(runtime);
-    this.projects = new MetadataCache<PypiProject>({
+    this.projects = new MetadataCache<PypiProject, DecisionScope>({
       ecosystem: 'PyPI',
       store: runtime.store,
       upstream: runtime.upstream,
@@ -52,7 +52,7 @@ export class PypiHandler {
       retryMs: 30_000,
       accept: CONTENT_TYPE.json,
       urlFor: (name) => this.pageUrl(name),
-      build: (name, body, client) => {
+      build: (name, body, asker) => {
         const project = buildProject(
           name,
           parseProjectPage(body, name),
@@ -60,14 +60,14 @@ export class PypiHandler {
           runtime.policy.contextFor('PyPI', name),
           (facts) => runtime.contentFacts.apply(facts),
         );
-        if (client !== undefined) {
+        if (asker !== undefined) {
           for (const { facts, decision } of project.decisions.values()) {
-            if (decision.decision === 'blocked') recordDecision(runtime, client, facts, decision);
+            if (decision.decision === 'blocked') recordDecision(runtime, asker, facts, decision);
           }
           for (const [filename, version] of project.unverifiable) {
             recordDecision(
               runtime,
-              client,
+              asker,
               pypiVersion(name, version),
               unverifiableDecision(filename),
             );
@@ -116,7 +116,7 @@ export class PypiHandler {
   private async lookup(info: RequestInfo, raw: string) {
     if (!validPypiName(raw))
       throw new HttpError(400, `invalid project name ${JSON.stringify(raw.slice(0, 100))}`);
-    const lookup = await this.projects.get(normalizePypiName(raw), info.client);
+    const lookup = await this.projects.get(normalizePypiName(raw), info);
     this.runtime.metrics.cacheLookup(
       'pypi-page',
       lookup?.source === 'memory' || lookup?.source === 'store',
@@ -144,7 +144,7 @@ export class PypiHandler {
     const headers: Record<string, string> = { vary: 'accept' };
     if (stale) headers['x-bulwark-stale'] = stale;
     if (view.allBlocked) {
-      recordDecision(this.runtime, info.client, view.allBlocked.facts, view.allBlocked.decision);
+      recordDecision(this.runtime, info, view.allBlocked.facts, view.allBlocked.decision);
       return sendJson(info, 403, refusal(view.allBlocked.facts, view.allBlocked.decision), headers);
     }
     sendBytes(info, 200, CONTENT_TYPE[format], this.render(view, info.base, format), headers);
@@ -171,7 +171,7 @@ export class PypiHandler {
     const version = view.unverifiable.get(filename);
     if (version === undefined) return;
     const refused = unverifiableDecision(filename);
-    recordDecision(this.runtime, info.client, pypiVersion(view.name, version), refused);
+    recordDecision(this.runtime, info, pypiVersion(view.name, version), refused);
     throw new HttpError(502, `Bulwark refused ${refused.verdicts[0].reason}`);
   }
 
@@ -192,7 +192,7 @@ export class PypiHandler {
         const verdicts = [
           { rule: 'integrity' as const, action: 'block' as const, reason: error.message },
         ];
-        recordDecision(this.runtime, info.client, judged.facts, { decision: 'blocked', verdicts });
+        recordDecision(this.runtime, info, judged.facts, { decision: 'blocked', verdicts });
       }
       this.runtime.log.error({ package: view.name, file: filename, url }, error.message);
       throw new HttpError(502, `Bulwark refused ${filename}: ${error.message}`);
@@ -212,7 +212,7 @@ export class PypiHandler {
     const judged = view.decisions.get(file.version);
     const headers: Record<string, string> = stale ? { 'x-bulwark-stale': stale } : {};
     if (judged && judged.decision.decision === 'blocked') {
-      recordDecision(this.runtime, info.client, judged.facts, judged.decision);
+      recordDecision(this.runtime, info, judged.facts, judged.decision);
       return sendJson(info, 403, refusal(judged.facts, judged.decision), headers);
     }
 
@@ -226,13 +226,13 @@ export class PypiHandler {
         `the upstream gives no sha256 for ${filename}, so it cannot be verified`,
       );
     if (judged && !isMetadata) {
-      await this.pins.check(info.client, judged.facts, filename, {
+      await this.pins.check(info, judged.facts, filename, {
         algorithm: 'sha256',
         hex: sha256,
       });
       await this.licenses.learn(judged, file);
       if (judged.decision.decision === 'blocked') {
-        recordDecision(this.runtime, info.client, judged.facts, judged.decision);
+        recordDecision(this.runtime, info, judged.facts, judged.decision);
         return sendJson(info, 403, refusal(judged.facts, judged.decision), headers);
       }
     }
@@ -241,7 +241,7 @@ export class PypiHandler {
     if (judged && !isMetadata) {
       await this.licenses.learn(judged, file, fetched.data);
       const outcome = judged.decision;
-      recordDecision(this.runtime, info.client, judged.facts, outcome);
+      recordDecision(this.runtime, info, judged.facts, outcome);
       if (outcome.decision === 'blocked') {
         return sendJson(info, 403, refusal(judged.facts, outcome), headers);
       }
