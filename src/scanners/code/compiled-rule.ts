@@ -2,6 +2,7 @@ import type { ParserName, RuleLanguage } from './languages.js';
 import { namespaceRecord, namespaceRule, renamePattern } from './namespace.js';
 import { allOf, anyOf, requirementOf, type Requirement } from './prefilter.js';
 import type { AstRule, CodeRuleFile } from './rule-schema.js';
+import { textTestOf, type TextTest } from './text-constraints.js';
 
 /** One part of a rule that ast-grep looks for: the whole rule, or one taint sink. */
 export interface MatchEntry {
@@ -12,7 +13,20 @@ export interface MatchEntry {
   requirement: Requirement;
 }
 
-const configs = new WeakMap<AstRule, ReturnType<typeof buildEntryConfig>>();
+/** What ast-grep runs for one part of a rule, and the constraints checked here afterwards. */
+export interface EntryConfig {
+  rule: AstRule;
+  constraints: Record<string, AstRule>;
+  utils: Record<string, AstRule>;
+}
+
+/** A metavariable's constraint that runs on its text in JavaScript (see text-constraints.ts). */
+export interface TextCheck {
+  name: string;
+  test: TextTest;
+}
+
+const configs = new WeakMap<AstRule, { config: EntryConfig; checks: TextCheck[] }>();
 
 /** A rule ready to run: its metadata plus namespaced ast-grep parts and its text prefilter. */
 export interface CompiledRule {
@@ -99,29 +113,64 @@ function declared(strings: readonly string[] | undefined): Requirement {
   return strings === undefined ? true : anyOf(strings.map((word) => ({ word, partial: true })));
 }
 
-/** The ast-grep config for one entry of a rule (its constraints and utils included). */
-export function entryConfig(
-  rule: CompiledRule,
-  entry: AstRule,
-): { rule: AstRule; constraints: Record<string, AstRule>; utils: Record<string, AstRule> } {
-  let config = configs.get(entry);
-  if (!config) {
-    config = buildEntryConfig(rule, entry);
-    configs.set(entry, config);
-  }
-  return config;
+/**
+ * The ast-grep config for one entry of a rule: its constraints that ast-grep must check, and
+ * the utils it uses. Constraints on the text alone are left out; `entryChecks` gives them.
+ */
+export function entryConfig(rule: CompiledRule, entry: AstRule): EntryConfig {
+  return entryParts(rule, entry).config;
 }
 
-function buildEntryConfig(
+/** The constraints of one entry that are checked on the bound text after ast-grep matched. */
+export function entryChecks(rule: CompiledRule, entry: AstRule): TextCheck[] {
+  return entryParts(rule, entry).checks;
+}
+
+function entryParts(
   rule: CompiledRule,
   entry: AstRule,
-): { rule: AstRule; constraints: Record<string, AstRule>; utils: Record<string, AstRule> } {
-  const constraints = constraintsFor(rule, entry);
+): { config: EntryConfig; checks: TextCheck[] } {
+  let parts = configs.get(entry);
+  if (!parts) {
+    parts = buildEntryParts(rule, entry);
+    configs.set(entry, parts);
+  }
+  return parts;
+}
+
+function buildEntryParts(
+  rule: CompiledRule,
+  entry: AstRule,
+): { config: EntryConfig; checks: TextCheck[] } {
+  const native: Record<string, AstRule> = {};
+  const checks: TextCheck[] = [];
+  const text = JSON.stringify(entry) + JSON.stringify(rule.utils);
+  for (const [name, constraint] of Object.entries(constraintsFor(rule, entry))) {
+    // Only a single metavariable's node has one text; `$$$NAME` stays with ast-grep.
+    const test = text.includes(`$$$${name}`) ? undefined : textTestOf(constraint);
+    if (test) checks.push({ name, test });
+    else native[name] = constraint;
+  }
   return {
-    rule: entry,
-    constraints,
-    utils: utilsFor(rule.utils, [entry, ...Object.values(constraints)]),
+    config: {
+      rule: entry,
+      constraints: native,
+      utils: utilsFor(rule.utils, [entry, ...Object.values(native)]),
+    },
+    checks,
   };
+}
+
+/** Whether a match passes the text constraints of its entry (unbound metavariables pass). */
+export function passesChecks(
+  checks: readonly TextCheck[],
+  bound: (name: string) => string | undefined,
+): boolean {
+  for (const check of checks) {
+    const value = bound(check.name);
+    if (value !== undefined && !check.test(value)) return false;
+  }
+  return true;
 }
 
 /**

@@ -1,6 +1,12 @@
 import { parse, type NapiConfig, type SgNode } from '@ast-grep/napi';
 
-import { entryConfig, type CompiledRule, type MatchEntry } from './compiled-rule.js';
+import {
+  entryChecks,
+  entryConfig,
+  passesChecks,
+  type CompiledRule,
+  type MatchEntry,
+} from './compiled-rule.js';
 import type { FileLanguage } from './languages.js';
 import { satisfies, TextIndex } from './prefilter.js';
 import { pruneFor } from './prune.js';
@@ -116,7 +122,7 @@ function matchCandidates(
   prefilter: boolean,
 ): Array<[Candidate, SgNode[]]> {
   const config = (c: Candidate): NapiConfig => entryConfig(c.rule, c.entry.rule) as NapiConfig;
-  if (size < COMBINED_FROM) return candidates.map((c) => [c, root.findAll(config(c))]);
+  if (size < COMBINED_FROM) return candidates.map((c) => [c, checked(c, root.findAll(config(c)))]);
   const combined = {
     rule: { any: candidates.map((c) => c.entry.rule) },
     utils: Object.assign({}, ...candidates.map((c) => entryConfig(c.rule, c.entry.rule).utils)),
@@ -125,8 +131,18 @@ function matchCandidates(
   const passAt = Math.max(2, size / CHARS_PER_COMPILE);
   return [...hitsByCandidate(hits, candidates, prefilter)].map(([c, nodes]) => [
     c,
-    nodes.length > passAt ? root.findAll(config(c)) : nodes.flatMap((n) => exactAt(n, config(c))),
+    checked(
+      c,
+      nodes.length > passAt ? root.findAll(config(c)) : nodes.flatMap((n) => exactAt(n, config(c))),
+    ),
   ]);
+}
+
+/** The matches that pass the candidate's constraints checked on text (see text-constraints.ts). */
+function checked(candidate: Candidate, nodes: SgNode[]): SgNode[] {
+  const checks = entryChecks(candidate.rule, candidate.entry.rule);
+  if (checks.length === 0 || nodes.length === 0) return nodes;
+  return nodes.filter((node) => passesChecks(checks, (name) => node.getMatch(name)?.text()));
 }
 
 /** For each candidate, the hits whose text holds its words (so it may match there). */
