@@ -1,7 +1,7 @@
 import type { ParserName, RuleLanguage } from './languages.js';
 import { namespaceRecord, namespaceRule, renamePattern } from './namespace.js';
 import { allOf, anyOf, requirementOf, type Requirement } from './prefilter.js';
-import type { AstRule, CodeRuleFile } from './rule-schema.js';
+import { gateRegex, type AstRule, type CodeRuleFile } from './rule-schema.js';
 import { textTestOf, type TextTest } from './text-constraints.js';
 
 /** One part of a rule that ast-grep looks for: the whole rule, or one taint sink. */
@@ -43,6 +43,8 @@ export interface CompiledRule {
   constraints: Record<string, AstRule>;
   utils: Record<string, AstRule>;
   requirement: Requirement;
+  /** The rule's `prefilterRegex`: each must match somewhere in a file's text. */
+  textGates: RegExp[];
   /** The parsers the rule compiles for (filled in when the rule is loaded). */
   parsers: ParserName[];
   taint?: { sources: AstRule[]; sanitizers: AstRule[]; propagators: string[] };
@@ -73,6 +75,7 @@ export function compileRule(source: RuleSource, prefix: string): CompiledRule {
     builtin: source.builtin,
     prefix,
     parsers: [],
+    textGates: (meta.prefilterRegex ?? []).map(gateRegex),
     constraints: namespaceRecord(meta.constraints, prefix),
     utils: namespaceRecord(utils, prefix),
   };

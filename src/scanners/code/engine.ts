@@ -83,7 +83,9 @@ export function scanSource(
   const index = new TextIndex(text);
   const fits = rules.filter((rule) => rule.parsers.includes(language.parser));
   const wanted = prefilter
-    ? fits.filter((rule) => satisfies(rule.requirement, index)).map((r) => pruneFor(r, index))
+    ? fits
+        .filter((rule) => satisfies(rule.requirement, index) && passesGates(rule, text))
+        .map((r) => pruneFor(r, index))
     : fits;
   if (stats) stats.files++;
   if (wanted.length === 0) return [];
@@ -107,6 +109,11 @@ export function scanSource(
   return [...out.values()].sort(
     (a, b) => a.span.startLine - b.span.startLine || a.span.startColumn - b.span.startColumn,
   );
+}
+
+/** Whether every `prefilterRegex` of the rule matches somewhere in the text. */
+function passesGates(rule: CompiledRule, text: string): boolean {
+  return rule.textGates.every((gate) => gate.test(text));
 }
 
 /**

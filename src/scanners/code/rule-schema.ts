@@ -106,6 +106,20 @@ export const autofixSchema = z
   })
   .strict();
 
+/** A `prefilterRegex` entry as a RegExp: JavaScript syntax, `(?i)` at the start ignores case. */
+export function gateRegex(source: string): RegExp {
+  return source.startsWith('(?i)') ? new RegExp(source.slice(4), 'i') : new RegExp(source);
+}
+
+function compilesInJavaScript(source: string): boolean {
+  try {
+    gateRegex(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** One rule file under rules/code/<language>/ or .bulwark/rules/<language>/. */
 export const codeRuleSchema = z
   .object({
@@ -126,6 +140,19 @@ export const codeRuleSchema = z
      * the words derived from the patterns, for rules built from kinds and regexes.
      */
     prefilter: z.array(z.string().min(2)).optional(),
+    /**
+     * JavaScript regular expressions (`(?i)` at the start ignores case) that must each match
+     * somewhere in a file's text for the rule to run there: a closer check than words, for
+     * rules whose words are in most files.
+     */
+    prefilterRegex: z
+      .array(
+        z.string().refine(compilesInJavaScript, {
+          message: 'not a valid JavaScript regular expression',
+        }),
+      )
+      .min(1)
+      .optional(),
     rule: astRuleSchema.optional(),
     constraints: z.record(z.string(), astRuleSchema).optional(),
     utils: z.record(z.string(), astRuleSchema).optional(),

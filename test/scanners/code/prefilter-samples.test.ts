@@ -91,6 +91,22 @@ describe('files without a rule’s words are not parsed', () => {
       parsed: 0,
       found: [],
     },
+    {
+      name: 'prefilterRegex: a loop copies other keys, Function is only a type, a token is not compared',
+      texts: [
+        'for (const k in src) {\n  out[k] = src[other];\n}\n',
+        'const f: Function = g;\n',
+        'if (ready) {\n  send(token);\n}\n',
+      ],
+      parsed: 0,
+      found: [],
+    },
+    {
+      name: 'prefilterRegex: the same loop copying its own key is parsed and reported',
+      texts: ['for (const k in src) {\n  out[k] = src[k];\n}\n'],
+      parsed: 1,
+      found: ['code/js/prototype-pollution-merge:2'],
+    },
   ])('$name', ({ texts, parsed, found }) => {
     const stats: ScanStats = { files: 0, parsed: 0 };
     const matches = texts.flatMap((text) => scanSource(text, js, rules, { stats }));

@@ -86,6 +86,18 @@ describe('loadRulePack errors', () => {
       ruleId: 'code/js/bad-focus',
       problem: /focus CMD does not appear/,
     },
+    {
+      name: 'a prefilterRegex that is not a JavaScript regular expression',
+      text: [
+        'id: bad-gate',
+        ...HEADER,
+        "prefilterRegex: ['(unclosed']",
+        'rule:',
+        '  pattern: x()',
+      ].join('\n'),
+      ruleId: 'code/js/bad-gate',
+      problem: /^prefilterRegex\.0: not a valid JavaScript regular expression$/,
+    },
   ])(
     'reports $name with file, rule id and problem, and keeps the other rules',
     ({ text, ruleId, problem }) => {
