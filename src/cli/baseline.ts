@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 
 import { baselinePath, writeBaseline } from '../core/baseline.js';
-import { loadConfig } from '../core/config-load.js';
+import { loadConfigOnDemand } from '../core/config-file.js';
 import { runScan } from '../core/pipeline.js';
 import { terminalProgress } from '../core/progress.js';
 import { resolveTarget } from '../core/scan-target.js';
@@ -21,7 +21,7 @@ export function registerBaselineCommand(program: Command): void {
     .action(async (path: string, flags: { output?: string; config?: string }) => {
       const { root } = resolveTarget(path);
       const logger = cliLogger({});
-      const { config } = loadConfig(root, flags.config ? resolve(flags.config) : undefined);
+      const { config } = await loadConfigOnDemand(root, flags.config ? resolve(flags.config) : undefined);
       const result = await runScan({
         root,
         config,

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 
 import { baselinePath } from '../core/baseline.js';
-import { loadConfig } from '../core/config-load.js';
+import { loadConfigOnDemand } from '../core/config-file.js';
 import { usageError } from '../core/errors.js';
 import { EXIT } from '../core/exit-codes.js';
 import type { ScannerId } from '../core/finding.js';
@@ -67,7 +67,7 @@ export async function scanCommand(path: string, flags: ScanFlags): Promise<numbe
   const { root, only } = resolveTarget(path);
   const logger = cliLogger(flags);
   const format = parseFormat(flags.format);
-  const { config } = loadConfig(root, flags.config ? resolve(flags.config) : undefined);
+  const { config } = await loadConfigOnDemand(root, flags.config ? resolve(flags.config) : undefined);
   if (flags.failOn) {
     const failOn = parseSeverity(flags.failOn);
     if (!failOn)

@@ -1,46 +1,26 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 
 import { writeFileAtomic } from './atomic-write.js';
-import { configError } from './errors.js';
 import type { Finding } from './finding.js';
 
 /** The baseline file's name at the scan root. */
 export const BASELINE_FILE = '.bulwark-baseline.json';
 
-const baselineSchema = z.object({
-  version: z.literal(1),
-  createdAt: z.string(),
-  findings: z.array(z.object({ fingerprint: z.string(), ruleId: z.string(), path: z.string() })),
-});
-
 /** Known findings: later scans report only what is not in it. */
-export type Baseline = z.infer<typeof baselineSchema>;
+export interface Baseline {
+  version: 1;
+  createdAt: string;
+  findings: Array<{ fingerprint: string; ruleId: string; path: string }>;
+}
 
-/** Read the baseline at `file`, or undefined when there is none. */
-export function readBaseline(file: string): Baseline | undefined {
+/**
+ * Read the baseline at `file`, or undefined when there is none. Its schema (zod) is loaded
+ * only when the file exists, which most scans never need.
+ */
+export async function readBaseline(file: string): Promise<Baseline | undefined> {
   if (!existsSync(file)) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw configError(
-      `baseline is not valid JSON: ${(error as Error).message}`,
-      { file },
-      'regenerate it with `bulwark baseline`',
-    );
-  }
-  const parsed = baselineSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw configError(
-      `baseline has an unexpected shape at ${issue?.path.join('.') || 'top level'}: ${issue?.message}`,
-      { file },
-      'regenerate it with `bulwark baseline`',
-    );
-  }
-  return parsed.data;
+  return (await import('./baseline-read.js')).parseBaselineFile(file);
 }
 
 /** Write a baseline of `findings` to `file`, atomically. Holds fingerprints, never evidence. */

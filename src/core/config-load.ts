@@ -1,42 +1,27 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 
-import { configSchema, defaultConfig, type Config } from './config-schema.js';
-import { configError, usageError, type SourcePosition } from './errors.js';
-import { gitTopLevel } from './git.js';
+import { defaultConfig } from './config-defaults.js';
+import { findConfigFile, type LoadedConfig } from './config-file.js';
+import { configSchema, type Config } from './config-schema.js';
+import { configError, type SourcePosition } from './errors.js';
 
-/** The configuration file's name at the repository root. */
-export const CONFIG_FILE = 'bulwark.yaml';
-
-/** A loaded configuration and the file it came from (undefined when defaults were used). */
-export interface LoadedConfig {
-  config: Config;
-  file?: string;
-}
+export { CONFIG_FILE, type LoadedConfig } from './config-file.js';
 
 /**
  * Load `explicitPath`, or `bulwark.yaml` from `root` or else from the top of its git work tree
  * (so a scan of a subfolder keeps the repository's settings), or the defaults when there is none.
  */
 export function loadConfig(root: string, explicitPath?: string): LoadedConfig {
-  if (explicitPath && !existsSync(explicitPath)) {
-    throw configError('configuration file not found', { file: explicitPath });
-  }
-  if (explicitPath && statSync(explicitPath).isDirectory()) {
-    throw usageError(
-      `-c: ${explicitPath} is a directory`,
-      `name the file itself, for example -c ${join(explicitPath, CONFIG_FILE)}`,
-    );
-  }
-  const top = gitTopLevel(root);
-  const candidates = explicitPath
-    ? [explicitPath]
-    : [root, top].filter(isString).map((dir) => join(dir, CONFIG_FILE));
-  const file = candidates.find((candidate) => existsSync(candidate));
+  const file = findConfigFile(root, explicitPath);
   if (!file) return { config: defaultConfig() };
-  return { config: parseConfig(readConfigText(file), file), file };
+  return { config: readConfigFile(file), file };
+}
+
+/** Read and validate one configuration file. */
+export function readConfigFile(file: string): Config {
+  return parseConfig(readConfigText(file), file);
 }
 
 function readConfigText(file: string): string {
@@ -50,10 +35,6 @@ function readConfigText(file: string): string {
       code === 'EISDIR' ? 'it is a directory: remove it or make it a file' : undefined,
     );
   }
-}
-
-function isString(value: string | undefined): value is string {
-  return value !== undefined;
 }
 
 /** Parse and validate configuration text; errors name file:line:column and the expected shape. */

@@ -119,7 +119,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     withOverride(f, config),
   );
   const readLines = lineReader(root);
-  const baseline = options.baselineFile ? readBaseline(options.baselineFile) : undefined;
+  const baseline = options.baselineFile ? await readBaseline(options.baselineFile) : undefined;
   const filtered = await applySuppressions(all, {
     root,
     discovery,

@@ -52,7 +52,7 @@ export async function* scanHistory(
   context: HistoryContext,
   scanOptions: HistoryScanOptions = {},
 ): AsyncGenerator<Finding> {
-  const options = secretsScanOptions(context.config, context.tags, scanOptions.rulesDir);
+  const options = await secretsScanOptions(context.config, context.tags, scanOptions.rulesDir);
   if (!options.enabled) return;
   const task = (bytes: Uint8Array, continued: boolean): PatchScanTask => ({
     key: options.key,

@@ -5,10 +5,6 @@ import { scanFiles } from './scan-files.js';
 
 export { prestartFileThreads } from './scan-files.js';
 
-export { detectSecrets, type SecretMatch } from './detect.js';
-export { loadSecretRules, defaultRulesDir } from './rule-loader.js';
-export { compileRuleSet, type RuleSet, type RuleSetOptions } from './ruleset.js';
-
 /** The secrets scanner: provider tokens, private keys, connection URIs, high-entropy values. */
 export const secretsScanner: Scanner = {
   id: 'secrets',

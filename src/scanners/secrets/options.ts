@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../../core/config-schema.js';
 import { compileAllowlist, type RuleSetOptions } from './ruleset.js';
 import { pathAllowlist } from './paths.js';
-import { loadRuntimeRules } from './rule-cache.js';
+import { loadRuntimeRulesOnDemand } from './rule-cache-file.js';
 
 /** The rule choices and path allowlist for one scan, taken from bulwark.yaml and the tier. */
 export interface SecretsScanOptions {
@@ -28,12 +28,12 @@ export interface SecretsScanOptions {
  * `rulesDir` the built-in rules are used; `builtinRulesJson` is them as JSON when already
  * read (by `prestartFileThreads`).
  */
-export function secretsScanOptions(
+export async function secretsScanOptions(
   config: Config,
   tags: readonly string[] | undefined,
   rulesDir?: string,
   builtinRulesJson?: string,
-): SecretsScanOptions {
+): Promise<SecretsScanOptions> {
   const settings = config.scanners.secrets;
   const ruleOptions: RuleSetOptions = {
     disabledRules: settings.disabledRules,
@@ -44,7 +44,7 @@ export function secretsScanOptions(
   const rulesJson =
     rulesDir === undefined && builtinRulesJson !== undefined
       ? builtinRulesJson
-      : JSON.stringify(loadRuntimeRules(rulesDir));
+      : JSON.stringify(await loadRuntimeRulesOnDemand(rulesDir));
   return {
     key: randomUUID(),
     rulesJson,

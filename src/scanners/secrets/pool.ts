@@ -1,33 +1,24 @@
 import { createWorkerPool, defaultPoolSize, type WorkerPool } from '../../core/worker-pool.js';
-import {
-  scanBatch,
-  type SecretsThreadData,
-  type SecretsScanResult,
-  type SecretsScanTask,
-} from './scan-batch.js';
-import { scanPatch, type PatchScanResult, type PatchScanTask } from './scan-patch.js';
+import type { SecretsThreadData, SecretsScanResult, SecretsScanTask } from './scan-batch.js';
 
-/** The worker modules next to this one: `.ts` under tests (run in-process), `.js` when built. */
+/** The worker module next to this one: `.ts` under tests (run in-process), `.js` when built. */
 const EXTENSION = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
 const FILE_WORKER = new URL(`./worker.${EXTENSION}`, import.meta.url);
-const PATCH_WORKER = new URL(`./patch-worker.${EXTENSION}`, import.meta.url);
 
 /**
  * A pool of threads scanning batches of files. The rules go to each thread once, when it
- * starts; tasks for threads then leave them out (see `SecretsScanTask.rulesJson`).
+ * starts; tasks for threads then leave them out (see `SecretsScanTask.rulesJson`). Detection
+ * is imported on this thread only when the pool runs here (one thread, or under tests).
  */
 export function createFilePool(
   size = defaultPoolSize(),
   rules?: SecretsThreadData,
 ): WorkerPool<SecretsScanTask, SecretsScanResult> {
-  return createWorkerPool(FILE_WORKER, scanBatch, size, rules);
+  return createWorkerPool(FILE_WORKER, scanBatchHere, size, rules);
 }
 
-/** A pool of threads parsing and scanning pieces of `git log -p` output. */
-export function createPatchPool(
-  size = defaultPoolSize(),
-): WorkerPool<PatchScanTask, PatchScanResult> {
-  return createWorkerPool(PATCH_WORKER, scanPatch, size);
+async function scanBatchHere(task: SecretsScanTask): Promise<SecretsScanResult> {
+  return (await import('./scan-batch.js')).scanBatch(task);
 }
 
 /**

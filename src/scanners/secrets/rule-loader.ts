@@ -1,23 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
 import { LineCounter, parse, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 
 import { configError } from '../../core/errors.js';
+import { defaultRulesDir } from './rules-dir.js';
 import { secretRuleFileSchema, type SecretRule } from './rule-schema.js';
 
-/**
- * The package root: this module sits at `<root>/src/scanners/secrets/` when run from source
- * and at `<root>/dist/scanners/secrets/` when built, three folders down either way.
- */
-const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-
-/** The folder of built-in secrets rules shipped with the package. */
-export function defaultRulesDir(): string {
-  return join(PACKAGE_ROOT, 'rules', 'secrets');
-}
+export { defaultRulesDir } from './rules-dir.js';
 
 /** Load and validate every `*.yaml` rule file in `dir`; rule ids must be unique. */
 export function loadSecretRules(dir: string = defaultRulesDir()): SecretRule[] {

@@ -4,8 +4,7 @@ import type { ScanContext, ScanFile } from '../../core/scanner.js';
 import { secretsScanOptions } from './options.js';
 import { createFilePool, OrderedBatches } from './pool.js';
 import { wantsPath } from './paths.js';
-import { loadRuntimeRules } from './rule-cache.js';
-import { defaultRulesDir } from './rule-loader.js';
+import { loadRuntimeRulesOnDemand } from './rule-cache-file.js';
 import type { SecretsScanItem, SecretsScanResult, SecretsScanTask } from './scan-batch.js';
 
 /** A batch holds files up to about this many bytes, so each worker message is worth sending. */
@@ -23,9 +22,10 @@ let prestarted:
  * with the built-in rules and as many threads takes them, any other closes them. Until
  * then they do not keep the process alive.
  */
-export function prestartFileThreads(): void {
+export async function prestartFileThreads(): Promise<void> {
   if (prestarted || defaultPoolSize() <= 1) return;
-  const rulesJson = JSON.stringify(loadRuntimeRules(defaultRulesDir()));
+  const rulesJson = JSON.stringify(await loadRuntimeRulesOnDemand());
+  if (prestarted) return;
   const pool = createFilePool(defaultPoolSize(), { rulesJson });
   if (pool.size <= 1) return;
   pool.keepAlive?.(false);
@@ -46,7 +46,7 @@ function filePool(size: number, rulesJson: string): WorkerPool<SecretsScanTask, 
 
 /** Scan the context's files on worker threads and yield their findings in file order. */
 export async function* scanFiles(context: ScanContext, rulesDir?: string): AsyncGenerator<Finding> {
-  const options = secretsScanOptions(context.config, context.tags, rulesDir, prestarted?.rulesJson);
+  const options = await secretsScanOptions(context.config, context.tags, rulesDir, prestarted?.rulesJson);
   if (!options.enabled) return;
   const files = context.files.filter((f) => wantsPath(f.path) && !options.pathAllowed(f.path));
 
