@@ -31,9 +31,16 @@ export interface ScannerEntry {
   /**
    * Import the scanner's module. `wholeTree` says the run scans every file of the folder, so
    * a scanner may start work that does not depend on the file list (threads) while the
-   * files are listed.
+   * files are listed; `config` and `tags` are those the run's context will carry.
    */
-  load(hint?: { wholeTree: boolean }): Promise<Scanner>;
+  load(hint?: ScanHint): Promise<Scanner>;
+}
+
+/** What a scanner may know of a run before its files are listed. */
+export interface ScanHint {
+  wholeTree: boolean;
+  config: Config;
+  tags?: readonly string[];
 }
 
 /** Everything a scan run needs. */
@@ -74,7 +81,9 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const signal = options.signal ?? new AbortController().signal;
   const scanners = await Promise.all(
     chooseScanners(options.scanners, config, plan).map((s) =>
-      'load' in s ? s.load({ wholeTree: plan.files === 'all' && !options.only }) : s,
+      'load' in s
+        ? s.load({ wholeTree: plan.files === 'all' && !options.only, config, tags: plan.tags })
+        : s,
     ),
   );
 

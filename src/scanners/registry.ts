@@ -15,7 +15,7 @@ export const SCANNERS: readonly ScannerEntry[] = [
     load: async (hint) => {
       const secrets = await import('./secrets/index.js');
       // A whole-tree scan is worth threads: start them while the files are listed.
-      if (hint?.wholeTree) await secrets.prestartFileThreads();
+      if (hint?.wholeTree) await secrets.prestartFileThreads(hint.config, hint.tags);
       return secrets.secretsScanner;
     },
   },

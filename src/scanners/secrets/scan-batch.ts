@@ -25,9 +25,14 @@ export interface SecretsRules {
   options: RuleSetOptions;
 }
 
-/** What a thread is started with (`workerData`, see `createFilePool`). */
+/**
+ * What a thread is started with (`workerData`, see `createFilePool`). With `key` and
+ * `options`, the thread compiles those rules as soon as it starts, before its first batch.
+ */
 export interface SecretsThreadData {
   rulesJson: string;
+  key?: string;
+  options?: RuleSetOptions;
 }
 
 /**
@@ -75,6 +80,20 @@ export function scanBatch(task: SecretsScanTask): SecretsScanResult {
     if (result.findings.length > 0) out.results.push({ index, ...result });
   });
   return out;
+}
+
+/**
+ * Compile the rules this thread was started with, when it was told which options apply. A
+ * failure is left for the first batch, which compiles again and reports it with its result.
+ */
+export function compileStartRules(): void {
+  const started = workerData as SecretsThreadData | null;
+  if (started?.key === undefined || started.options === undefined) return;
+  try {
+    ruleSetFor({ key: started.key, rulesJson: started.rulesJson, options: started.options });
+  } catch {
+    // Reported by the first batch.
+  }
 }
 
 /** This thread's read buffer, reused for every file and grown when one does not fit. */

@@ -1,10 +1,10 @@
 import type { Finding } from '../../core/finding.js';
 import { defaultPoolSize, type WorkerPool } from '../../core/worker-pool.js';
 import type { ScanContext, ScanFile } from '../../core/scanner.js';
-import { secretsScanOptions } from './options.js';
+import type { Config } from '../../core/config-schema.js';
+import { secretsScanOptions, type SecretsScanOptions } from './options.js';
 import { createFilePool, OrderedBatches } from './pool.js';
 import { wantsPath } from './paths.js';
-import { loadRuntimeRulesOnDemand } from './rule-cache-file.js';
 import type { SecretsScanItem, SecretsScanResult, SecretsScanTask } from './scan-batch.js';
 
 /** A batch holds files up to about this many bytes, so each worker message is worth sending. */
@@ -15,38 +15,75 @@ const BATCH_FILES = 256;
 
 /** Threads started ahead of a scan with the built-in rules, until a scan takes them. */
 let prestarted:
-  { pool: WorkerPool<SecretsScanTask, SecretsScanResult>; rulesJson: string } | undefined;
+  | {
+      pool: WorkerPool<SecretsScanTask, SecretsScanResult>;
+      options: SecretsScanOptions;
+      config: Config;
+      tags: readonly string[] | undefined;
+    }
+  | undefined;
 
 /**
- * Start the threads of a whole-tree scan while its files are being listed; the next scan
- * with the built-in rules and as many threads takes them, any other closes them. Until
- * then they do not keep the process alive.
+ * Start the threads of a whole-tree scan while its files are being listed, each compiling
+ * the rules for `config` and `tags` as soon as it starts; the next scan with the built-in
+ * rules, the same settings and as many threads takes them, any other closes them. Until
+ * then they do not keep the process alive. Settings that cannot be compiled (a bad
+ * allowlist regex) start nothing: the scan itself reports them.
  */
-export async function prestartFileThreads(): Promise<void> {
+export async function prestartFileThreads(
+  config: Config,
+  tags: readonly string[] | undefined,
+): Promise<void> {
   if (prestarted || defaultPoolSize() <= 1) return;
-  const rulesJson = JSON.stringify(await loadRuntimeRulesOnDemand());
-  if (prestarted) return;
-  const pool = createFilePool(defaultPoolSize(), { rulesJson });
+  let options: SecretsScanOptions;
+  try {
+    options = await secretsScanOptions(config, tags);
+  } catch {
+    return;
+  }
+  if (prestarted || !options.enabled) return;
+  const pool = createFilePool(defaultPoolSize(), {
+    rulesJson: options.rulesJson,
+    key: options.key,
+    options: options.ruleOptions,
+  });
   if (pool.size <= 1) return;
   pool.keepAlive?.(false);
-  prestarted = { pool, rulesJson };
+  prestarted = { pool, options, config, tags };
+}
+
+/** The prestarted threads' settings when this scan may use them. */
+function prestartedOptions(context: ScanContext, rulesDir: string | undefined) {
+  const early = prestarted;
+  if (!early || rulesDir !== undefined || early.config !== context.config) return undefined;
+  return sameTags(early.tags, context.tags) ? early.options : undefined;
+}
+
+function sameTags(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.length === b.length && a.every((tag, i) => tag === b[i]);
 }
 
 /** The started threads when they fit this scan, else a new pool of `size`. */
-function filePool(size: number, rulesJson: string): WorkerPool<SecretsScanTask, SecretsScanResult> {
+function filePool(
+  size: number,
+  options: SecretsScanOptions,
+): WorkerPool<SecretsScanTask, SecretsScanResult> {
   const early = prestarted;
   prestarted = undefined;
-  if (early && early.pool.size === size && early.rulesJson === rulesJson) {
+  if (early && early.pool.size === size && early.options === options) {
     early.pool.keepAlive?.(true);
     return early.pool;
   }
   if (early) void early.pool.close();
-  return createFilePool(size, { rulesJson });
+  return createFilePool(size, { rulesJson: options.rulesJson });
 }
 
 /** Scan the context's files on worker threads and yield their findings in file order. */
 export async function* scanFiles(context: ScanContext, rulesDir?: string): AsyncGenerator<Finding> {
-  const options = await secretsScanOptions(context.config, context.tags, rulesDir, prestarted?.rulesJson);
+  const options =
+    prestartedOptions(context, rulesDir) ??
+    (await secretsScanOptions(context.config, context.tags, rulesDir));
   if (!options.enabled) return;
   const files = context.files.filter((f) => wantsPath(f.path) && !options.pathAllowed(f.path));
 
@@ -54,10 +91,7 @@ export async function* scanFiles(context: ScanContext, rulesDir?: string): Async
   // Small scans (a pre-commit hook's few files) run on this thread: starting workers and
   // compiling the rules in each would cost more than the scan.
   const bytes = files.reduce((sum, f) => sum + f.size, 0);
-  const pool = filePool(
-    Math.min(defaultPoolSize(), Math.ceil(bytes / BATCH_BYTES)),
-    options.rulesJson,
-  );
+  const pool = filePool(Math.min(defaultPoolSize(), Math.ceil(bytes / BATCH_BYTES)), options);
   // Threads got the rules when they started; an in-process pool gets them with each task.
   const rules = {
     key: options.key,
