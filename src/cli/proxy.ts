@@ -271,13 +271,17 @@ async function printLog(flags: LogFlags): Promise<void> {
   for (const row of rows) process.stdout.write(`${formatRow(row)}\n`);
 }
 
-/** One decision as a line: time, decision, package@version, rule, advisory, client, reason. */
+/**
+ * One decision as a line: time, decision, package@version, how many requests when a row folds
+ * several (`x50`), rule, advisory, client, reason.
+ */
 export function formatRow(row: DecisionRecord): string {
   const parts = [
     new Date(row.time).toISOString(),
     row.decision.padEnd(7),
     `${row.ecosystem}:${row.package}@${row.version}`,
   ];
+  if (row.count !== undefined && row.count > 1) parts.push(`x${row.count}`);
   if (row.rule) parts.push(row.rule);
   if (row.advisory) parts.push(row.advisory);
   parts.push(`(${row.client})`);

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import type { DecisionRecord } from './store/types.js';
+
 /** A parsed request as the route handlers see it. */
 export interface RequestInfo {
   method: string;
@@ -15,7 +17,7 @@ export interface RequestInfo {
   /** The route name for metrics and the request log. */
   route: string;
   /** The decision-log rows this request wrote, so it never writes one twice (runtime.ts). */
-  logged?: Set<string>;
+  logged?: DecisionRecord[];
 }
 
 /** A request handler failure that becomes an HTTP answer with a JSON `error` body. */

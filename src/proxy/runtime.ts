@@ -35,29 +35,35 @@ export interface ProxyRuntime {
  */
 export interface DecisionScope {
   readonly client: string;
-  /** Keys of the rows this request wrote, made with its first row. */
-  logged?: Set<string>;
+  /** The rows this request wrote, kept from its first row on. */
+  logged?: DecisionRecord[];
+}
+
+/** True when two rows of one request are the same decision (the time and client are the request's). */
+function sameRow(a: DecisionRecord, b: DecisionRecord): boolean {
+  return (
+    a.version === b.version &&
+    a.decision === b.decision &&
+    a.rule === b.rule &&
+    a.advisory === b.advisory &&
+    a.reason === b.reason &&
+    a.package === b.package &&
+    a.ecosystem === b.ecosystem
+  );
 }
 
 /**
  * Write a decision-log row unless the same request already wrote the same row (version,
  * decision, rule, advisory, reason): a tarball request that also fetched the packument would
- * otherwise log its version twice. Every request writes its own rows, however close together.
+ * otherwise log its version twice. Every request writes its own rows, however close together
+ * (the store folds identical allowed rows of one client into one row with a count).
+ * A request writes a row or two, so its rows are compared one by one rather than hashed.
  * Answers whether it was written.
  */
 function writeRow(runtime: ProxyRuntime, scope: DecisionScope, row: DecisionRecord): boolean {
-  const key = [
-    row.ecosystem,
-    row.package,
-    row.version,
-    row.decision,
-    row.rule,
-    row.advisory,
-    row.reason,
-  ].join('\u0000');
-  scope.logged ??= new Set();
-  if (scope.logged.has(key)) return false;
-  scope.logged.add(key);
+  if (scope.logged === undefined) scope.logged = [row];
+  else if (scope.logged.some((seen) => sameRow(seen, row))) return false;
+  else scope.logged.push(row);
   runtime.store.recordDecision(row);
   return true;
 }
@@ -73,33 +79,58 @@ export function recordDecision(
   facts: VersionFacts,
   outcome: VersionDecision,
 ): void {
-  const base = {
-    time: runtime.now(),
-    client: scope.client,
-    ecosystem: facts.ecosystem,
-    package: facts.name,
-    version: facts.version,
-  };
-  const waivers = outcome.decision === 'blocked' ? [] : (outcome.waivers ?? []);
-  for (const waiver of waivers) {
-    const { advisory, reason } = waiver;
-    writeRow(runtime, scope, {
-      ...base,
-      decision: 'allowed',
-      rule: 'vulnerabilities',
-      advisory,
-      reason,
-    });
+  // Each row is one object literal: no base object is copied per row on the hot path.
+  const time = runtime.now();
+  const { client } = scope;
+  const { ecosystem, name, version } = facts;
+  const waivers = outcome.decision === 'blocked' ? undefined : outcome.waivers;
+  if (waivers !== undefined) {
+    for (const { advisory, reason } of waivers) {
+      const rule = 'vulnerabilities' as const;
+      const row = {
+        time,
+        client,
+        ecosystem,
+        package: name,
+        version,
+        decision: 'allowed' as const,
+        rule,
+        advisory,
+        reason,
+      };
+      writeRow(runtime, scope, row);
+    }
   }
   if (outcome.verdicts.length === 0) {
-    if (waivers.length === 0) writeRow(runtime, scope, { ...base, decision: 'allowed' });
+    if (waivers === undefined || waivers.length === 0) {
+      const row: DecisionRecord = {
+        time,
+        client,
+        ecosystem,
+        package: name,
+        version,
+        decision: 'allowed',
+      };
+      writeRow(runtime, scope, row);
+    }
     return;
   }
   for (const verdict of outcome.verdicts) {
     const decision: DecisionKind = verdict.action === 'block' ? 'blocked' : 'warned';
     const reason =
       verdict.action === 'monitor' ? `monitor, would block: ${verdict.reason}` : verdict.reason;
-    const row = { ...base, decision, rule: verdict.rule, advisory: verdict.advisory, reason };
+    const { rule, advisory } = verdict;
+    const row = {
+      time,
+      client,
+      ecosystem,
+      package: name,
+      version,
+      decision,
+      rule,
+      advisory,
+      reason,
+    };
     if (!writeRow(runtime, scope, row)) continue;
     if (decision === 'blocked') runtime.metrics.blocked(verdict.rule);
     runtime.log.warn(

@@ -27,6 +27,7 @@ describe('the decision log', () => {
         { name: 'fixture-repeat', version: '2.0.0', ageDays: 30 },
         { name: 'fixture-young', version: '1.0.0', ageDays: 1 },
         { name: 'fixture-joined', version: '1.0.0', ageDays: 1 },
+        { name: 'fixture-counted', version: '1.0.0', ageDays: 30 },
       ],
       clock,
     );
@@ -100,7 +101,7 @@ describe('the decision log', () => {
     return proxy.runtime.store.decisions({ package: name });
   };
 
-  it('writes a row for each of two identical requests from one client at the same instant', async () => {
+  it('folds identical allowed requests from one client within a second into one row with a count', async () => {
     const first = await tarball('fixture-repeat', '2.0.0', 'npm/10.8.2 node/v20.20.2');
     const second = await tarball('fixture-repeat', '2.0.0', 'npm/10.8.2 node/v20.20.2');
     const row = {
@@ -110,10 +111,47 @@ describe('the decision log', () => {
       package: 'fixture-repeat',
       version: '2.0.0',
       decision: 'allowed',
+      count: 2,
     };
 
     expect([first.status, second.status]).toEqual([200, 200]);
-    expect(await records('fixture-repeat')).toEqual([row, row]);
+    expect(await records('fixture-repeat')).toEqual([row]);
+  });
+
+  it('counts 50 requests for one tarball in one row, shown by the JSON API and `bulwark proxy log`', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 50; i++)
+      statuses.push((await tarball('fixture-counted', '1.0.0', 'npm/10.8.2')).status);
+    await tarball('fixture-counted', '1.0.0', 'bun/1.1.0');
+    const api = (await (
+      await fetch(`${proxy.url}/-/bulwark/decisions?package=fixture-counted`)
+    ).json()) as { decisions: Array<Omit<DecisionRecord, 'time'> & { time: string }> };
+
+    expect(statuses).toEqual(Array.from({ length: 50 }, () => 200));
+    expect(api.decisions).toEqual([
+      {
+        time: '2026-06-01T12:00:00.000Z',
+        client: '127.0.0.1 bun/1.1.0',
+        ecosystem: 'npm',
+        package: 'fixture-counted',
+        version: '1.0.0',
+        decision: 'allowed',
+        count: 1,
+      },
+      {
+        time: '2026-06-01T12:00:00.000Z',
+        client: '127.0.0.1 npm/10.8.2',
+        ecosystem: 'npm',
+        package: 'fixture-counted',
+        version: '1.0.0',
+        decision: 'allowed',
+        count: 50,
+      },
+    ]);
+    expect(api.decisions.map((r) => formatRow({ ...r, time: clock }))).toEqual([
+      '2026-06-01T12:00:00.000Z allowed npm:fixture-counted@1.0.0 (127.0.0.1 bun/1.1.0)',
+      '2026-06-01T12:00:00.000Z allowed npm:fixture-counted@1.0.0 x50 (127.0.0.1 npm/10.8.2)',
+    ]);
   });
 
   it('writes one row per request for a blocked file, the first request having fetched its packument', async () => {
@@ -126,6 +164,7 @@ describe('the decision log', () => {
       decision: 'blocked',
       rule: 'minimumAge',
       reason: 'published 24h ago, younger than the minimum age of 3d',
+      count: 1,
     };
     const fetching = await tarball('fixture-young', '1.0.0', 'pnpm/9.1.0');
     const afterFetch = await records('fixture-young');
@@ -150,6 +189,7 @@ describe('the decision log', () => {
       decision: 'blocked',
       rule: 'minimumAge',
       reason: 'published 24h ago, younger than the minimum age of 3d',
+      count: 1,
     };
 
     expect(statuses).toEqual([403, 403]);

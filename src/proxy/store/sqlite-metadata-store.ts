@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
 import type { DecisionKind, ProxyEcosystem, RuleId } from '../policy/types.js';
+import { decisionWriter } from './decision-writer.js';
 import type { DecisionQuery, DecisionRecord, LearnedRecord, MetadataStore } from './types.js';
 
 const SCHEMA = `
@@ -13,7 +14,7 @@ CREATE TABLE IF NOT EXISTS metadata (
 CREATE TABLE IF NOT EXISTS decisions (
   id INTEGER PRIMARY KEY, time INTEGER NOT NULL, client TEXT NOT NULL, ecosystem TEXT NOT NULL,
   package TEXT NOT NULL, version TEXT NOT NULL, decision TEXT NOT NULL, rule TEXT,
-  advisory TEXT, reason TEXT);
+  advisory TEXT, reason TEXT, count INTEGER NOT NULL DEFAULT 1);
 CREATE INDEX IF NOT EXISTS decisions_time ON decisions (time);
 CREATE TABLE IF NOT EXISTS learned (
   ecosystem TEXT NOT NULL, name TEXT NOT NULL, version TEXT NOT NULL, facts TEXT NOT NULL,
@@ -33,10 +34,18 @@ interface DecisionRow {
   rule: string | null;
   advisory: string | null;
   reason: string | null;
+  count: number;
 }
 
-/** How many queued decisions trigger an immediate write. */
-const BATCH = 256;
+/**
+ * Add the decisions' `count` column to a database made before rows were folded; its old rows
+ * each stand for one request.
+ */
+function addCountColumn(db: Database.Database): void {
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(decisions)').all();
+  if (columns.some((c) => c.name === 'count')) return;
+  db.exec('ALTER TABLE decisions ADD COLUMN count INTEGER NOT NULL DEFAULT 1');
+}
 
 /** Metadata and decisions in one SQLite file (WAL mode); decisions are written in batches. */
 export function createSqliteMetadataStore(file: string): MetadataStore {
@@ -48,6 +57,7 @@ export function createSqliteMetadataStore(file: string): MetadataStore {
   // cache only grows the proxy's memory as the log grows.
   db.pragma('cache_size = -4000');
   db.exec(SCHEMA);
+  addCountColumn(db);
 
   const getMeta = db.prepare<
     [string, string],
@@ -57,8 +67,9 @@ export function createSqliteMetadataStore(file: string): MetadataStore {
     'INSERT OR REPLACE INTO metadata (ecosystem, name, etag, fetched_at, body) VALUES (?, ?, ?, ?, ?)',
   );
   const touch = db.prepare('UPDATE metadata SET fetched_at = ? WHERE ecosystem = ? AND name = ?');
-  // Writes other than decisions commit at once (with any decisions in the open transaction).
-  const decisions = decisionQueue(db);
+  // Writes other than decisions commit at once, with the decisions written into the open
+  // transaction; folded allowed rows keep waiting for the end of their window.
+  const decisions = decisionWriter(db);
   const putLearned = db.prepare(
     'INSERT OR REPLACE INTO learned (ecosystem, name, version, facts) VALUES (?, ?, ?, ?)',
   );
@@ -80,11 +91,11 @@ export function createSqliteMetadataStore(file: string): MetadataStore {
     },
     async putMetadata(ecosystem, name, record) {
       putMeta.run(ecosystem, name, record.etag ?? null, record.fetchedAt, record.body);
-      decisions.flush();
+      decisions.commit();
     },
     async touchMetadata(ecosystem, name, fetchedAt) {
       touch.run(fetchedAt, ecosystem, name);
-      decisions.flush();
+      decisions.commit();
     },
     recordDecision: (record) => decisions.push(record),
     async flush() {
@@ -99,61 +110,17 @@ export function createSqliteMetadataStore(file: string): MetadataStore {
     },
     async putLearnedFacts(record) {
       putLearned.run(record.ecosystem, record.name, record.version, record.facts);
-      decisions.flush();
+      decisions.commit();
     },
     async pinDigest(ecosystem, name, file, digest) {
       pin.run(ecosystem, name, file, digest);
-      decisions.flush();
+      decisions.commit();
       return pinned.get(ecosystem, name, file)?.digest ?? digest;
     },
     async close() {
       decisions.flush();
       db.close();
     },
-  };
-}
-
-/**
- * Decisions written as they come, inside a transaction committed every BATCH rows or 200 ms.
- * Rows go straight into SQLite rather than waiting in a JavaScript queue, so a busy proxy does not
- * keep thousands of short-lived objects alive long enough for the garbage collector to promote
- * them. The store's other writes commit the open transaction straight after themselves.
- */
-function decisionQueue(db: Database.Database): { push(r: DecisionRecord): void; flush(): void } {
-  // Positional parameters: binding by name costs about twice as much per row.
-  const insert = db.prepare(
-    `INSERT INTO decisions (time, client, ecosystem, package, version, decision, rule, advisory, reason)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const begin = db.prepare('BEGIN');
-  const commit = db.prepare('COMMIT');
-  let pending = 0;
-  let timer: NodeJS.Timeout | undefined;
-  const flush = (): void => {
-    if (timer) clearTimeout(timer);
-    timer = undefined;
-    pending = 0;
-    if (db.inTransaction) commit.run();
-  };
-  return {
-    push(r) {
-      if (!db.inTransaction) begin.run();
-      insert.run(
-        r.time,
-        r.client,
-        r.ecosystem,
-        r.package,
-        r.version,
-        r.decision,
-        r.rule ?? null,
-        r.advisory ?? null,
-        r.reason ?? null,
-      );
-      pending++;
-      if (pending >= BATCH) flush();
-      else if (!timer) timer = setTimeout(flush, 200).unref();
-    },
-    flush,
   };
 }
 
@@ -184,6 +151,7 @@ function toRecord(row: DecisionRow): DecisionRecord {
     package: row.package,
     version: row.version,
     decision: row.decision as DecisionKind,
+    count: row.count,
   };
   if (row.rule) record.rule = row.rule as RuleId;
   if (row.advisory) record.advisory = row.advisory;

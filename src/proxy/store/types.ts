@@ -23,6 +23,11 @@ export interface DecisionRecord {
   rule?: RuleId;
   advisory?: string;
   reason?: string;
+  /**
+   * How many requests the row stands for: identical allowed decisions for one client within a
+   * second are folded into one row. Always set on rows read back; 1 when left out of a new row.
+   */
+  count?: number;
 }
 
 /** What a file's contents revealed about one version, kept across restarts. */
@@ -52,9 +57,12 @@ export interface MetadataStore {
   putMetadata(ecosystem: ProxyEcosystem, name: string, record: MetadataRecord): Promise<void>;
   /** Record that a cached document was revalidated (upstream answered 304). */
   touchMetadata(ecosystem: ProxyEcosystem, name: string, fetchedAt: number): Promise<void>;
-  /** Queue a decision; queued decisions are written in batches. */
+  /**
+   * Log a decision: blocked and warned ones are written at once, one row each, and committed in
+   * batches; identical allowed ones of one client are folded into one row with a count.
+   */
   recordDecision(record: DecisionRecord): void;
-  /** Write queued decisions now. */
+  /** Write folded and uncommitted decisions now. */
   flush(): Promise<void>;
   /** Newest first. */
   decisions(query: DecisionQuery): Promise<DecisionRecord[]>;

@@ -1,6 +1,7 @@
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { createFsBlobStore } from '../../../src/proxy/store/fs-blob-store.js';
@@ -102,7 +103,13 @@ describe('SQLite metadata store', () => {
     expect(all.map((d) => d.time)).toEqual([3, 2, 1]);
     expect(since.map((d) => d.time)).toEqual([3, 2]);
     expect(blocked).toEqual([
-      { ...row(2, 'b', 'blocked'), rule: 'malicious', advisory: 'MAL-1', reason: 'malware' },
+      {
+        ...row(2, 'b', 'blocked'),
+        rule: 'malicious',
+        advisory: 'MAL-1',
+        reason: 'malware',
+        count: 1,
+      },
     ]);
     expect(forA.map((d) => d.decision)).toEqual(['warned']);
     await store.close();
@@ -110,10 +117,13 @@ describe('SQLite metadata store', () => {
 });
 
 describe('SQLite decision log', () => {
-  it('commits decisions in batches another connection can read, and the rest on close', async () => {
+  it('commits blocked rows in batches another connection can read, and folded allowed rows on close', async () => {
     const file = join(temp(), 'proxy.sqlite');
     const writer = createSqliteMetadataStore(file);
-    for (let time = 1; time <= 600; time++) writer.recordDecision(row(time, 'a', 'allowed'));
+    for (let time = 1; time <= 600; time++) {
+      writer.recordDecision(row(time, 'a', 'blocked'));
+      writer.recordDecision(row(time, 'b', 'allowed'));
+    }
     // A second connection, as `bulwark proxy log` opens while the proxy runs.
     const reader = createSqliteMetadataStore(file);
     const during = await reader.decisions({ limit: 10_000 });
@@ -121,8 +131,75 @@ describe('SQLite decision log', () => {
     const after = await reader.decisions({ limit: 10_000 });
     await reader.close();
 
-    expect([during.length, during[0].time]).toEqual([512, 512]);
-    expect([after.length, after[0].time, after[599].time]).toEqual([600, 600, 1]);
+    expect([during.length, during[0].time, during[0].package]).toEqual([512, 512, 'a']);
+    expect(after.length).toBe(601);
+    expect(after.filter((r) => r.package === 'b')).toEqual([
+      { ...row(1, 'b', 'allowed'), count: 600 },
+    ]);
+    expect(after.filter((r) => r.package === 'a').map((r) => [r.time, r.count])).toEqual(
+      Array.from({ length: 600 }, (_, i) => [600 - i, 1]),
+    );
+  });
+
+  it('folds identical allowed rows of one client for one second, and nothing else', async () => {
+    const store = createSqliteMetadataStore(join(temp(), 'proxy.sqlite'));
+    const waived = {
+      rule: 'vulnerabilities' as const,
+      advisory: 'GHSA-1',
+      reason: 'waived until 2027-01-01: not reachable',
+    };
+    for (const time of [1000, 1500, 1999]) store.recordDecision(row(time, 'a', 'allowed'));
+    store.recordDecision(row(2000, 'a', 'allowed'));
+    store.recordDecision({ ...row(1200, 'a', 'allowed'), client: '10.0.0.2 pnpm/9' });
+    store.recordDecision({ ...row(1300, 'a', 'allowed'), ...waived });
+    store.recordDecision({ ...row(1400, 'a', 'allowed'), ...waived });
+    store.recordDecision({ ...row(1600, 'a', 'allowed'), version: '2.0.0' });
+    store.recordDecision(row(1700, 'a', 'warned'));
+    store.recordDecision(row(1800, 'a', 'warned'));
+
+    const rows = await store.decisions({});
+    await store.close();
+
+    expect(rows).toEqual([
+      { ...row(2000, 'a', 'allowed'), count: 1 },
+      { ...row(1800, 'a', 'warned'), count: 1 },
+      { ...row(1700, 'a', 'warned'), count: 1 },
+      { ...row(1600, 'a', 'allowed'), version: '2.0.0', count: 1 },
+      { ...row(1300, 'a', 'allowed'), ...waived, count: 2 },
+      { ...row(1200, 'a', 'allowed'), client: '10.0.0.2 pnpm/9', count: 1 },
+      { ...row(1000, 'a', 'allowed'), count: 3 },
+    ]);
+  });
+
+  it('opens a database made before rows had a count, and counts its old rows as one each', async () => {
+    const dir = temp();
+    const file = join(dir, 'proxy.sqlite');
+    mkdirSync(dir, { recursive: true });
+    const old = new Database(file);
+    old.exec(`CREATE TABLE decisions (
+      id INTEGER PRIMARY KEY, time INTEGER NOT NULL, client TEXT NOT NULL, ecosystem TEXT NOT NULL,
+      package TEXT NOT NULL, version TEXT NOT NULL, decision TEXT NOT NULL, rule TEXT,
+      advisory TEXT, reason TEXT);
+      CREATE INDEX decisions_time ON decisions (time);`);
+    old
+      .prepare(
+        `INSERT INTO decisions (time, client, ecosystem, package, version, decision)
+         VALUES (1, '127.0.0.1 npm/11', 'npm', 'a', '1.0.0', 'allowed')`,
+      )
+      .run();
+    old.close();
+
+    const store = createSqliteMetadataStore(file);
+    for (const time of [2, 3]) store.recordDecision(row(time, 'a', 'allowed'));
+    await store.close();
+    const reopened = createSqliteMetadataStore(file);
+    const rows = await reopened.decisions({});
+    await reopened.close();
+
+    expect(rows).toEqual([
+      { ...row(2, 'a', 'allowed'), count: 2 },
+      { ...row(1, 'a', 'allowed'), count: 1 },
+    ]);
   });
 });
 
