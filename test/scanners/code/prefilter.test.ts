@@ -7,9 +7,14 @@ import {
   patternWords,
   regexRequirement,
   requirementOf,
+  runRegex,
   satisfies,
   TextIndex,
 } from '../../../src/scanners/code/prefilter.js';
+import { WordFinder } from '../../../src/scanners/code/word-finder.js';
+
+/** The identifiers of a text as the prefilter first took them: every regex match, in a set. */
+const identifiers = (text: string): Set<string> => new Set(text.match(/[A-Za-z_$][\w$]*/g));
 
 describe('prefilter', () => {
   it.each([
@@ -55,6 +60,169 @@ describe('prefilter', () => {
   it('a run ignores a comment that never closes without slowing down', () => {
     const text = `${'/* a '.repeat(2000)} x.set y`;
     expect(new TextIndex(text).hasRun(['.', 'set', '('])).toBe(false);
+  });
+
+  it.each([
+    ['fs.readFile(p)', true],
+    ['fs::readFile(p)', true],
+    ['fs.\u00a0readFile(p)', true],
+    ['fs.\u0085readFile(p)', false],
+    ['fs.\n\n  readFile(p)', true],
+    ['fs. // why\n  readFile(p)', true],
+    ['fs. # why\n  readFile(p)', true],
+    ['fs./* a\n b */ readFile(p)', true],
+    ['fs.\\\nreadFile(p)', true],
+    ['// fs\nreadFile(p)', false],
+    ['/* fs. */ readFile(p)', false],
+    ['fs .. readFile(p)', true],
+    ['fs : readFile(p)', false],
+    ['fs ?.readFile(p); x.readFile', true],
+    ['$readFile(p); x.readFile_(p)', false],
+    ['x.readFile', false],
+  ])('the run `.readFile(` in %j gives what its regex gives: %s', (text, expected) => {
+    const tokens = ['.', 'readFile', '('];
+    expect(runRegex(tokens).test(text)).toBe(expected);
+    expect(new TextIndex(text).hasRun(tokens)).toBe(expected);
+    expect(satisfies({ tokens }, new TextIndex(text))).toBe(expected);
+  });
+
+  it.each([
+    ['Buffer.from(x)', true],
+    ['Buffer . from (x)', true],
+    ['new Buffer.from(x)', true],
+    ['SafeBuffer.from(x); Buffer', false],
+    ['$Buffer.from(x); Buffer', false],
+    ['Buffer.fromString(x)', false],
+    ['Buffer\n// c\n.from(x)', true],
+  ])('the run `Buffer.from(` in %j gives what its regex gives: %s', (text, expected) => {
+    const tokens = ['Buffer', '.', 'from', '('];
+    expect(runRegex(tokens).test(text)).toBe(expected);
+    expect(satisfies({ tokens }, new TextIndex(text))).toBe(expected);
+  });
+
+  it('runs give what their regex gives on the whole text, with any gap between tokens', () => {
+    const junk = ['fs', 'readFile', 'x', '.', '::', ':', '?', '!', '(', '<T>', ' ', '\n', '//'];
+    const gaps = [
+      ...['', ' ', '\n', '\t\n ', '\u00a0', '\u0085', '// c\n', '// c', '# c\n', '/* c */'],
+      ...['/* a\n */', '/* a *', '*/', '\\\n', '\\', '?', '!', '&', '<T>', 'x', '$', '1', '.', '/'],
+    ];
+    const runs = [
+      ['.', 'readFile', '('],
+      ['fs', '.', 'readFile', '('],
+      ['.', 'readFile'],
+      ['readFile', '('],
+      ['::', 'x'],
+    ];
+    let seed = 7;
+    const pick = (list: string[]): string => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return list[seed % list.length];
+    };
+    const counts = runs.map(() => [0, 0]);
+    for (let n = 0; n < 6000; n++) {
+      const run = runs[n % runs.length];
+      const text = [pick(junk), pick(junk), pick(gaps)]
+        .concat(run.map((token, i) => (i > 0 ? pick(gaps) : '') + token))
+        .concat([pick(gaps), pick(junk)])
+        .join('');
+      const index = new TextIndex(text);
+      runs.forEach((tokens, i) => {
+        const names = tokens.filter((t) => /^\w+$/.test(t));
+        const expected =
+          names.every((name) => identifiers(text).has(name)) && runRegex(tokens).test(text);
+        expect([text, tokens, index.hasRun(tokens)]).toEqual([text, tokens, expected]);
+        counts[i][expected ? 0 : 1]++;
+      });
+    }
+    // Both answers come up often for every run.
+    for (const [yes, no] of counts) expect(Math.min(yes, no)).toBeGreaterThan(200);
+  });
+
+  it.each([
+    ['eval', true],
+    ['eval(x)', true],
+    ['x = eval', true],
+    ['(eval)', true],
+    ['1eval', true],
+    ['0x1eval', false],
+    ['a1eval', false],
+    ['evaluate(x)', false],
+    ['myeval(x)', false],
+    ['eval_(x)', false],
+    ['_eval(x)', false],
+    ['$eval(x)', false],
+    ['eval$(x)', false],
+    ['a.$eval', false],
+    ['éeval', true],
+    ['evalé', true],
+    ['"eval"', true],
+    ['', false],
+  ])('the identifier eval in %j: %s', (text, expected) => {
+    expect(identifiers(text).has('eval')).toBe(expected);
+    expect(satisfies({ word: 'eval' }, new TextIndex(text))).toBe(expected);
+    expect(new TextIndex(text).has('eval')).toBe(expected);
+  });
+
+  it.each([
+    ['password', 'password', true],
+    ['myPasswordHash', 'Password', true],
+    ['mypasswordhash', 'passw', true],
+    ['PASSWORD', 'passw', false],
+    ['x] = y', '] = ', true],
+    ['x]= y', '] = ', false],
+    ['a-b', 'a-b', true],
+  ])('in %j the word %j counts anywhere: %s', (text, word, expected) => {
+    expect(satisfies({ word, partial: true }, new TextIndex(text))).toBe(expected);
+    expect(new TextIndex(text).has(word, true)).toBe(expected);
+  });
+
+  it('words no requirement asked for are looked up on their own', () => {
+    const index = new TextIndex('const zqUnasked1 = 1; // zqPart');
+    expect(index.has('zqUnasked1')).toBe(true);
+    expect(index.has('zqUnasked')).toBe(false);
+    expect(index.has('zqPar', true)).toBe(true);
+    expect(index.has('zqPar')).toBe(false);
+  });
+
+  it('words first asked for after a text was searched are looked up on their own', () => {
+    const index = new TextIndex('zqFirst(zqLater.x); zqLaterPartial');
+    expect(satisfies({ word: 'zqFirst' }, index)).toBe(true);
+    expect(satisfies({ word: 'zqLater' }, index)).toBe(true);
+    expect(satisfies({ word: 'zqLaterP', partial: true }, index)).toBe(true);
+    expect(satisfies({ word: 'zqLaterP' }, index)).toBe(false);
+    expect(satisfies({ tokens: ['zqLater', '.', 'x'] }, index)).toBe(true);
+    expect(satisfies({ tokens: ['.', 'zqFirst'] }, index)).toBe(false);
+    // A new text is searched for every word asked so far, with the same answers.
+    const next = new TextIndex('zqFirst(zqLater.x); zqLaterPartial');
+    expect(satisfies({ all: [{ word: 'zqFirst' }, { word: 'zqLater' }] }, next)).toBe(true);
+    expect(satisfies({ word: 'zqLaterP' }, next)).toBe(false);
+  });
+
+  it('finds words in one pass with their offsets, overlapping ones included', () => {
+    const finder = new WordFinder([
+      { text: 'exec', whole: true, track: true },
+      { text: 'execSync', whole: true, track: false },
+      { text: 'Sync', whole: false, track: true },
+      { text: 'cSy', whole: false, track: false },
+    ]);
+    const hits = finder.find('exec(a); execSync(b); exec_ exec');
+    expect([...hits.found]).toEqual([1, 1, 1, 1]);
+    expect(hits.starts).toEqual([[0, 28], undefined, [13]]);
+    expect([...finder.find('myexec(execSyncs)').found]).toEqual([0, 0, 1, 1]);
+  });
+
+  it('agrees with every identifier of a text, whatever precedes or follows a word', () => {
+    const words = ['a', 'ab', 'b1', 'x$', '$y', '_z', 'if'];
+    const finder = new WordFinder(words.map((text) => ({ text, whole: true, track: false })));
+    const pieces = ['a', 'b', '1', '$', '_', ' ', '.', 'x', 'y', 'z', 'i', 'f', 'é'];
+    let text = '';
+    for (let n = 0; n < 4000; n++) {
+      text += pieces[(n * 7 + ((n * n) % 11)) % pieces.length];
+      const found = finder.find(text).found;
+      const expected = identifiers(text);
+      expect(words.filter((_, i) => found[i] === 1)).toEqual(words.filter((w) => expected.has(w)));
+      if (n % 97 === 0) text = text.slice(-20);
+    }
   });
 
   it.each([
