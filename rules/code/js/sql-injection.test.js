@@ -26,6 +26,8 @@ app.get('/clients', async (req, res) => {
   // bulwark-expect: sql-injection
   db.get(`SELECT * FROM users WHERE id = ${req.query.id}`, (err, row) => res.json(row));
   // bulwark-expect: sql-injection
+  db.run(`DELETE FROM sessions WHERE id = ${req.query.id}`);
+  // bulwark-expect: sql-injection
   this.db.all('SELECT * FROM users WHERE name = ' + req.query.name, [], done);
   // bulwark-expect: sql-injection
   await pgClient.query(`SELECT ${req.query.columns} FROM users`);

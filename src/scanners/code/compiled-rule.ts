@@ -1,5 +1,6 @@
 import type { ParserName, RuleLanguage } from './languages.js';
 import { namespaceRecord, namespaceRule, renamePattern } from './namespace.js';
+import { withOptionalRest } from './optional-rest.js';
 import { allOf, anyOf, requirementOf, type Requirement } from './prefilter.js';
 import { gateRegex, type AstRule, type CodeRuleFile } from './rule-schema.js';
 import { textTestOf, type TextTest } from './text-constraints.js';
@@ -62,8 +63,8 @@ export interface RuleSource {
 
 /** Compile a validated rule: merge shared utils, namespace it with `prefix`, derive its filter. */
 export function compileRule(source: RuleSource, prefix: string): CompiledRule {
-  const { meta } = source;
-  const utils = { ...source.sharedUtils, ...meta.utils };
+  const meta = source.meta;
+  const utils = mapRecord({ ...source.sharedUtils, ...meta.utils }, withOptionalRest);
   const runs = source.language !== 'php';
   const fileWide = { utils, runs };
   const local = { utils, runs, local: true };
@@ -76,11 +77,17 @@ export function compileRule(source: RuleSource, prefix: string): CompiledRule {
     prefix,
     parsers: [],
     textGates: (meta.prefilterRegex ?? []).map(gateRegex),
-    constraints: namespaceRecord(meta.constraints, prefix),
+    constraints: namespaceRecord(
+      meta.constraints && mapRecord(meta.constraints, withOptionalRest),
+      prefix,
+    ),
     utils: namespaceRecord(utils, prefix),
   };
   if (meta.taint) {
-    const { sources, sanitizers, sinks, propagators } = meta.taint;
+    const { propagators } = meta.taint;
+    const sources = meta.taint.sources.map(withOptionalRest);
+    const sanitizers = meta.taint.sanitizers.map(withOptionalRest);
+    const sinks = meta.taint.sinks.map((sink) => ({ ...sink, rule: withOptionalRest(sink.rule) }));
     const sinkReq = anyOf(sinks.map((sink) => requirementOf(sink.rule, fileWide)));
     const sourceReq = anyOf(sources.map((rule) => requirementOf(rule, fileWide)));
     return {
@@ -98,7 +105,7 @@ export function compileRule(source: RuleSource, prefix: string): CompiledRule {
       },
     };
   }
-  const rule = meta.rule as AstRule;
+  const rule = withOptionalRest(meta.rule as AstRule);
   return {
     ...base,
     entries: [
@@ -109,6 +116,10 @@ export function compileRule(source: RuleSource, prefix: string): CompiledRule {
     ],
     requirement: allOf([requirementOf(rule, fileWide), declared(meta.prefilter)]),
   };
+}
+
+function mapRecord<T>(record: Record<string, T>, map: (value: T) => T): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
 }
 
 /** The requirement written in a rule's `prefilter` list: any one of its strings, anywhere. */
