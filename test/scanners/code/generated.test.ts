@@ -33,6 +33,31 @@ describe('generatedReason', () => {
     ['src/keys.js', `const KEYS = ['${'k'.repeat(1500)}', '${'j'.repeat(900)}'];\n`, undefined],
     ['src/big.js', `${'const x = 1;\n'.repeat(200)}${MINIFIED_LINE}\n`, undefined],
     ['src/a.js', 'const a = 1;\n// generated ids are random\n', undefined],
+    [
+      'dist/cli.cjs',
+      '"use strict";\nvar __create = Object.create;\nvar __commonJS = (cb, mod) => function __require() {};\n',
+      "it is bundled output (it defines the bundler's __commonJS)",
+    ],
+    [
+      'lib/cli.js',
+      '/******/ (function(modules) { // webpackBootstrap\n/******/ \tfunction __webpack_require__(moduleId) {\n',
+      "it is bundled output (it defines the bundler's __webpack_require__)",
+    ],
+    [
+      'dist/index.mjs',
+      'import a from "a";\n//#region src/index.ts\nconst x = 1;\n//#endregion\n',
+      "it is bundled output (it defines the bundler's //#region)",
+    ],
+    [
+      'lib/tsc.js',
+      '"use strict";\n\n// src/compiler/corePublic.ts\nvar v = 1;\n// src/compiler/core.ts\nvar e = [];\n// src/compiler/debug.ts\nvar d;\n',
+      'it is bundled output (comments name the source modules it joins)',
+    ],
+    [
+      'src/loader.js',
+      '// src/a.ts and src/b.ts share this helper\nfunction __webpack_require_shim() {}\nconst __esm = 1;\n',
+      undefined,
+    ],
   ])('%s', (path, text, expected) => {
     expect(generatedReason(path, text)).toBe(expected);
   });
