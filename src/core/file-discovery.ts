@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
 
 import { parseChangedLines, type ChangedLines } from './changed-lines.js';
 import { usageError } from './errors.js';
 import { git, gitTopLevel, refExists, splitNul } from './git.js';
+import { absoluteJoiner } from './absolute-path.js';
+import { ignoreRules, type IgnoreRules } from './ignore-rules.js';
 import type { Logger } from './logger.js';
 import type { ScanFile } from './scanner.js';
 
@@ -86,13 +87,14 @@ export function discoverFiles(options: DiscoveryOptions): Discovery {
   const files: ScanFile[] = [];
   const skipped = { tooLarge: 0, ignored: 0 };
   const tooLarge: string[] = [];
+  const absolute = absoluteJoiner(root);
   for (const path of candidates) {
     // A file named on the command line is scanned even when an ignore file lists it.
     if (!options.only && filter?.ignores(path)) {
       skipped.ignored++;
       continue;
     }
-    const absPath = join(root, path);
+    const absPath = absolute(path);
     const size = sizeOf(absPath);
     if (size === undefined) {
       options.logger.info('skipped: not a regular file', { path });
@@ -163,11 +165,11 @@ function allLines(absPath: string): Set<number> {
 }
 
 /** The filter of bulwark.yaml's patterns and .bulwarkignore; undefined when there are none. */
-function buildIgnore(root: string, patterns: readonly string[]): Ignore | undefined {
+function buildIgnore(root: string, patterns: readonly string[]): IgnoreRules | undefined {
   const file = join(root, IGNORE_FILE);
   const hasFile = existsSync(file);
   if (patterns.length === 0 && !hasFile) return undefined;
-  const filter = ignore().add([...patterns]);
+  const filter = ignoreRules().add([...patterns]);
   if (hasFile) filter.add(readFileSync(file, 'utf8'));
   return filter;
 }
@@ -179,12 +181,12 @@ function buildIgnore(root: string, patterns: readonly string[]): Ignore | undefi
  * skipped (any letter case, as the ignore library matches). A folder without a .gitignore
  * shares its parent's rules, so the common case costs no pattern matching at all.
  */
-function walk(dir: string, prefix: string, rules: Ignore | undefined, out: string[]): void {
+function walk(dir: string, prefix: string, rules: IgnoreRules | undefined, out: string[]): void {
   const entries = readdirSync(dir, { withFileTypes: true });
   const gitignore = join(dir, '.gitignore');
   if (entries.some((entry) => entry.name === '.gitignore') && existsSync(gitignore)) {
     const lines = readFileSync(gitignore, 'utf8').split(/\r?\n/);
-    rules = ignore()
+    rules = ignoreRules()
       .add(rules ?? '.git')
       .add(lines.map((line) => rebase(line, prefix)));
   }

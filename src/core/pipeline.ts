@@ -15,7 +15,7 @@ import { isSuppressedInline, warnUnknownSuppressions } from './inline-suppressio
 import { numberOccurrences } from './occurrences.js';
 import type { Logger } from './logger.js';
 import type { Progress } from './progress.js';
-import { baseFingerprints, type BaseScanInput } from './base-findings.js';
+import type { BaseScanInput } from './base-findings.js';
 import { runScanners, type ScannerTiming } from './run-scanners.js';
 import type { InputProblem, ScanContext, Scanner } from './scanner.js';
 import { atOrAbove, type Severity } from './severity.js';
@@ -160,6 +160,8 @@ async function introducedFilter(
   input: { root: string; scanners: readonly Scanner[]; context: BaseScanInput['context'] },
 ): Promise<(finding: Finding) => boolean> {
   if (!discovery.changedLines || !discovery.baseRev) return () => false;
+  // Loaded only here: whole-tree scans never compare with a base commit.
+  const { baseFingerprints } = await import('./base-findings.js');
   const before = await baseFingerprints({
     ...input,
     rev: discovery.baseRev,

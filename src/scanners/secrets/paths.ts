@@ -1,4 +1,4 @@
-import ignore from 'ignore';
+import { ignoreRules } from '../../core/ignore-rules.js';
 
 /** Extensions of files that hold no text worth scanning. */
 const BINARY_EXTENSION =
@@ -12,6 +12,6 @@ export function wantsPath(path: string): boolean {
 /** A test for paths allowlisted by gitignore-style patterns (`allowlist.paths`). */
 export function pathAllowlist(patterns: readonly string[]): (path: string) => boolean {
   if (patterns.length === 0) return () => false;
-  const matcher = ignore().add([...patterns]);
+  const matcher = ignoreRules().add([...patterns]);
   return (path) => matcher.ignores(path);
 }
