@@ -411,8 +411,8 @@ export class TextIndex {
   /** `searched.hits.found`, once searched. */
   private found: Uint8Array | undefined;
   private identifiers: Set<string> | undefined;
-  private readonly partial = new Map<string, boolean>();
-  private readonly runs = new Map<Run, boolean>();
+  private partial: Map<string, boolean> | undefined;
+  private runs: Map<Run, boolean> | undefined;
 
   constructor(readonly text: string) {}
 
@@ -438,6 +438,7 @@ export class TextIndex {
 
   /** Whether the text matches the run's regex (its names are checked by the caller). */
   hasRunOf(run: Run): boolean {
+    this.runs ??= new Map();
     let found = this.runs.get(run);
     if (found === undefined) {
       const { finder, hits } = this.searchAll();
@@ -462,6 +463,7 @@ export class TextIndex {
   /** The word looked up on its own, for words the text was not searched for at once. */
   private search(word: string, partial: boolean): boolean {
     if (partial || !IDENTIFIER.test(word)) {
+      this.partial ??= new Map();
       let found = this.partial.get(word);
       if (found === undefined) {
         found = this.text.includes(word);

@@ -17,8 +17,9 @@ export interface WordHits {
 /**
  * Finds which of many words occur in a text in one pass (an Aho-Corasick automaton with a
  * dense transition table, matching UTF-16 code units exactly). A whole word counts where it is
- * an identifier as `/[A-Za-z_$][\w$]*\/g` would cut it from the text: not followed by
- * `[\w$]`, and preceded by nothing of `[\w$]` except leading digits (`1px` holds `px`).
+ * an identifier as the regex `[A-Za-z_$][\w$]*` cuts them from the text left to right: not
+ * followed by `[\w$]`, and preceded by nothing of `[\w$]` but digits (`1px` holds `px`). An
+ * empty word occurs in every text.
  */
 export class WordFinder {
   readonly words: readonly WordSpec[];
@@ -35,6 +36,7 @@ export class WordFinder {
   private readonly lengths: Int32Array;
   private readonly whole: Uint8Array;
   private readonly track: Uint8Array;
+  private readonly empty: number[] = [];
 
   constructor(words: readonly WordSpec[]) {
     this.words = words;
@@ -50,6 +52,7 @@ export class WordFinder {
   /** Which words occur in `text`, and where the tracked ones do. */
   find(text: string): WordHits {
     const found = new Uint8Array(this.words.length);
+    for (const k of this.empty) found[k] = 1;
     const starts: Array<number[] | undefined> = [];
     const { charClass, delta, width, outputs, lengths, whole, track } = this;
     const length = text.length;
@@ -88,7 +91,10 @@ export class WordFinder {
     const goto: Array<Map<number, number>> = [new Map()];
     const outputs: number[][] = [[]];
     this.words.forEach((word, index) => {
-      if (word.text === '') return;
+      if (word.text === '') {
+        this.empty.push(index);
+        return;
+      }
       let state = 0;
       for (let i = 0; i < word.text.length; i++) {
         const cls = this.charClass[word.text.charCodeAt(i)];

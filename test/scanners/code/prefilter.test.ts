@@ -171,6 +171,7 @@ describe('prefilter', () => {
     ['x] = y', '] = ', true],
     ['x]= y', '] = ', false],
     ['a-b', 'a-b', true],
+    ['', '', true],
   ])('in %j the word %j counts anywhere: %s', (text, word, expected) => {
     expect(satisfies({ word, partial: true }, new TextIndex(text))).toBe(expected);
     expect(new TextIndex(text).has(word, true)).toBe(expected);
