@@ -36,7 +36,12 @@ export interface TaintShared {
 /** Variable names in a definition's target text (PHP names keep their `$`). */
 const NAME_WORDS = /[$A-Za-z_][\w$]*/g;
 
-const MAX_DEPTH = 30;
+/**
+ * How many syntax steps a trace takes back from a sink (an assignment costs two or three).
+ * A code taint trace takes at most 160 syntax steps back from a sink (about 60 assignments in
+ * a row); a longer chain from a source is not reported.
+ */
+const MAX_DEPTH = 160;
 const BLOCK_KINDS =
   /(^|_)(block|body|program|module|source_file|compound_statement|statement_block|declaration_list|class_body)$/;
 

@@ -176,4 +176,20 @@ describe('taint flows', () => {
   ])('$name', ({ file, rule, text, expected }) => {
     expect(flows(file, text, rule)).toEqual(expected);
   });
+
+  it('follows a chain of 50 assignments from the request to the sink', () => {
+    const steps = Array.from({ length: 50 }, (_, i) => `  const x${i + 1} = 'a' + x${i};`);
+    const text = [
+      "app.get('/x', (req, res) => {",
+      '  const x0 = req.query.h;',
+      ...steps,
+      '  exec(x50);',
+      '});',
+    ].join('\n');
+    const [found] = flows('a.js', text, 'code/js/command-injection');
+    expect(found.line).toBe(53);
+    expect(found.flow).toHaveLength(53);
+    expect(found.flow.slice(0, 2)).toEqual(['2 user input: req.query', '2 assigned to x0']);
+    expect(found.flow.slice(-2)).toEqual(['52 assigned to x50', '53 reaches exec(x50)']);
+  });
 });
