@@ -81,6 +81,8 @@ export async function readBody(req: IncomingMessage, maxBytes: number): Promise<
 
 /** Decode one path segment, answering 400 to malformed percent-encoding. */
 export function decodeSegment(segment: string): string {
+  // Most segments have nothing to decode; decodeURIComponent would copy them anyway.
+  if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {

@@ -139,7 +139,10 @@ function requestInfo(
   let path = q === -1 ? raw : raw.slice(0, q);
   if (prefix && (path === prefix || path.startsWith(`${prefix}/`)))
     path = path.slice(prefix.length) || '/';
-  const agent = (req.headers['user-agent'] ?? '').split(' ')[0].slice(0, 80);
+  // The user agent's first word (`npm/10.8.2`), found without splitting the whole header.
+  const userAgent = req.headers['user-agent'] ?? '';
+  const space = userAgent.indexOf(' ');
+  const agent = (space === -1 ? userAgent : userAgent.slice(0, space)).slice(0, 80);
   return {
     method: req.method ?? 'GET',
     path,
