@@ -1,5 +1,5 @@
 # Samples for code/python/command-injection.
-import os, shlex, subprocess
+import asyncio, os, shlex, subprocess
 from flask import request
 @app.route("/ping")
 def ping():
@@ -43,3 +43,15 @@ def sh():
     subprocess.run(f"ls {shlex.quote(cmd)}", shell=True)
     # bulwark-ok: command-injection (an argument list, no shell)
     subprocess.call(['ls', '-l', cmd])
+
+
+@app.route("/list")
+async def list_dir():
+    # bulwark-expect: command-injection
+    await asyncio.create_subprocess_shell("ls " + request.args["d"])
+    # bulwark-expect: command-injection
+    await asyncio.create_subprocess_shell(f"du -sh {request.args['d']}", stdout=PIPE)
+    # bulwark-ok: command-injection (the safe variant: an argument list, no shell)
+    await asyncio.create_subprocess_exec("ls", request.args["d"])
+    # bulwark-ok: command-injection (quoted for the shell)
+    await asyncio.create_subprocess_shell("ls " + shlex.quote(request.args["d"]))

@@ -1,5 +1,8 @@
 # Samples for code/python/os-system.
+import asyncio
 import os
+import shlex
+import subprocess
 def ping(host):
     # bulwark-expect: os-system
     os.system("ping -c 1 " + host)
@@ -25,3 +28,13 @@ def build(target):
     os.system(f"make {shlex.quote(target)}")
     # bulwark-expect: os-system
     os.system(f"make {target}")
+
+
+async def compress(path):
+    # bulwark-expect: os-system
+    proc = await asyncio.create_subprocess_shell("gzip " + path)
+    # bulwark-ok: os-system (the safe variant: an argument list, no shell)
+    safe = await asyncio.create_subprocess_exec("gzip", path)
+    # bulwark-ok: os-system (quoted for the shell)
+    quoted = await asyncio.create_subprocess_shell("gzip " + shlex.quote(path), stdout=PIPE)
+    return proc, safe, quoted

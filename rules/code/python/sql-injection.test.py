@@ -34,3 +34,16 @@ def post_view(request):
 def items(owner: str, db: Session = Depends(get_db)):
     # bulwark-expect: sql-injection
     return db.execute(text(f"SELECT * FROM items WHERE owner = '{owner}'")).all()
+
+
+def ordered_view(request):
+    order = request.GET["order"]
+    # bulwark-expect: sql-injection
+    users = User.objects.extra(where=[f"name = '{order}'"])
+    # bulwark-expect: sql-injection
+    ranked = User.objects.filter(active=True).extra(select={"rank": "score * " + request.GET["w"]}, order_by=["rank"])
+    # bulwark-ok: sql-injection (the safe variant: a placeholder and params)
+    safe = User.objects.extra(where=["name = %s"], params=[order])
+    # bulwark-ok: sql-injection (fixed SQL)
+    fixed = User.objects.extra(select={"is_recent": "pub_date > '2024-01-01'"})
+    return users, ranked, safe, fixed
