@@ -354,27 +354,25 @@ function isWhole(word: string, partial: boolean): boolean {
 
 const vocabulary = new Vocabulary();
 
-const KIND_TRUE = 0;
-const KIND_WORD = 1;
+const KIND_ALL = 0;
+const KIND_ANY = 1;
 const KIND_RUN = 2;
-const KIND_ALL = 3;
-const KIND_ANY = 4;
 
 /**
- * A requirement with its words numbered in the vocabulary, for fast repeated checks. Every
- * node has the same fields, whatever its kind.
+ * A requirement with its words numbered in the vocabulary, for fast repeated checks: all (or
+ * any) of `words` and of `parts`, or a run whose names are `words`. The plain words of an
+ * `all` or `any` are kept in one list, checked before its other parts.
  */
 class Check {
   constructor(
     readonly kind: number,
-    /** The word's number (KIND_WORD), or the numbers of the run's names (KIND_RUN). */
     readonly words: readonly number[],
-    readonly run: Run | undefined,
     readonly parts: readonly Check[],
+    readonly run?: Run,
   ) {}
 }
 
-const PASS = new Check(KIND_TRUE, [], undefined, []);
+const PASS = new Check(KIND_ALL, [], []);
 const checks = new WeakMap<Exclude<Requirement, true>, Check>();
 
 function checkOf(req: Requirement): Check {
@@ -389,16 +387,25 @@ function checkOf(req: Requirement): Check {
 
 function buildCheck(req: Requirement): Check {
   if (req === true) return PASS;
-  if ('word' in req)
-    return new Check(KIND_WORD, [vocabulary.add(req.word, req.partial ?? false)], undefined, []);
+  if ('word' in req) return new Check(KIND_ALL, [wordOf(req)], []);
   if ('tokens' in req) {
     const run = runOf(req.tokens);
     const names = req.tokens.filter((token) => NAME.test(token));
     const ids = names.map((name) => vocabulary.add(name, false, name === run.anchorName));
-    return new Check(KIND_RUN, ids, run, []);
+    return new Check(KIND_RUN, ids, [], run);
   }
-  if ('all' in req) return new Check(KIND_ALL, [], undefined, req.all.map(buildCheck));
-  return new Check(KIND_ANY, [], undefined, req.any.map(buildCheck));
+  const [kind, items] = 'all' in req ? [KIND_ALL, req.all] : [KIND_ANY, req.any];
+  const words: number[] = [];
+  const parts: Check[] = [];
+  for (const item of items) {
+    if (item !== true && 'word' in item) words.push(wordOf(item));
+    else parts.push(buildCheck(item));
+  }
+  return new Check(kind, words, parts);
+}
+
+function wordOf(req: { word: string; partial?: boolean }): number {
+  return vocabulary.add(req.word, req.partial ?? false);
 }
 
 /**
@@ -482,21 +489,16 @@ export function satisfies(req: Requirement, index: TextIndex): boolean {
 }
 
 function passes(check: Check, index: TextIndex): boolean {
-  switch (check.kind) {
-    case KIND_TRUE:
-      return true;
-    case KIND_WORD:
-      return index.hasWord(check.words[0]);
-    case KIND_RUN:
-      for (const id of check.words) if (!index.hasWord(id)) return false;
-      return index.hasRunOf(check.run as Run);
-    case KIND_ALL:
-      for (const part of check.parts) if (!passes(part, index)) return false;
-      return true;
-    default:
-      for (const part of check.parts) if (passes(part, index)) return true;
-      return false;
+  const { words, parts } = check;
+  if (check.kind === KIND_ANY) {
+    for (const id of words) if (index.hasWord(id)) return true;
+    for (const part of parts) if (passes(part, index)) return true;
+    return false;
   }
+  for (const id of words) if (!index.hasWord(id)) return false;
+  if (check.kind === KIND_RUN) return index.hasRunOf(check.run as Run);
+  for (const part of parts) if (!passes(part, index)) return false;
+  return true;
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
