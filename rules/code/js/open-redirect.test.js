@@ -43,3 +43,31 @@ export async function GET(request) {
   // bulwark-expect: open-redirect
   return NextResponse.redirect(request.nextUrl.searchParams.get('next'));
 }
+app.get('/after-login', (req, res) => {
+  const next = req.query.next;
+  // bulwark-ok: open-redirect (the safe variant: a path on this site; Express percent-encodes "/\")
+  if (next.startsWith('/') && !next.startsWith('//')) res.redirect(next);
+  // bulwark-ok: open-redirect (inside the same check, written with typeof first)
+  if (typeof next === 'string' && next.startsWith('/') && !next.startsWith('//')) return res.redirect(next);
+  res.redirect('/');
+});
+app.get('/after-login1', (req, res) => {
+  const next = req.query.next;
+  // bulwark-expect: open-redirect (only "/" is checked: "//evil.example" passes)
+  if (next.startsWith('/')) res.redirect(next);
+  res.redirect('/');
+});
+app.get('/after-login2', (req, res) => {
+  const next = String(req.query.next || '/');
+  if (!next.startsWith('/') || next.startsWith('//')) return res.redirect('/');
+  // bulwark-ok: open-redirect (after an early return for values that are not a path on this site)
+  res.redirect(next);
+});
+app.get('/after-login3', (req, res) => {
+  const next = req.query.next;
+  // bulwark-expect: open-redirect (a raw Location header: "/\evil.example" passes this check and browsers read it as "//evil.example")
+  if (next.startsWith('/') && !next.startsWith('//')) res.setHeader('Location', next);
+  // bulwark-ok: open-redirect (the check also refuses a backslash)
+  if (next.startsWith('/') && !next.startsWith('//') && !next.includes('\\')) res.setHeader('Location', next);
+  res.end();
+});

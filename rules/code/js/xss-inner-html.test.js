@@ -21,3 +21,17 @@ function badge(el, user) {
   // bulwark-expect: xss-inner-html
   el.innerHTML = `<span>${x}</span><b>${user.name}</b>`;
 }
+function list(el, items, name) {
+  // bulwark-ok: xss-inner-html (every item is escaped before it is joined into markup)
+  el.innerHTML = items.map((i) => `<li>${escapeHtml(i.name)}</li>`).join('');
+  // bulwark-ok: xss-inner-html (a number)
+  el.innerHTML = String(items.length);
+  // bulwark-ok: xss-inner-html (a number in fixed text)
+  el.innerHTML = `${items.length} items`;
+  // bulwark-expect: xss-inner-html (the items are joined into markup unescaped)
+  el.innerHTML = items.map((i) => `<li>${i.name}</li>`).join('');
+  // bulwark-expect: xss-inner-html (one part escaped, another not)
+  el.innerHTML = `<b>${escapeHtml(name)}</b> ${items[0].label}`;
+  // bulwark-expect: xss-inner-html
+  el.innerHTML = String(name);
+}

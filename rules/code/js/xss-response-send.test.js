@@ -20,3 +20,15 @@ router.get('/koa', async (ctx) => {
   // bulwark-ok: xss-response-send (an object is sent as JSON)
   ctx.body = { host: ctx.query.host };
 });
+app.get('/users/:id', (req, res) => {
+  // bulwark-expect: xss-response-send (a status set first: the body is still HTML)
+  res.status(200).send(req.query.q);
+  // bulwark-expect: xss-response-send
+  res.status(404).send(`User ${req.params.id} not found`);
+  // bulwark-ok: xss-response-send (the safe variant: escaped before it is sent)
+  res.status(404).send(`User ${escapeHtml(req.params.id)} not found`);
+  // bulwark-ok: xss-response-send (sent as plain text, which a browser does not render)
+  res.type('text/plain').send(req.query.q);
+  // bulwark-ok: xss-response-send (an object is sent as JSON)
+  res.status(200).send({ id: req.params.id });
+});

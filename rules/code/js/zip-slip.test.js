@@ -19,3 +19,41 @@ function extractTar(extract, dest) {
     next();
   });
 }
+function extractYauzl(zipfile, dest) {
+  zipfile.on('entry', (entry) => {
+    // bulwark-expect: zip-slip
+    zipfile.openReadStream(entry, (err, rs) => rs.pipe(fs.createWriteStream(path.join(dest, entry.fileName))));
+  });
+}
+async function extractUnzipper(zip, dest) {
+  for await (const entry of zip.pipe(unzipper.Parse({ forceStream: true }))) {
+    // bulwark-expect: zip-slip
+    entry.pipe(fs.createWriteStream(path.join(dest, entry.path)));
+  }
+}
+async function extractDecompressed(file, dest) {
+  const files = await decompress(file);
+  for (const f of files) {
+    // bulwark-expect: zip-slip
+    fs.writeFileSync(path.join(dest, f.path), f.data);
+  }
+}
+// Names that do not come from an archive entry are for the path-traversal rule.
+function saveProfile(user, data) {
+  // bulwark-ok: zip-slip (a user record's name, not an archive entry)
+  fs.writeFileSync(path.join('/srv/profiles', user.name + '.json'), data);
+}
+function saveConfig(pkg) {
+  // bulwark-ok: zip-slip (a package manifest's name, not an archive entry)
+  fs.writeFileSync('/tmp/' + pkg.name, JSON.stringify(pkg));
+}
+function writeAll(files) {
+  for (const f of files) {
+    // bulwark-ok: zip-slip (files of the program's own, not entries of an archive)
+    fs.writeFileSync(path.join(__dirname, 'out', f.path), f.content);
+  }
+}
+app.get('/save', (req, res) => {
+  // bulwark-ok: zip-slip (request input, which path-traversal reports)
+  fs.writeFileSync('/tmp/' + req.query.name, req.body.data);
+});
