@@ -13,3 +13,19 @@ def store(user, password):
     user.pw3 = hashlib.new('md5', password.encode()).hexdigest()
     # bulwark-ok: weak-password-hash (hashlib.new of a file's bytes is a checksum)
     user.sum = hashlib.new('sha1', user.avatar_bytes).hexdigest()
+
+
+def hash_pw2(pw):
+    # bulwark-expect: weak-password-hash
+    return hashlib.sha256(pw.encode()).hexdigest()
+
+
+def change(user, new_pw):
+    # bulwark-expect: weak-password-hash
+    user.digest = hashlib.sha256(new_pw.encode()).hexdigest()
+    # bulwark-ok: weak-password-hash (the safe variant: a slow, salted function)
+    user.key = hashlib.scrypt(new_pw.encode(), salt=user.salt, n=2**14, r=8, p=1)
+    # bulwark-ok: weak-password-hash (pw is part of another word: a checksum of a file)
+    user.sum = hashlib.sha256(pwned_list_bytes).hexdigest()
+    # bulwark-ok: weak-password-hash (an e-mail address, not a password)
+    user.token = hashlib.sha256(user.email.encode()).hexdigest()
