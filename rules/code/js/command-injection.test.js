@@ -50,3 +50,38 @@ app.get('/spawn', (req, res) => {
   cp.spawn('sh', ['-c', 'ls /tmp']);
   res.end();
 });
+
+app.get('/run', (req, res) => {
+  const allowed = ['ls', 'pwd'];
+  if (!allowed.includes(req.query.cmd)) return res.sendStatus(400);
+  // bulwark-ok: command-injection (the safe variant: only commands on an allow-list get here)
+  exec(req.query.cmd);
+  // bulwark-expect: command-injection (the allow-list checked another value)
+  exec(req.query.args);
+});
+
+// A route handler that destructures the request in its parameters.
+app.get('/ping2', ({ query }, res) => {
+  // bulwark-expect: command-injection
+  cp.exec('ping ' + query.host);
+  // bulwark-ok: command-injection (no shell: the value is one argument of ping)
+  execFile('ping', ['-c', '1', query.host]);
+  res.end();
+});
+function pingHelper({ query }) {
+  // bulwark-ok: command-injection (a plain function's parameter, not a route handler's request)
+  cp.exec('ping ' + query.host);
+}
+
+app.get('/lookup', async (req, res) => {
+  const { host } = req.params;
+  // bulwark-expect: command-injection
+  await util.promisify(cp.exec)('nslookup ' + host);
+  // bulwark-expect: command-injection
+  await execa('nslookup ' + host, { shell: true });
+  // bulwark-ok: command-injection (execa without a shell runs the file with its arguments)
+  await execa('nslookup', [host]);
+  // bulwark-ok: command-injection (a fixed command)
+  await util.promisify(cp.exec)('uptime');
+  res.end();
+});
