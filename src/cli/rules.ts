@@ -62,6 +62,12 @@ function testCommand(dir: string | undefined): number {
   }
   process.stdout.write(`${summary(report)}\n`);
   if (report.errors.length > 0) return EXIT.usage;
+  if (report.cases === 0 && report.rules > 0) {
+    process.stderr.write(
+      'bulwark error: no annotated cases were found, so nothing was tested; put a sample file beside each rule (<id>.test.<ext>) with bulwark-expect: and bulwark-ok: comments (docs/code-rules.md)\n',
+    );
+    return EXIT.findings;
+  }
   return report.failures.length + report.unexpected.length > 0 ? EXIT.findings : EXIT.clean;
 }
 
@@ -105,6 +111,7 @@ function printWarnings(warnings: readonly string[]): void {
 function printLoadErrors(errors: readonly RuleLoadError[]): void {
   for (const error of errors) {
     const rule = error.ruleId === undefined ? '' : ` rule ${error.ruleId}:`;
-    process.stderr.write(`bulwark error: ${error.file}:${rule} ${error.problem}\n`);
+    const at = error.line === undefined ? error.file : `${error.file}:${error.line}`;
+    process.stderr.write(`bulwark error: ${at}:${rule} ${error.problem}\n`);
   }
 }

@@ -21,7 +21,7 @@ function rule(id: string, body: string[], message = 'm'): string {
 const LANGUAGES = 'js, python, go, java, ruby, php';
 
 interface JsonReport {
-  problems: Array<{ path: string; message: string }>;
+  problems: Array<{ path: string; line?: number; message: string }>;
   findings: Array<{ ruleId: string; location: { path: string; startLine: number } }>;
 }
 
@@ -42,7 +42,7 @@ beforeEach(() => {
 afterEach(() => repo.remove());
 
 describe('broken team rules fail the scan', () => {
-  const cases: Array<[string, string, string]> = [
+  const cases: Array<[string, string, string, number?]> = [
     [
       'a missing field',
       [
@@ -69,6 +69,7 @@ describe('broken team rules fail the scan', () => {
       'a pattern ast-grep cannot parse',
       rule('bad-pattern', ['rule:', '  pattern: "foo(((("']),
       'rule code/js/bad-pattern not loaded: ast-grep cannot parse the pattern `foo((((` as js code; write it as code that compiles, with $NAME for the parts that vary',
+      11,
     ],
     [
       'an autofix target the rule does not bind',
@@ -80,11 +81,13 @@ describe('broken team rules fail the scan', () => {
         '  pattern: legacyLogin($A)',
       ]),
       'rule code/js/bad-target not loaded: autofix.target NOPE is not a metavariable of the rule; name one its pattern binds, such as A',
+      12,
     ],
     [
       'a message variable the rule does not bind',
       rule('bad-message', ['rule:', '  pattern: legacyLogin($A)'], '$FN is called'),
       'rule code/js/bad-message not loaded: message uses $FN, which the rule does not bind; bind it in the pattern or reword the message',
+      2,
     ],
     [
       'a constraint regex that does not compile',
@@ -96,11 +99,13 @@ describe('broken team rules fail the scan', () => {
         '    regex: "([a-"',
       ]),
       'rule code/js/bad-regex not loaded: constraints.A: Rule contains invalid regex matcher: Parsing text matcher fails: regex parse error: ([a-: error: unclosed character class',
+      13,
     ],
     [
       'an unknown utility',
       rule('bad-util', ['rule:', '  matches: no-such-util']),
       "rule code/js/bad-util not loaded: matches: no-such-util names no utility rule; define it under utils: in the rule file or in the folder's shared.yaml",
+      11,
     ],
     [
       'broken YAML',
@@ -111,8 +116,9 @@ describe('broken team rules fail the scan', () => {
 
   it('each broken rule file is a problem in JSON and SARIF, and the scan exits 2', () => {
     cases.forEach(([, text], i) => repo.write(`.bulwark/rules/js/broken-${i}.yaml`, text));
-    const expected = cases.map(([, , message], i) => ({
+    const expected = cases.map(([, , message, line], i) => ({
       path: `.bulwark/rules/js/broken-${i}.yaml`,
+      ...(line === undefined ? {} : { line }),
       message,
     }));
     const json = bulwark(repo.dir, ['scan', '.', '--scanners', 'code', '--format', 'json']);
@@ -245,6 +251,21 @@ describe('bulwark rules test', () => {
       '1 rules, 1 sample files, 4 cases: 1 passed, 3 failed; 1 unexpected finding',
       '',
     ]);
+  });
+
+  it('exits 1 when the rules have no annotated cases, since nothing was tested', () => {
+    repo.write(
+      '.bulwark/rules/js/legacy.yaml',
+      rule('legacy', ['rule:', '  pattern: legacyLogin($$$)']),
+    );
+    const run = bulwark(repo.dir, ['rules', 'test', '.bulwark/rules']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe(
+      'THIN code/js/legacy: 0 positive and 0 negative samples (2 and 2 needed)\n1 rules, 0 sample files, 0 cases: 0 passed, 0 failed\n',
+    );
+    expect(run.stderr).toBe(
+      'bulwark error: no annotated cases were found, so nothing was tested; put a sample file beside each rule (<id>.test.<ext>) with bulwark-expect: and bulwark-ok: comments (docs/code-rules.md)\n',
+    );
   });
 
   it('exits 2 when a rule of the folder does not load', () => {

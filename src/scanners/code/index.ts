@@ -96,6 +96,7 @@ function loadRules(
     const rule = error.ruleId === undefined ? '' : `rule ${error.ruleId} not loaded: `;
     context.reportProblem({
       path: shown(error.file, context.root),
+      ...(error.line === undefined ? {} : { line: error.line }),
       message: `${rule}${error.problem}`,
     });
   }

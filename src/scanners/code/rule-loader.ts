@@ -8,6 +8,7 @@ import type { z } from 'zod';
 
 import { compileRule, type CompiledRule, type RuleSource } from './compiled-rule.js';
 import { checkRulesFolder } from './rule-dirs.js';
+import { RuleLines } from './rule-lines.js';
 import {
   astGrepError,
   checkAutofixTarget,
@@ -35,6 +36,8 @@ export const USER_RULES_DIR = join('.bulwark', 'rules');
 /** A rule file that could not be used: which file, which rule, what is wrong. */
 export interface RuleLoadError {
   file: string;
+  /** The 1-based line the problem points at, when one does. */
+  line?: number;
   ruleId?: string;
   problem: string;
 }
@@ -86,6 +89,8 @@ function readRulePack(dirs: readonly RuleDir[]): RulePack {
   registerLanguages();
   const errors: RuleLoadError[] = [];
   const sources: RuleSource[] = [];
+  /** Each rule file's text, to point problems at their lines. */
+  const texts = new Map<string, string>();
   const shared = new Map<RuleLanguage, Record<string, AstRule>>();
   const warnings: string[] = [];
   for (const { dir, builtin } of dirs) {
@@ -98,18 +103,25 @@ function readRulePack(dirs: readonly RuleDir[]): RulePack {
       const folder = join(dir, language);
       const utils = { ...shared.get(language), ...readSharedUtils(folder, errors) };
       shared.set(language, utils);
-      sources.push(...readLanguageFolder(folder, language, builtin, utils, errors));
+      sources.push(...readLanguageFolder(folder, language, builtin, utils, errors, texts));
     }
   }
 
   const rules: CompiledRule[] = [];
   const seen = new Map<string, string>();
+  const lineOf = (file: string, problem: string): number | undefined => {
+    const text = texts.get(file);
+    return text === undefined ? undefined : new RuleLines(text).lineOfProblem(problem);
+  };
   for (const source of sources) {
     const compiled = compileRule(source, `R${rules.length}_`);
     const clash = seen.get(compiled.ruleId);
     if (clash !== undefined) {
       errors.push({
         file: source.file,
+        line: texts.has(source.file)
+          ? new RuleLines(texts.get(source.file) ?? '').lineOf(['id'])
+          : undefined,
         ruleId: compiled.ruleId,
         problem: `the id is already used by ${clash}`,
       });
@@ -124,7 +136,12 @@ function readRulePack(dirs: readonly RuleDir[]): RulePack {
       // Compiling each constraint alone names the bad one; it is only worth it on a failure.
       withConstraint(compiled, checkCompiles(compiled));
     if (problem !== undefined) {
-      errors.push({ file: source.file, ruleId: compiled.ruleId, problem });
+      errors.push({
+        file: source.file,
+        line: lineOf(source.file, problem),
+        ruleId: compiled.ruleId,
+        problem,
+      });
       continue;
     }
     seen.set(compiled.ruleId, source.file);
@@ -148,19 +165,30 @@ function readLanguageFolder(
   builtin: boolean,
   sharedUtils: Record<string, AstRule>,
   errors: RuleLoadError[],
+  texts: Map<string, string>,
 ): RuleSource[] {
   const out: RuleSource[] = [];
   for (const file of ruleFilesIn(folder)) {
-    const data = readYaml(file, errors);
-    if (data === undefined) continue;
+    const read = readYaml(file, errors);
+    if (read === undefined) continue;
+    const { data, text } = read;
+    texts.set(file, text);
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      const what =
+        data === null ? 'is empty' : `holds ${Array.isArray(data) ? 'a list' : 'a single value'}`;
+      errors.push({
+        file,
+        problem: `the file ${what}; a rule file is one mapping with ${REQUIRED_FIELDS} (see docs/code-rules.md)`,
+      });
+      continue;
+    }
     const parsed = codeRuleSchema.safeParse(data);
     if (!parsed.success) {
       const id =
-        typeof (data as { id?: unknown })?.id === 'string'
-          ? (data as { id: string }).id
-          : undefined;
+        typeof (data as { id?: unknown }).id === 'string' ? (data as { id: string }).id : undefined;
       errors.push({
         file,
+        line: new RuleLines(text).lineOf(issuePath(parsed.error.issues[0])),
         ruleId: id === undefined ? undefined : `code/${language}/${id}`,
         problem: describeIssues(parsed.error),
       });
@@ -175,18 +203,35 @@ function readSharedUtils(folder: string, errors: RuleLoadError[]): Record<string
   for (const name of ['shared.yaml', 'shared.yml']) {
     const file = join(folder, name);
     if (!existsSync(file)) continue;
-    const data = readYaml(file, errors);
-    if (data === undefined) return {};
-    const parsed = sharedUtilsSchema.safeParse(data);
+    const read = readYaml(file, errors);
+    if (read === undefined) return {};
+    const parsed = sharedUtilsSchema.safeParse(read.data);
     if (parsed.success) return parsed.data.utils;
     errors.push({ file, problem: describeIssues(parsed.error) });
   }
   return {};
 }
 
-function readYaml(file: string, errors: RuleLoadError[]): unknown {
+function isKey(step: PropertyKey): step is string | number {
+  return typeof step === 'string' || typeof step === 'number';
+}
+
+/** The key path a schema issue is about; an unknown key's own path for `Unrecognized key`. */
+function issuePath(issue: z.core.$ZodIssue | undefined): Array<string | number> {
+  if (!issue) return [];
+  const path = issue.path.filter(isKey);
+  return issue.code === 'unrecognized_keys' && issue.keys.length > 0
+    ? [...path, issue.keys[0]]
+    : path;
+}
+
+function readYaml(
+  file: string,
+  errors: RuleLoadError[],
+): { data: unknown; text: string } | undefined {
   try {
-    return parseYaml(readFileSync(file, 'utf8'));
+    const text = readFileSync(file, 'utf8');
+    return { data: parseYaml(text), text };
   } catch (error) {
     const text = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     const at = / at (line \d+, column \d+):?$/.exec(text);

@@ -87,6 +87,19 @@ describe('loadRulePack errors', () => {
       problem: /focus CMD does not appear/,
     },
     {
+      name: 'an empty file',
+      text: '',
+      ruleId: undefined,
+      problem:
+        /^the file is empty; a rule file is one mapping with id, title, message, severity, confidence, cwe, owasp, help, fix, and rule or taint \(see docs\/code-rules.md\)$/,
+    },
+    {
+      name: 'a list instead of a mapping',
+      text: '- id: a\n- id: b\n',
+      ruleId: undefined,
+      problem: /^the file holds a list; a rule file is one mapping/,
+    },
+    {
       name: 'a prefilterRegex that is not a JavaScript regular expression',
       text: [
         'id: bad-gate',
@@ -112,6 +125,28 @@ describe('loadRulePack errors', () => {
       expect(pack.errors[0].problem).toMatch(problem);
     },
   );
+
+  it.each([
+    { name: 'a bad severity', body: ['severity: urgent'], line: 11 },
+    { name: 'an unknown key', body: ['language: js'], line: 12 },
+    {
+      name: 'an unbound constraint regex',
+      body: ['constraints:', '  X:', '    regex: "([a-"'],
+      line: 13,
+    },
+  ])('points $name at its line', ({ body, line }) => {
+    const text = [
+      'id: located',
+      ...HEADER.filter((l) => !l.startsWith('severity')),
+      ...(body[0].startsWith('severity') ? [] : ['severity: low']),
+      'rule:',
+      '  pattern: located($X)',
+      ...body,
+    ].join('\n');
+    const dir = folder('located.yaml', text);
+    const pack = loadRulePack([{ dir, builtin: false }]);
+    expect(pack.errors.map((e) => e.line)).toEqual([line]);
+  });
 
   it('refuses a second rule with the same id', () => {
     const dir = folder(
