@@ -36,7 +36,17 @@ def search():
     comment = make_response(bleach.clean(request.form["comment"]))
     # bulwark-ok: xss-response (declared as plain text, not HTML)
     plain = Response(q, mimetype="text/plain")
-    return resp, clean, comment, plain
+    # bulwark-ok: xss-response (a Content-Type header other than HTML)
+    text = make_response(q, 200, {"Content-Type": "text/plain; charset=utf-8"})
+    # bulwark-expect: xss-response
+    page = make_response("<p>" + q, 200, {"Content-Type": "text/html"})
+    return resp, clean, comment, plain, text, page
+
+
+@app.route("/echo")
+def echo():
+    # bulwark-ok: xss-response (sent as plain text)
+    return request.args["q"], 200, {"Content-Type": "text/plain"}
 
 
 @app.route("/bold")
