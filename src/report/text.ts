@@ -52,6 +52,8 @@ function renderFinding(finding: Finding, c: Colors): string[] {
       );
     });
   }
+  const flow = flowLine(finding);
+  if (flow) lines.push(`  ${' '.repeat(8)}${c.dim('flow:')} ${flow}`);
   if (finding.fix) {
     // Multi-line fixes carry a corrected snippet: keep it indented under the finding.
     const [first, ...rest] = finding.fix.text.trimEnd().split('\n').map(printable);
@@ -59,6 +61,28 @@ function renderFinding(finding: Finding, c: Colors): string[] {
     for (const line of rest) lines.push(line.trim() === '' ? '' : `  ${' '.repeat(12)}${line}`);
   }
   return lines;
+}
+
+/** Steps kept at each end of a long data flow in the text report. */
+const FLOW_ENDS = 2;
+
+/**
+ * A taint finding's data flow on one line, source first: `12 user input: req.query → 13
+ * assigned to cmd → 14 reaches exec(cmd)`; a long flow keeps its two first and two last steps.
+ */
+function flowLine(finding: Finding): string | undefined {
+  const steps = finding.flow;
+  if (!steps || steps.length < 2) return undefined;
+  const shown = steps.map((step) => `${step.location.startLine} ${printable(step.message)}`);
+  const kept =
+    shown.length > FLOW_ENDS * 2 + 1
+      ? [
+          ...shown.slice(0, FLOW_ENDS),
+          `${shown.length - FLOW_ENDS * 2} more steps`,
+          ...shown.slice(-FLOW_ENDS),
+        ]
+      : shown;
+  return kept.join(' → ');
 }
 
 function paintSeverity(severity: Severity, c: Colors): string {
