@@ -11,3 +11,10 @@ app.post('/login', async (req, res) => {
   const admins = await User.find({ role: 'admin' });
   res.json({ user, docs, safe, admins });
 });
+app.get('/users', async (req, res) => {
+  // bulwark-ok: nosql-injection (TypeORM's query builder takes SQL, which sql-injection reports)
+  const users = await repo.createQueryBuilder('u').where(`u.name = '${req.query.n}'`).getMany();
+  // bulwark-expect: nosql-injection (a Mongoose query's where with a request object)
+  const adults = await User.where(req.query.filter).exec();
+  res.json({ users, adults });
+});

@@ -49,3 +49,34 @@ async function remove(params) {
   // bulwark-ok: sql-injection (not a route handler: params here are the caller's own values)
   await db.query('DELETE FROM posts WHERE id = ' + params.id);
 }
+
+app.get('/lists', async (req, res) => {
+  const ids = req.query.ids.split(',').map(Number);
+  // bulwark-ok: sql-injection (every id was turned into a number)
+  const rows = await db.query(`SELECT * FROM t WHERE id IN (${ids.join(',')})`);
+  const placeholders = req.body.ids.map((_, i) => `$${i + 1}`).join(',');
+  // bulwark-ok: sql-injection (the safe variant: placeholders built from the list's length, values passed apart)
+  const more = await db.query(`SELECT * FROM t WHERE id IN (${placeholders})`, req.body.ids);
+  // bulwark-ok: sql-injection (one "?" per value, values passed apart)
+  const marks = await db.query(`SELECT * FROM t WHERE id IN (${req.body.ids.map(() => '?').join(',')})`, req.body.ids);
+  const names = req.body.names.map((n) => `'${n}'`).join(',');
+  // bulwark-expect: sql-injection (the values themselves are quoted into the statement)
+  const quoted = await db.query(`SELECT * FROM t WHERE name IN (${names})`);
+  res.json({ rows, more, marks, quoted });
+});
+
+app.delete('/items/:id', async (req, res) => {
+  // bulwark-expect: sql-injection (pg-promise)
+  await db.none(`DELETE FROM t WHERE id = ${req.params.id}`);
+  // bulwark-expect: sql-injection (pg-promise)
+  const item = await db.oneOrNone('SELECT * FROM t WHERE id = ' + req.params.id);
+  // bulwark-ok: sql-injection (pg-promise with a placeholder and a separate value)
+  await db.none('DELETE FROM t WHERE id = $1', [req.params.id]);
+  // bulwark-expect: sql-injection (TypeORM's EntityManager)
+  await dataSource.manager.query(`SELECT * FROM t WHERE id = ${req.params.id}`);
+  // bulwark-expect: sql-injection (TypeORM's query builder takes SQL text)
+  await repo.createQueryBuilder('u').where(`u.name = '${req.query.n}'`).getMany();
+  // bulwark-ok: sql-injection (the query builder with a named parameter)
+  await repo.createQueryBuilder('u').where('u.name = :name', { name: req.query.n }).getMany();
+  res.json(item);
+});
