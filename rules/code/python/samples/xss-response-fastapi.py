@@ -20,3 +20,18 @@ def page(name: str):
 def safe_page(name: str):
     # bulwark-ok: xss-response (the safe variant: escaped first)
     return HTMLResponse(f"<h1>Hello {html.escape(name)}</h1>")
+
+
+@api.get("/count/{n}")
+def count(n: int):
+    # bulwark-ok: xss-response (n is converted to an int by FastAPI)
+    return HTMLResponse(f"<p>{n} items</p>")
+
+
+@api.get("/pages")
+def pages(page: int = 1, title: str = ""):
+    # bulwark-ok: xss-response (page is converted to an int by FastAPI)
+    first = HTMLResponse(f"<p>page {page}</p>")
+    # bulwark-expect: xss-response
+    second = HTMLResponse(f"<h1>{title}</h1>")
+    return first, second
