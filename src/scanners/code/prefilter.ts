@@ -31,8 +31,9 @@ export interface RequirementContext {
 const WORD = /(?<![$\w])[A-Za-z_][A-Za-z0-9_]*/g;
 const STRING = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g;
 /** Pattern tokens: metavariables, names, `.`/`::`, `(`, or any other single character. */
-const TOKEN = /\$\$?\$?[A-Z_][A-Z0-9_]*|\$\$\$|[A-Za-z_][\w]*|::|\S/g;
-const NAME = /^[A-Za-z_]\w*$/;
+const TOKEN = /\$\$?\$?[A-Z_][A-Z0-9_]*|\$\$\$|\$?[A-Za-z_][\w]*|::|\S/g;
+/** A name: `$` then a lower-case letter is part of it (`prisma.$queryRawUnsafe`), not a metavariable. */
+const NAME = /^(?:[A-Za-z_]|\$[a-z])\w*$/;
 
 /** The words of an ast-grep pattern that every match must contain (metavariables excluded). */
 export function patternWords(pattern: string): string[] {
@@ -63,7 +64,7 @@ export function patternRequirement(pattern: string, runs = true): Requirement {
   };
   for (const token of pattern.replace(STRING, ' " ').match(TOKEN) ?? []) {
     const joins = NAME.test(token) || token === '.' || token === '::' || token === '(';
-    if (!joins || token.startsWith('$')) {
+    if (!joins || (token.startsWith('$') && !NAME.test(token))) {
       flush();
       continue;
     }
@@ -150,7 +151,7 @@ export function runRegex(tokens: readonly string[]): RegExp {
   const parts = tokens.map((token) => {
     if (token === '.' || token === '::') return String.raw`(?:[?!&]?\.|::)`;
     if (token === '(') return String.raw`(?:(?:\?\.|!)${GAP})?(?:<[^;{}()<>]*>${GAP})?\(`;
-    return token;
+    return token.replace(/\$/g, '\\$');
   });
   const first = NAME.test(tokens[0]) ? '(?<![\\w$])' : '';
   const last = NAME.test(tokens[tokens.length - 1]) ? '(?![\\w$])' : '';

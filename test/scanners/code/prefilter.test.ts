@@ -37,6 +37,7 @@ describe('prefilter', () => {
     ['os.path.join($A, $B)', { tokens: ['os', '.', 'path', '.', 'join', '('] }],
     ['$X.y', { tokens: ['.', 'y'] }],
     ['$A === $B', true],
+    ['$ANY.$queryRawUnsafe($SQL)', { tokens: ['.', '$queryRawUnsafe', '('] }],
   ])('patternRequirement(%j)', (pattern, expected) => {
     expect(patternRequirement(pattern)).toEqual(expected);
   });
@@ -264,6 +265,18 @@ describe('prefilter', () => {
     expect(
       requirementOf({ pattern: { context: 'func f() { $R.FormValue($K) }', selector: 'call' } }),
     ).toEqual({ tokens: ['.', 'FormValue', '('] });
+  });
+});
+
+describe('names that start with $ in patterns', () => {
+  const req = patternRequirement('$ANY.$queryRawUnsafe($SQL)');
+  it.each([
+    ['await prisma.$queryRawUnsafe(`SELECT ${id}`)', true],
+    ['db?.$queryRawUnsafe (sql)', true],
+    ['prisma.queryRawUnsafe(x)', false],
+    ['a.$queryRawUnsafeX(y)', false],
+  ])('%s: %s', (text, expected) => {
+    expect(satisfies(req, new TextIndex(text))).toBe(expected);
   });
 });
 
