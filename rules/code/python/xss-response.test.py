@@ -88,6 +88,10 @@ def search_view(request):
     safe_page = HttpResponse("Results for " + escape(q))
     # bulwark-ok: xss-response (JSON with its content type)
     data = HttpResponse(json.dumps({"q": q}), content_type="application/json")
+    # bulwark-ok: xss-response (the content type, given as the second argument, is JSON)
+    data2 = HttpResponse(json.dumps({"q": q}), "application/json")
+    # bulwark-expect: xss-response
+    page2 = HttpResponse("<p>" + q + "</p>", "text/html; charset=utf-8")
     # bulwark-expect: xss-response
     banner = mark_safe("<div>" + request.GET["msg"] + "</div>")
-    return html_page, safe_page, data, banner
+    return html_page, safe_page, data, data2, page2, banner
