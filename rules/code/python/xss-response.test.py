@@ -55,8 +55,10 @@ def bold():
     label = Markup("<b>%s</b>" % request.args["x"])
     # bulwark-ok: xss-response (Markup's % operator escapes its arguments)
     safe = Markup("<b>%s</b>") % request.args["x"]
+    # bulwark-ok: xss-response (Markup.escape escapes the value)
+    tag = Markup("<i>%s</i>" % Markup.escape(request.args["x"]))
     # bulwark-ok: xss-response (JSON, not HTML)
-    return jsonify(label=label, safe=safe, q=request.args["x"])
+    return jsonify(tag=tag, label=label, safe=safe, q=request.args["x"])
 
 
 @app.route("/api/item/<item_id>")
