@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 
 import { git, readBlobs, splitNul } from './git.js';
 import { createTextReader } from './file-reader.js';
+import { withoutInlineSuppressed } from './inline-suppression.js';
 import { numberOccurrences } from './occurrences.js';
 import { silentProgress } from './progress.js';
 import { runScanners } from './run-scanners.js';
@@ -58,7 +59,19 @@ export async function baseFingerprints(input: BaseScanInput): Promise<Set<string
       },
       { tree: true },
     );
-    const findings = numberOccurrences(outcomes.flatMap((o) => o.findings));
+    // Numbered as the scan of the change numbers them: after inline suppression.
+    const readLines = (path: string): string[] | undefined =>
+      blobs
+        .get(entries.get(path) ?? '')
+        ?.toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/);
+    const findings = numberOccurrences(
+      withoutInlineSuppressed(
+        outcomes.flatMap((o) => o.findings),
+        readLines,
+      ).kept,
+    );
     return new Set(findings.map((f) => f.fingerprint));
   } finally {
     rmSync(dir, { recursive: true, force: true });

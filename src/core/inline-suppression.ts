@@ -121,6 +121,23 @@ export function isSuppressedInline(finding: Finding, lines: readonly string[]): 
 }
 
 /**
+ * The findings no inline comment suppresses, and how many one does. Findings located in a
+ * commit (history) are never suppressed inline: their lines are not in the working tree.
+ */
+export function withoutInlineSuppressed(
+  findings: readonly Finding[],
+  readLines: (path: string) => readonly string[] | undefined,
+): { kept: Finding[]; suppressed: number } {
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    const lines = finding.location.commit ? undefined : readLines(finding.location.path);
+    if (lines && isSuppressedInline(finding, lines)) continue;
+    kept.push(finding);
+  }
+  return { kept, suppressed: findings.length - kept.length };
+}
+
+/**
  * The rule ids named by a suppression comment at a finding's position that are not among
  * `known` (the rules reported in this scan), with the comment's line: a typo, or a short id.
  */

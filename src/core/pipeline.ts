@@ -11,7 +11,7 @@ import { createTextReader } from './file-reader.js';
 import type { Finding, ScannerId } from './finding.js';
 
 export type { ScannerTiming } from './run-scanners.js';
-import { isSuppressedInline, warnUnknownSuppressions } from './inline-suppression.js';
+import { warnUnknownSuppressions, withoutInlineSuppressed } from './inline-suppression.js';
 import { numberOccurrences } from './occurrences.js';
 import type { Logger } from './logger.js';
 import type { Progress } from './progress.js';
@@ -124,19 +124,21 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   });
   const introduced = await introducedFilter(discovery, { root, scanners, context: shared });
 
-  const all = numberOccurrences(outcomes.flatMap((o) => o.findings)).map((f) =>
-    withOverride(f, config),
-  );
+  const raw = outcomes.flatMap((o) => o.findings);
   const readLines = lineReader(root);
+  // Identical findings are numbered after inline suppression, as the baseline records them, so
+  // editing one of them does not renumber (and resurface) the others.
+  const inline = withoutInlineSuppressed(raw, readLines);
+  const all = numberOccurrences(inline.kept).map((f) => withOverride(f, config));
   const baseline = options.baselineFile ? await readBaseline(options.baselineFile) : undefined;
   const filtered = await applySuppressions(all, {
     root,
     discovery,
     introduced,
     baseline,
-    readText: readLines,
   });
-  warnUnknownSuppressions(filtered.kept, all, readLines, logger);
+  filtered.counts.inline = inline.suppressed;
+  warnUnknownSuppressions(filtered.kept, raw, readLines, logger);
   const findings = sortFindings(filtered.kept).map((f) => withSnippet(f, readLines));
   const failing = findings.filter((f) => atOrAbove(f.severity, config.failOn)).length;
   return {
@@ -216,7 +218,6 @@ interface SuppressionInput {
   /** For staged and changed scans: whether a finding is new since the base commit. */
   introduced: (finding: Finding) => boolean;
   baseline?: Baseline;
-  readText: (path: string) => string[] | undefined;
 }
 
 async function applySuppressions(findings: Finding[], input: SuppressionInput) {
@@ -235,11 +236,6 @@ async function applySuppressions(findings: Finding[], input: SuppressionInput) {
       !input.introduced(finding)
     ) {
       counts.outsideChange++;
-      continue;
-    }
-    const lines = commit ? undefined : input.readText(path);
-    if (lines && isSuppressedInline(finding, lines)) {
-      counts.inline++;
       continue;
     }
     if (known.has(finding.fingerprint)) {

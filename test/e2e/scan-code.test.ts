@@ -60,6 +60,37 @@ describe('bulwark scan --scanners code: identical problems in one file', () => {
     ]);
   });
 
+  it('editing one of three identical problems, one suppressed inline, reports only the edited one', () => {
+    const exec = (comment = ''): string => `  exec('ping ' + req.query.h);${comment}`;
+    const write = (first: string): void =>
+      repo.write(
+        'ping.js',
+        [
+          "app.get('/p', (req, res) => {",
+          first,
+          exec(' // bulwark-ignore code/js/command-injection: fixed host list upstream'),
+          exec(),
+          '});',
+          '',
+        ].join('\n'),
+      );
+    write(exec());
+    expect(bulwark(repo.dir, ['baseline', '.']).stdout).toContain('wrote 2 findings');
+
+    write("  exec('ping -c1 ' + req.query.h);");
+    const run = bulwark(repo.dir, ['scan', '.', '--scanners', 'code', '--format', 'json']);
+    const body = JSON.parse(run.stdout) as {
+      findings: JsonFinding[];
+      summary: {
+        staleBaselineEntries: number;
+        suppressed: { inline: number; baseline: number; outsideChange: number };
+      };
+    };
+    expect(lines(body.findings)).toEqual(['ping.js:2 code/js/command-injection']);
+    expect(body.summary.suppressed).toEqual({ inline: 1, baseline: 1, outsideChange: 0 });
+    expect(body.summary.staleBaselineEntries).toBe(1);
+  });
+
   it('keeps every fingerprint when unrelated lines are added above', () => {
     repo.write('server.js', handler('a') + handler('b'));
     const before = scanJson(repo.dir).map((f) => f.fingerprint);
