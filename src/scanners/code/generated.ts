@@ -50,8 +50,8 @@ export function generatedReason(path: string, text: string): string | undefined 
     const end = head.indexOf('\n', start);
     const stop = end < 0 ? head.length : end;
     if (stop - start > LONG_LINE) {
-      const code = head.slice(start, stop).replace(STRING_LITERAL, '').length;
-      if (code > LONG_LINE) {
+      const text = head.slice(start, stop);
+      if (text.replace(STRING_LITERAL, '').length > LONG_LINE || denseCode(text)) {
         minified += stop - start;
         first ||= line + 1;
       }
@@ -62,6 +62,31 @@ export function generatedReason(path: string, text: string): string | undefined 
   const share = Math.round((100 * minified) / head.length);
   return `it looks minified: lines of over ${LONG_LINE} characters of code, the first at line ${first}, hold ${share}% of its text`;
 }
+
+/** Statement punctuation (`;{}()`) per 1,000 characters from which a long line is code. */
+const CODE_DENSITY = 20;
+
+/**
+ * Whether a long line is dense with statement punctuation and keywords, as minified code is and
+ * data (a base64 URI, a key list, prose, a long regular expression) is not. Taking string literals out of minified code is not
+ * enough: quotes inside regular expressions and templates pair up wrongly and hide the code.
+ */
+function denseCode(line: string): boolean {
+  let count = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    // ; { } ( )
+    if (c === 59 || c === 123 || c === 125 || c === 40 || c === 41) count++;
+  }
+  if (count * 1000 < line.length * CODE_DENSITY) return false;
+  // A long regular expression is dense with brackets too, but holds no keywords.
+  const keywords = line.match(KEYWORDS)?.length ?? 0;
+  return keywords * 1000 >= line.length * KEYWORD_DENSITY;
+}
+
+/** Words and arrows that statements are made of, and how many per 1,000 characters code has. */
+const KEYWORDS = /\b(?:function|return|var|let|const|this|new|if)\b|=>/g;
+const KEYWORD_DENSITY = 2;
 
 /** Whether a file is minified, bundled or generated (see `generatedReason`). */
 export function isGenerated(path: string, text: string): boolean {

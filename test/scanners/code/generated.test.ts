@@ -34,6 +34,16 @@ describe('generatedReason', () => {
     ['src/big.js', `${'const x = 1;\n'.repeat(200)}${MINIFIED_LINE}\n`, undefined],
     ['src/a.js', 'const a = 1;\n// generated ids are random\n', undefined],
     [
+      'vendor/plugin.js',
+      `${'var q=/"/,r=function(e){if(e)return e.x;return null};'.repeat(30)}\n`,
+      'it looks minified: lines of over 1000 characters of code, the first at line 1, hold 100% of its text',
+    ],
+    [
+      'lib/formats.js',
+      `module.exports = {\n${`  uri: /^${"(?:(?:%[0-9a-f]{2}|[!$&'()*+,;=:])*@)?".repeat(40)}$/i,\n`.repeat(3)}};\n`,
+      undefined,
+    ],
+    [
       'dist/cli.cjs',
       '"use strict";\nvar __create = Object.create;\nvar __commonJS = (cb, mod) => function __require() {};\n',
       "it is bundled output (it defines the bundler's __commonJS)",
