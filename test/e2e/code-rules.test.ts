@@ -1,3 +1,6 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { bulwark } from '../helpers/cli.js';
@@ -265,6 +268,32 @@ describe('bulwark rules test', () => {
     );
     expect(run.stderr).toBe(
       'bulwark error: no annotated cases were found, so nothing was tested; put a sample file beside each rule (<id>.test.<ext>) with bulwark-expect: and bulwark-ok: comments (docs/code-rules.md)\n',
+    );
+  });
+
+  it('gives the same report from the checked-rules cache as from the rule files', () => {
+    repo.write(
+      '.bulwark/rules/js/legacy.yaml',
+      rule('legacy', ['rule:', '  pattern: legacyLogin($$$)']),
+    );
+    repo.write(
+      '.bulwark/rules/js/legacy.test.js',
+      '// bulwark-expect: legacy\nlegacyLogin(a);\n// bulwark-ok: legacy\nlogin(a);\n',
+    );
+    repo.write('.bulwark/rules/js/broken.yaml', rule('broken', ['rule:', '  pattern: "foo(((("']));
+    const cache = join(repo.dir, '.xdg-cache');
+    const env = { XDG_CACHE_HOME: cache };
+    const first = bulwark(repo.dir, ['rules', 'test', '.bulwark/rules'], env);
+    const files = readdirSync(join(cache, 'bulwark')).filter((f) => f.startsWith('code-rules-'));
+    expect(files.length).toBeGreaterThanOrEqual(1);
+    const second = bulwark(repo.dir, ['rules', 'test', '.bulwark/rules'], env);
+    expect(second).toEqual(first);
+    expect(first.status).toBe(2);
+    expect(first.stderr).toContain(
+      'broken.yaml:11: rule code/js/broken: ast-grep cannot parse the pattern',
+    );
+    expect(first.stdout).toContain(
+      '1 rules, 1 sample files, 2 cases: 2 passed, 0 failed; 1 rule file not loaded',
     );
   });
 

@@ -8,6 +8,13 @@ import type { z } from 'zod';
 
 import { compileRule, type CompiledRule, type RuleSource } from './compiled-rule.js';
 import { checkRulesFolder } from './rule-dirs.js';
+import {
+  packCacheFile,
+  packStamp,
+  readPackCache,
+  writePackCache,
+  type CachedPack,
+} from './pack-cache.js';
 import { RuleLines } from './rule-lines.js';
 import {
   astGrepError,
@@ -61,9 +68,45 @@ export function loadRulePack(dirs: readonly RuleDir[]): RulePack {
   const key = packSignature(dirs);
   const cached = packCache.get(key);
   if (cached) return cached;
-  const pack = readRulePack(dirs);
+  const stamp = packStamp(`${loaderStamp()}\n${key}`);
+  const file = packCacheFile(key);
+  const stored = readPackCache(file, stamp);
+  let pack: RulePack;
+  if (stored) {
+    pack = packFromCache(stored, dirs);
+  } else {
+    const read = readRulePack(dirs);
+    pack = read.pack;
+    writePackCache(file, stamp, read.cache);
+  }
   packCache.set(key, pack);
   return pack;
+}
+
+/** The loader's own build: a changed check invalidates cached packs. */
+function loaderStamp(): string {
+  try {
+    return String(statSync(fileURLToPath(import.meta.url)).mtimeMs);
+  } catch {
+    return '';
+  }
+}
+
+/** A pack from its cache: rules compiled again from their checked files, problems as stored. */
+function packFromCache(stored: CachedPack, dirs: readonly RuleDir[]): RulePack {
+  registerLanguages();
+  const warnings: string[] = [];
+  for (const { dir, builtin } of dirs) {
+    if (!builtin) warnings.push(...checkRulesFolder(dir).warnings);
+  }
+  const rules = stored.rules.map((cached, i) => {
+    const { meta, language, file, builtin } = cached;
+    const sharedUtils = stored.shared[cached.shared] ?? {};
+    const rule = compileRule({ meta, language, file, builtin, sharedUtils }, `R${i}_`);
+    rule.parsers.push(...cached.parsers);
+    return rule;
+  });
+  return { rules, errors: stored.errors, warnings };
 }
 
 const packCache = new Map<string, RulePack>();
@@ -85,7 +128,7 @@ function packSignature(dirs: readonly RuleDir[]): string {
   return parts.join('\n');
 }
 
-function readRulePack(dirs: readonly RuleDir[]): RulePack {
+function readRulePack(dirs: readonly RuleDir[]): { pack: RulePack; cache: CachedPack } {
   registerLanguages();
   const errors: RuleLoadError[] = [];
   const sources: RuleSource[] = [];
@@ -108,6 +151,7 @@ function readRulePack(dirs: readonly RuleDir[]): RulePack {
   }
 
   const rules: CompiledRule[] = [];
+  const kept: RuleSource[] = [];
   const seen = new Map<string, string>();
   const lineOf = (file: string, problem: string): number | undefined => {
     const text = texts.get(file);
@@ -146,8 +190,20 @@ function readRulePack(dirs: readonly RuleDir[]): RulePack {
     }
     seen.set(compiled.ruleId, source.file);
     rules.push(compiled);
+    kept.push(source);
   }
-  return { rules, errors, warnings };
+  const sharedTable: Array<Record<string, AstRule>> = [];
+  const cache: CachedPack = {
+    rules: kept.map((source, i) => {
+      let at = sharedTable.indexOf(source.sharedUtils);
+      if (at < 0) at = sharedTable.push(source.sharedUtils) - 1;
+      const { meta, language, file, builtin } = source;
+      return { meta, language, file, builtin, shared: at, parsers: rules[i].parsers };
+    }),
+    shared: sharedTable,
+    errors,
+  };
+  return { pack: { rules, errors, warnings }, cache };
 }
 
 /** The rule files of one language folder: `*.yaml` rules and an optional `shared.yaml`. */
