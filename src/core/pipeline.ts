@@ -291,14 +291,31 @@ function withSnippet(finding: Finding, readLines: (path: string) => string[] | u
   const start = Math.max(1, finding.location.startLine - 1);
   const last = Math.max(finding.location.startLine, finding.location.endLine) + 1;
   const end = Math.min(lines.length, last, start + 5);
+  const { startLine, startColumn } = finding.location;
   return {
     ...finding,
-    snippet: { startLine: start, lines: lines.slice(start - 1, end).map(clip) },
+    snippet: {
+      startLine: start,
+      lines: lines
+        .slice(start - 1, end)
+        .map((line, i) => clip(line, start + i === startLine ? startColumn : 1)),
+    },
   };
 }
 
-function clip(line: string): string {
-  return line.length > 200 ? `${line.slice(0, 197)}...` : line;
+/** Longest code-frame line shown. */
+const FRAME_WIDTH = 200;
+
+/**
+ * A code-frame line cut to `FRAME_WIDTH` characters; on a long line the part around `column`
+ * (1-based) is shown, so a finding deep in a minified or generated line stays visible.
+ */
+function clip(line: string, column: number): string {
+  if (line.length <= FRAME_WIDTH) return line;
+  if (column <= FRAME_WIDTH - 50) return `${line.slice(0, FRAME_WIDTH - 3)}...`;
+  const from = Math.min(column - 1 - 60, line.length - (FRAME_WIDTH - 3));
+  const window = line.slice(from, from + FRAME_WIDTH - 6);
+  return from + FRAME_WIDTH - 6 >= line.length ? `...${window}` : `...${window}...`;
 }
 
 /** Order findings by path, line, then rule id, so output is stable. */

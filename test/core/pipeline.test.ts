@@ -213,6 +213,22 @@ describe('runScan', () => {
     });
   });
 
+  it('shows the part of a long line around the finding', async () => {
+    repo = tempRepo();
+    const head = 'a'.repeat(5000);
+    const tail = 'b'.repeat(5000);
+    repo.write('long.txt', `short\n${head}MARKER-deep${tail}\n`);
+    repo.commit('first');
+
+    const result = await scan(repo.dir);
+
+    expect(result.findings[0]?.location.startColumn).toBe(5001);
+    expect(result.findings[0]?.snippet).toEqual({
+      startLine: 1,
+      lines: ['short', `...${'a'.repeat(60)}MARKER-deep${'b'.repeat(123)}...`, ''],
+    });
+  });
+
   it('leaves a byte-order mark out of the code frame', async () => {
     repo = tempRepo();
     repo.write('a.txt', '\uFEFFMARKER-x\r\ntwo\r\n');
