@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { BulwarkError } from '../core/errors.js';
 import { EXIT, exitCodeFor } from '../core/exit-codes.js';
 import { VERSION } from '../core/package-info.js';
+import { maskTokens } from '../core/redact.js';
 import { printable } from '../core/printable.js';
 
 type Register = (program: Command) => void;
@@ -49,11 +50,12 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? EXIT.clean : EXIT.usage;
     }
     if (error instanceof BulwarkError) {
-      const text = error.describe().split('\n').map(printable).join('\n');
+      // Errors echo what the user wrote; a secret pasted into bulwark.yaml or a flag is cut.
+      const text = maskTokens(error.describe().split('\n').map(printable).join('\n'));
       process.stderr.write(`bulwark: ${text}\n`);
     } else {
       const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      process.stderr.write(`bulwark: internal error, please report it: ${text}\n`);
+      process.stderr.write(`bulwark: internal error, please report it: ${maskTokens(text)}\n`);
     }
     return exitCodeFor(error);
   }

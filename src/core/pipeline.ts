@@ -13,6 +13,7 @@ import type { Finding, ScannerId } from './finding.js';
 export type { ScannerTiming } from './run-scanners.js';
 import { warnUnknownSuppressions, withoutInlineSuppressed } from './inline-suppression.js';
 import { numberOccurrences } from './occurrences.js';
+import { holdsSecret, maskSecrets, secretValues } from './secret-masking.js';
 import type { Logger } from './logger.js';
 import type { Progress } from './progress.js';
 import type { BaseScanInput } from './base-findings.js';
@@ -139,7 +140,11 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   });
   filtered.counts.inline = inline.suppressed;
   warnUnknownSuppressions(filtered.kept, raw, readLines, logger);
-  const findings = sortFindings(filtered.kept).map((f) => withSnippet(f, readLines));
+  // Every secret found in this run is masked in every finding, not only in its own.
+  const secrets = secretValues(raw, readLines);
+  const findings = sortFindings(filtered.kept).map((f) =>
+    maskSecrets(withSnippet(f, readLines), secrets),
+  );
   const failing = findings.filter((f) => atOrAbove(f.severity, config.failOn)).length;
   return {
     findings,
@@ -277,7 +282,7 @@ function lineReader(root: string): (path: string) => string[] | undefined {
 /** Attach a short code frame; secrets findings show only their redacted evidence. */
 function withSnippet(finding: Finding, readLines: (path: string) => string[] | undefined): Finding {
   if (finding.snippet) return finding;
-  if (finding.scanner === 'secrets' || finding.location.commit) {
+  if (finding.scanner === 'secrets' || finding.location.commit || holdsSecret(finding)) {
     return finding.evidence
       ? {
           ...finding,

@@ -15,3 +15,20 @@ export function redactIn(text: string, secrets: readonly string[]): string {
   }
   return out;
 }
+
+/** A run that may be a credential: 20 or more letters, digits, `_`, `-`, `+` or `=`. */
+const TOKEN_RUN = /[A-Za-z0-9_+=-]{20,}/g;
+
+/**
+ * Text with every run that looks like a credential cut to its first characters: a run of 20 or
+ * more word characters holding both letters and digits, unless it is hexadecimal (a commit id
+ * or a digest). For messages that echo user input (a bulwark.yaml key, a command-line value),
+ * where a pasted secret would otherwise be printed whole.
+ */
+export function maskTokens(text: string): string {
+  return text.replace(TOKEN_RUN, (run) =>
+    /[A-Za-z]/.test(run) && /[0-9]/.test(run) && !/^[0-9a-fA-F]+$/.test(run)
+      ? redactSecret(run)
+      : run,
+  );
+}
