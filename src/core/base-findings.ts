@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 import { git, readBlobs, splitNul } from './git.js';
+import { renamedSince } from './renames.js';
 import { createTextReader } from './file-reader.js';
 import { withoutInlineSuppressed } from './inline-suppression.js';
 import { numberOccurrences } from './occurrences.js';
@@ -26,7 +27,9 @@ export interface BaseScanInput {
  * finding whose fingerprint is not among them was introduced by the change, even when it sits
  * on an unchanged line (a deleted guardrail is reported at its resource's header). The base
  * files are written to a temporary folder with the rest of their folders, which scanners that
- * read neighbours (Terraform modules, package.json beside a lockfile) need.
+ * read neighbours (Terraform modules, package.json beside a lockfile) need. A renamed file's
+ * base version is its old file's content under the new name, so what it held before the
+ * rename is not taken as introduced.
  */
 export async function baseFingerprints(input: BaseScanInput): Promise<Set<string>> {
   const entries = baseEntries(input.root, input.rev, input.paths);
@@ -84,6 +87,7 @@ function baseEntries(root: string, rev: string, paths: readonly string[]): Map<s
     ...new Set(paths.map((path) => (path.includes('/') ? `${dirname(path)}/` : '.'))),
   ];
   const entries = new Map<string, string>();
+  const renames = renamedSince(root, rev);
   for (const folder of folders) {
     // `git ls-tree REV -- DIR/` lists one folder's entries with paths relative to the cwd.
     const listing = splitNul(
@@ -93,6 +97,10 @@ function baseEntries(root: string, rev: string, paths: readonly string[]): Map<s
       const match = /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(line);
       if (match) entries.set(match[2] as string, match[1] as string);
     }
+  }
+  for (const path of paths) {
+    const old = renames.get(path);
+    if (old !== undefined && !entries.has(path)) entries.set(path, old);
   }
   return entries;
 }

@@ -40,15 +40,20 @@ export interface Discovery {
   skipped: { tooLarge: number; ignored: number };
 }
 
-// Fixed prefixes and no colour, whatever the user's git configuration says.
+// Fixed prefixes, no colour and rename detection, whatever the user's git configuration says:
+// a renamed file's diff holds only the lines its content gained, none for a pure rename.
 const DIFF_ARGS = [
   '-U0',
+  '--find-renames',
   '--no-color',
   '--relative',
   '--no-ext-diff',
   '--src-prefix=a/',
   '--dst-prefix=b/',
 ];
+
+// The changed files, a renamed one under its new name.
+const NAME_ARGS = ['--find-renames', '--name-only', '-z', '--relative', '--diff-filter=ACMR'];
 
 /** The ignore file at the scan root. */
 export const IGNORE_FILE = '.bulwarkignore';
@@ -72,9 +77,7 @@ export function discoverFiles(options: DiscoveryOptions): Discovery {
     candidates = [...options.only];
   } else if (mode === 'staged') {
     changedLines = parseChangedLines(git(root, ['diff', '--cached', ...DIFF_ARGS]));
-    candidates = splitNul(
-      git(root, ['diff', '--cached', '--name-only', '-z', '--relative', '--diff-filter=ACMR']),
-    );
+    candidates = splitNul(git(root, ['diff', '--cached', ...NAME_ARGS]));
     baseRev = refExists(root, 'HEAD') ? 'HEAD' : undefined;
   } else if (mode === 'changed') {
     ({ candidates, changedLines, baseRev } = changedSince(root, options.since));
@@ -145,9 +148,7 @@ function changedSince(
   const base = git(root, ['merge-base', since, 'HEAD']).trim();
   const diff = git(root, ['diff', base, ...DIFF_ARGS]);
   const changedLines = parseChangedLines(diff);
-  const names = splitNul(
-    git(root, ['diff', base, '--name-only', '-z', '--relative', '--diff-filter=ACMR']),
-  );
+  const names = splitNul(git(root, ['diff', base, ...NAME_ARGS]));
   const untracked = splitNul(git(root, ['ls-files', '-z', '--others', '--exclude-standard']));
   for (const path of untracked) changedLines.set(path, allLines(join(root, path)));
   return { candidates: [...new Set([...names, ...untracked])], changedLines, baseRev: base };
