@@ -98,43 +98,83 @@ export function inComment(path: string, line: string): boolean {
   return false;
 }
 
-/** The suppression comments that apply to a finding's position: its own line and, alone, above. */
-function applicable(finding: Finding, lines: readonly string[]): Array<[number, string]> {
-  const line = finding.location.startLine;
+/** The text of 1-based line `line`, or undefined where it is not known. */
+export type LineAt = (line: number) => string | undefined;
+
+/** The suppression comments that apply to a position: its own line and, alone, the line above. */
+function applicable(path: string, line: number, lineAt: LineAt): Array<[number, string]> {
   const out: Array<[number, string]> = [];
-  const own = lines[line - 1];
-  const above = lines[line - 2];
+  const own = lineAt(line);
+  const above = line > 1 ? lineAt(line - 1) : undefined;
   if (own !== undefined) out.push([line, own]);
   if (above !== undefined && COMMENT_ONLY.test(above)) out.push([line - 1, above]);
-  return out.filter(([, text]) => inComment(finding.location.path, text));
+  return out.filter(([, text]) => inComment(path, text));
 }
 
 /**
- * Whether the finding is suppressed by a comment on its first line, or by a comment that
- * stands alone on the line above (a trailing comment there belongs to its own line).
+ * Whether a finding of `ruleId` starting on `line` of `path` is suppressed by a comment on
+ * that line, or by a comment that stands alone on the line above (a trailing comment there
+ * belongs to its own line). `lineAt` gives the lines: the working tree's, or those a commit
+ * added.
  */
-export function isSuppressedInline(finding: Finding, lines: readonly string[]): boolean {
-  return applicable(finding, lines).some(([, text]) => {
+export function suppressedAt(ruleId: string, path: string, line: number, lineAt: LineAt): boolean {
+  return applicable(path, line, lineAt).some(([, text]) => {
     const suppression = parseSuppression(text);
-    return suppression !== undefined && covers(suppression, finding.ruleId);
+    return suppression !== undefined && covers(suppression, ruleId);
   });
 }
 
+/** Whether the finding is suppressed by a comment in `lines`, its file's lines (`suppressedAt`). */
+export function isSuppressedInline(finding: Finding, lines: readonly string[]): boolean {
+  const { path, startLine } = finding.location;
+  return suppressedAt(finding.ruleId, path, startLine, (n) => lines[n - 1]);
+}
+
 /**
- * The findings no inline comment suppresses, and how many one does. Findings located in a
- * commit (history) are never suppressed inline: their lines are not in the working tree.
+ * The `properties` key a history scanner sets on a finding that a suppression comment among
+ * the lines its commit added covers. Such findings are dropped and counted here, as the
+ * working tree holds no lines of a commit.
+ */
+export const SUPPRESSED_IN_COMMIT = 'suppressedInCommit';
+
+/** The finding marked as suppressed by a comment in its commit (see `SUPPRESSED_IN_COMMIT`). */
+export function markSuppressedInCommit(finding: Finding): Finding {
+  return { ...finding, properties: { ...finding.properties, [SUPPRESSED_IN_COMMIT]: true } };
+}
+
+/** Whether a history finding was marked with `markSuppressedInCommit`. */
+export function isSuppressedInCommit(finding: Finding): boolean {
+  return (
+    finding.location.commit !== undefined && finding.properties?.[SUPPRESSED_IN_COMMIT] === true
+  );
+}
+
+/**
+ * The findings no inline comment suppresses, and how many one does. A finding located in a
+ * commit (history) is judged by its scanner, which sees the lines the commit added and marks
+ * it (`markSuppressedInCommit`); one that shares its fingerprint with a finding in the
+ * working tree is the same problem, counted (if at all) by the tree's comment.
  */
 export function withoutInlineSuppressed(
   findings: readonly Finding[],
   readLines: (path: string) => readonly string[] | undefined,
 ): { kept: Finding[]; suppressed: number } {
+  const inTree = new Set(findings.filter((f) => !f.location.commit).map((f) => f.fingerprint));
   const kept: Finding[] = [];
+  let suppressed = 0;
   for (const finding of findings) {
+    if (isSuppressedInCommit(finding)) {
+      if (!inTree.has(finding.fingerprint)) suppressed++;
+      continue;
+    }
     const lines = finding.location.commit ? undefined : readLines(finding.location.path);
-    if (lines && isSuppressedInline(finding, lines)) continue;
+    if (lines && isSuppressedInline(finding, lines)) {
+      suppressed++;
+      continue;
+    }
     kept.push(finding);
   }
-  return { kept, suppressed: findings.length - kept.length };
+  return { kept, suppressed };
 }
 
 /**
@@ -147,7 +187,8 @@ export function unknownSuppressionIds(
   known: ReadonlySet<string>,
 ): Array<{ line: number; id: string }> {
   const out: Array<{ line: number; id: string }> = [];
-  for (const [line, text] of applicable(finding, lines)) {
+  const { path, startLine } = finding.location;
+  for (const [line, text] of applicable(path, startLine, (n) => lines[n - 1])) {
     for (const id of parseSuppression(text)?.ruleIds ?? []) {
       if (id.endsWith('/*') || known.has(id)) continue;
       out.push({ line, id });

@@ -4,8 +4,10 @@ import type { Finding } from '../../src/core/finding.js';
 import {
   inComment,
   isSuppressedInline,
+  markSuppressedInCommit,
   parseSuppression,
   unknownSuppressionIds,
+  withoutInlineSuppressed,
 } from '../../src/core/inline-suppression.js';
 
 describe('parseSuppression', () => {
@@ -116,5 +118,42 @@ describe('unknownSuppressionIds', () => {
     ['code/js/command-injection', 3, [{ line: 2, id: 'command-injection' }]],
   ])('%s on line %i', (ruleId, line, expected) => {
     expect(unknownSuppressionIds(finding(ruleId, line), lines, known)).toEqual(expected);
+  });
+});
+
+describe('withoutInlineSuppressed', () => {
+  const at = (line: number, fingerprint: string, commit?: string): Finding => {
+    const f = finding('secrets/github-pat', line);
+    return { ...f, fingerprint, location: { ...f.location, commit } };
+  };
+  const lines = ['TOKEN=x # bulwark-ignore', 'TOKEN=y'];
+
+  it('drops and counts history findings marked by their scanner, whatever the tree says', () => {
+    const marked = markSuppressedInCommit(at(2, 'h1', 'c1'));
+    const result = withoutInlineSuppressed(
+      [at(1, 't1'), at(2, 't2'), marked, at(1, 'h2', 'c2')],
+      () => lines,
+    );
+    expect(result.kept.map((f) => f.fingerprint)).toEqual(['t2', 'h2']);
+    expect(result.suppressed).toBe(2);
+  });
+
+  it('counts a marked history finding once when the tree holds the same finding', () => {
+    const result = withoutInlineSuppressed(
+      [at(1, 'same'), markSuppressedInCommit(at(1, 'same', 'c1'))],
+      () => lines,
+    );
+    expect(result).toEqual({ kept: [], suppressed: 1 });
+  });
+
+  it('keeps a tree finding whose history twin is marked, and counts neither', () => {
+    const result = withoutInlineSuppressed(
+      [at(2, 'same'), markSuppressedInCommit(at(2, 'same', 'c1'))],
+      () => lines,
+    );
+    expect(result.kept.map((f) => [f.fingerprint, f.location.commit])).toEqual([
+      ['same', undefined],
+    ]);
+    expect(result.suppressed).toBe(0);
   });
 });

@@ -43,9 +43,11 @@ export class OldestSightings {
     if (!known || introducedBefore(sighting, known)) this.best.set(key, sighting);
   }
 
-  /** One finding per secret, oldest introduction first. */
-  findings(): Finding[] {
-    return [...this.best.values()]
+  /** One finding per secret, oldest introduction first; none for a secret `except` holds. */
+  findings(except?: OldestSightings): Finding[] {
+    const kept = except ? [...this.best].filter(([key]) => !except.best.has(key)) : [...this.best];
+    return kept
+      .map(([, sighting]) => sighting)
       .sort((a, b) => (introducedBefore(a, b) ? -1 : introducedBefore(b, a) ? 1 : 0))
       .map((s) => s.finding);
   }

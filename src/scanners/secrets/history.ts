@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 
 import { inputError } from '../../core/errors.js';
 import type { Finding } from '../../core/finding.js';
+import { isSuppressedInCommit } from '../../core/inline-suppression.js';
 import type { HistoryContext } from '../../core/scanner.js';
 import {
   countCommits,
@@ -10,6 +11,7 @@ import {
   startGitLog,
   type GitLogProcess,
 } from './history-git.js';
+import { historyIgnore } from './history-ignore.js';
 import { OldestSightings } from './history-oldest.js';
 import { createHistoryPool } from './history-pool.js';
 import { TaskWindow } from './history-window.js';
@@ -46,7 +48,10 @@ export interface HistoryScanOptions {
  * A few `git log` processes each read a slice of the history, newest commit first; the main
  * thread cuts their output into pieces at commit boundaries and workers decode, parse and
  * scan them. For each secret the sighting in the oldest commit is kept, so the findings come
- * once the whole history is read.
+ * once the whole history is read. Paths that `ignore:`, `.bulwarkignore` or `allowlist.paths`
+ * leave out are not scanned. A sighting that a `bulwark-ignore` comment in its own commit
+ * covers does not count as the secret's introduction; a secret seen only so is yielded once,
+ * marked suppressed (`markSuppressedInCommit`), for the pipeline to drop and count.
  */
 export async function* scanHistory(
   context: HistoryContext,
@@ -54,11 +59,13 @@ export async function* scanHistory(
 ): AsyncGenerator<Finding> {
   const options = await secretsScanOptions(context.config, context.tags, scanOptions.rulesDir);
   if (!options.enabled) return;
+  const ignore = historyIgnore(context.root, context.config);
   const task = (bytes: Uint8Array, continued: boolean): PatchScanTask => ({
     key: options.key,
     rulesJson: options.rulesJson,
     options: options.ruleOptions,
     allowPaths: options.allowPaths,
+    ignore,
     patch: bytes,
     continued,
   });
@@ -78,9 +85,11 @@ export async function* scanHistory(
       gits.push(startGitLog(context.root, gitLogArgs(revs, slice.skip, slice.count)));
     }
     const oldest = new OldestSightings();
+    const suppressed = new OldestSightings();
     const window = new TaskWindow(pool, pool.size * 2, (result, slice, piece) => {
       result.findings.forEach((finding, index) => {
-        oldest.add(result.keys[index], finding, [slice, piece, index]);
+        const sightings = isSuppressedInCommit(finding) ? suppressed : oldest;
+        sightings.add(result.keys[index], finding, [slice, piece, index]);
       });
       context.progress.tick(result.commits);
     });
@@ -95,6 +104,8 @@ export async function* scanHistory(
     await Promise.all(warming);
     await checkExits(gits, context);
     yield* oldest.findings();
+    // A secret every commit added with a suppression comment, marked for the pipeline to count.
+    yield* suppressed.findings(oldest);
   } finally {
     for (const git of gits) git.stop();
     await pool.close();

@@ -1,7 +1,11 @@
 import { isAscii } from 'node:buffer';
 
 import type { Finding } from '../../core/finding.js';
+import { ignoreRules } from '../../core/ignore-rules.js';
+import { markSuppressedInCommit } from '../../core/inline-suppression.js';
+import type { HistoryIgnore } from './history-ignore.js';
 import { HistoryParser } from './history-parser.js';
+import { addedLineAt, suppressedInPatch } from './history-suppression.js';
 import { pathAllowlist, wantsPath } from './paths.js';
 import type { RuleSetOptions } from './ruleset.js';
 import { ruleSetFor, scanText } from './scan-text.js';
@@ -17,13 +21,19 @@ export interface PatchScanTask {
   options: RuleSetOptions;
   /** `allowlist.paths` from bulwark.yaml. */
   allowPaths: string[];
+  /** The scan's ignore rules (`ignore:` and `.bulwarkignore`): their paths are not scanned. */
+  ignore: HistoryIgnore;
   /** UTF-8 bytes of the log, starting with a commit header line. */
   patch: Uint8Array;
   /** True when the first header repeats the previous piece's commit (a commit cut in two). */
   continued: boolean;
 }
 
-/** Findings of one piece, in log order, with the commit set in each location. */
+/**
+ * Findings of one piece, in log order, with the commit set in each location. A finding that a
+ * `bulwark-ignore` comment among the lines of its commit covers is marked
+ * (`markSuppressedInCommit`).
+ */
 export interface PatchScanResult {
   findings: Finding[];
   /** For each finding, a hash of its rule and secret, to report each secret once. */
@@ -32,7 +42,8 @@ export interface PatchScanResult {
   commits: number;
 }
 
-const allowlists = new Map<string, (path: string) => boolean>();
+/** Per scan key: whether a path is left out, by `allowlist.paths` or the ignore rules. */
+const skippedPaths = new Map<string, (path: string) => boolean>();
 const rulesByKey = new Map<string, string>();
 
 /** The rules of `task`, from the task or from an earlier task of the same key. */
@@ -50,19 +61,20 @@ function rulesOf(task: PatchScanTask): string {
 /** Parse a piece of the log and scan the lines it adds: the patch workers' handler. */
 export function scanPatch(task: PatchScanTask): PatchScanResult {
   const { ruleSet, byId } = ruleSetFor({ ...task, rulesJson: rulesOf(task) });
-  let allowed = allowlists.get(task.key);
-  if (!allowed) {
-    if (allowlists.size >= 4) allowlists.clear();
-    allowed = pathAllowlist(task.allowPaths);
-    allowlists.set(task.key, allowed);
+  let skipped = skippedPaths.get(task.key);
+  if (!skipped) {
+    if (skippedPaths.size >= 4) skippedPaths.clear();
+    skipped = skipTest(task);
+    skippedPaths.set(task.key, skipped);
   }
-  const isAllowed = allowed;
+  const skips = skipped;
   const out: PatchScanResult = { findings: [], keys: [], commits: task.continued ? -1 : 0 };
 
   const parser = new HistoryParser(
     (added) => {
-      if (!wantsPath(added.path) || isAllowed(added.path)) return;
+      if (!wantsPath(added.path) || skips(added.path)) return;
       const found = scanText(added.text, added.path, added.lineRuns, ruleSet, byId);
+      const lineAt = addedLineAt(added.text, added.lineRuns);
       for (const finding of found.findings) {
         finding.location = {
           ...finding.location,
@@ -70,7 +82,9 @@ export function scanPatch(task: PatchScanTask): PatchScanResult {
           commitDate: added.commit.date,
           author: added.commit.author,
         };
-        out.findings.push(finding);
+        out.findings.push(
+          suppressedInPatch(finding, lineAt) ? markSuppressedInCommit(finding) : finding,
+        );
       }
       out.keys.push(...found.keys);
     },
@@ -81,6 +95,20 @@ export function scanPatch(task: PatchScanTask): PatchScanResult {
   feedByFile(parser, bytes);
   parser.end();
   return out;
+}
+
+/**
+ * Whether the history scan leaves a path out: allowlisted in bulwark.yaml, or ignored by the
+ * scan's ignore rules, built as file discovery builds them: bulwark.yaml's patterns first,
+ * then `.bulwarkignore`.
+ */
+function skipTest(task: PatchScanTask): (path: string) => boolean {
+  const allowed = pathAllowlist(task.allowPaths);
+  const { patterns, file } = task.ignore;
+  if (patterns.length === 0 && file === undefined) return allowed;
+  const ignored = ignoreRules().add([...patterns]);
+  if (file !== undefined) ignored.add(file);
+  return (path) => allowed(path) || ignored.ignores(path);
 }
 
 /** A newline followed by a file header: where a file's patch starts. */

@@ -86,7 +86,13 @@ describe('PatchSplitter', () => {
 describe('scanPatch', () => {
   it('reports the secret with its commit and counts a continued commit once', () => {
     const rules = loadRuntimeRules();
-    const task = { key: 'test', rulesJson: JSON.stringify(rules), options: {}, allowPaths: [] };
+    const task = {
+      key: 'test',
+      rulesJson: JSON.stringify(rules),
+      options: {},
+      allowPaths: [],
+      ignore: { patterns: [] },
+    };
     const log =
       commit('aaaa', [['a.txt', ['one']]]) + commit('cccc', [['c2.txt', ['x', `t=${PAT}`]]]);
     const whole = scanPatch({ ...task, patch: Buffer.from(log), continued: false });
@@ -131,6 +137,7 @@ describe('scanPatch', () => {
       rulesJson: rules,
       options: {},
       allowPaths: [],
+      ignore: { patterns: [] },
       patch: Buffer.from(log),
       continued: false,
     });
@@ -152,7 +159,13 @@ describe('scanPatch', () => {
   it('uses the rules an earlier piece of the same scan brought, and needs them once', () => {
     const rules = JSON.stringify(loadRuntimeRules());
     const log = commit('dddd', [['d.txt', [`t=${PAT}`]]]);
-    const piece = { options: {}, allowPaths: [], patch: Buffer.from(log), continued: false };
+    const piece = {
+      options: {},
+      allowPaths: [],
+      ignore: { patterns: [] },
+      patch: Buffer.from(log),
+      continued: false,
+    };
     scanPatch({ ...piece, key: 'rules-once', rulesJson: rules });
     const later = scanPatch({ ...piece, key: 'rules-once' });
     expect(later.findings.map((f) => [f.ruleId, f.location.commit])).toEqual([
