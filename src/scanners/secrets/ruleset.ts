@@ -54,7 +54,7 @@ export interface RuleSet {
 
 /** Which rules to run and what to allow; every field is optional. */
 export interface RuleSetOptions {
-  /** Rule ids (without `secrets/`) to leave out. */
+  /** Rule ids to leave out, with or without `secrets/`. */
   disabledRules?: readonly string[];
   /** When set, only rules with one of these tags run. */
   tags?: readonly string[];
@@ -66,7 +66,8 @@ export function compileRuleSet(
   rules: readonly RuntimeRule[],
   options: RuleSetOptions = {},
 ): RuleSet {
-  const disabled = new Set(options.disabledRules ?? []);
+  // Ids may be written short (`github-pat`) or in full (`secrets/github-pat`).
+  const disabled = new Set((options.disabledRules ?? []).map((id) => id.replace(/^secrets\//, '')));
   const tags = options.tags;
   const chosen = rules.filter(
     (rule) =>

@@ -4,6 +4,7 @@ import type { ScanContext, ScanFile } from '../../core/scanner.js';
 import type { Config } from '../../core/config-schema.js';
 import { secretsScanOptions, type SecretsScanOptions } from './options.js';
 import { createFilePool, OrderedBatches } from './pool.js';
+import { unknownSecretsIdWarnings } from './unknown-ids.js';
 import { wantsPath } from './paths.js';
 import type { SecretsScanItem, SecretsScanResult, SecretsScanTask } from './scan-batch.js';
 
@@ -79,12 +80,26 @@ function filePool(
   return createFilePool(size, { rulesJson: options.rulesJson });
 }
 
+/** Warn about rule ids in bulwark.yaml that name no secrets rule (read only when some are set). */
+function warnUnknownIds(context: ScanContext, rulesJson: string): void {
+  const { disabledRules } = context.config.scanners.secrets;
+  const keyed = Object.keys(context.config.severity).some(
+    (id) => id.startsWith('secrets/') || !id.includes('/'),
+  );
+  if (disabledRules.length === 0 && !keyed) return;
+  const ids = (JSON.parse(rulesJson) as Array<{ id: string }>).map((rule) => rule.id);
+  for (const warning of unknownSecretsIdWarnings(disabledRules, context.config.severity, ids)) {
+    context.logger.warn(warning);
+  }
+}
+
 /** Scan the context's files on worker threads and yield their findings in file order. */
 export async function* scanFiles(context: ScanContext, rulesDir?: string): AsyncGenerator<Finding> {
   const options =
     prestartedOptions(context, rulesDir) ??
     (await secretsScanOptions(context.config, context.tags, rulesDir));
   if (!options.enabled) return;
+  warnUnknownIds(context, options.rulesJson);
   const files = context.files.filter((f) => wantsPath(f.path) && !options.pathAllowed(f.path));
 
   context.progress.start('secrets', files.length);
