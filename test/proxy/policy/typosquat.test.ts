@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -58,6 +60,9 @@ describe('findTyposquat', () => {
     ['npm', 'sqlite', 'promise wrapper; one letter from sqlite3'],
     ['npm', 'through', 'the original of through2'],
     ['npm', 'dotenvx', 'short names are judged only for typing slips'],
+    ['npm', 'safer-buffer', 'a dependency of express; one letter from safe-buffer'],
+    ['npm', 'object.assign', 'the Object.assign shim; a separator from object-assign'],
+    ['npm', 'is-array', 'the Array.isArray check; a separator from isarray'],
     ['npm', 'preact', 'popular itself, one letter from react'],
     ['npm', 'vite', 'four letters: not judged'],
     ['npm', '@types/lodash', 'a popular scope itself'],
@@ -75,6 +80,32 @@ describe('findTyposquat', () => {
   ];
   it.each(genuine)('%s %s is not a typosquat (%s)', (ecosystem, name) => {
     expect(findTyposquat(ecosystem, name, 1)).toBeUndefined();
+  });
+});
+
+/** Every package name installed by this repository's own lockfile, all of them genuine. */
+function lockfileNames(): string[] {
+  const file = new URL('../../../package-lock.json', import.meta.url);
+  const lock = JSON.parse(readFileSync(file, 'utf8')) as {
+    packages: Record<string, { name?: string }>;
+  };
+  const names = new Set<string>();
+  for (const [path, entry] of Object.entries(lock.packages)) {
+    if (path === '') continue;
+    const marker = 'node_modules/';
+    names.add(entry.name ?? path.slice(path.lastIndexOf(marker) + marker.length));
+  }
+  return [...names].sort();
+}
+
+describe('genuine names in this repository', () => {
+  it('judges no package in package-lock.json a typosquat with the default distance', () => {
+    const names = lockfileNames();
+    expect(names.length).toBeGreaterThan(500);
+    const blocked = names
+      .map((name) => [name, findTyposquat('npm', name, 1)] as const)
+      .filter(([, match]) => match !== undefined);
+    expect(blocked).toEqual([]);
   });
 });
 
