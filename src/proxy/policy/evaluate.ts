@@ -115,7 +115,13 @@ function checkAdvisories(
 
 function checkAge(facts: VersionFacts, context: PolicyContext, add: Add): void {
   const rule = context.rules.minimumAge;
-  if (!facts.published || listed(rule.allow, facts.name, facts.version)) return;
+  if (rule.mode === 'off' || listed(rule.allow, facts.name, facts.version)) return;
+  if (!facts.published) {
+    // Without a publish time the age is unknown: say so rather than let the version pass unseen.
+    const reason = `the upstream gives no publish time for ${facts.name}@${facts.version}, so its age cannot be checked`;
+    add('minimumAge', rule.mode === 'block' ? 'warn' : rule.mode, reason);
+    return;
+  }
   const minimum = durationMs(rule.age);
   const age = context.now.getTime() - facts.published.getTime();
   if (age >= minimum) return;

@@ -17,6 +17,8 @@ export interface FixtureVersion {
   files?: Record<string, string>;
   /** Serve bytes that do not match the advertised integrity. */
   tamper?: boolean;
+  /** Give no publish time for it; a packument none of whose versions has one has no `time`. */
+  noTime?: boolean;
 }
 
 /**
@@ -131,10 +133,16 @@ export async function startNpmUpstream(
       ...(v.deprecated ? { deprecated: v.deprecated } : {}),
       dist: { ...npmDist(tgz), tarball: `BASE${filePath}` },
     };
-    (doc.time as Record<string, string>)[v.version] = published;
-    (doc.time as Record<string, string>).modified = published;
+    if (!v.noTime) {
+      (doc.time as Record<string, string>)[v.version] = published;
+      (doc.time as Record<string, string>).modified = published;
+    }
     if (!v.version.includes('-')) (doc['dist-tags'] as Record<string, string>).latest = v.version;
     docs.set(v.name, doc);
+  }
+
+  for (const [name, doc] of docs) {
+    if (versions.filter((v) => v.name === name).every((v) => v.noTime)) delete doc.time;
   }
 
   const state: NpmUpstream = {

@@ -23,6 +23,8 @@ export interface FixtureWheel {
   noCoreMetadata?: boolean;
   /** List it with no hash at all. */
   noHash?: boolean;
+  /** List it with no `upload-time`. */
+  noUploadTime?: boolean;
 }
 
 /** A loopback PEP 691 JSON simple index with wheels and PEP 658 metadata files. */
@@ -87,7 +89,9 @@ export async function startPypiUpstream(
       hashes: w.noHash ? {} : { sha256: sha256(wheel.data) },
       'requires-python': '>=3.7',
       'core-metadata': w.noCoreMetadata ? false : { sha256: sha256(wheel.metadata) },
-      'upload-time': new Date(now - w.ageDays * 86_400_000).toISOString(),
+      ...(w.noUploadTime
+        ? {}
+        : { 'upload-time': new Date(now - w.ageDays * 86_400_000).toISOString() }),
       yanked: w.yanked ?? false,
       size: wheel.data.length,
     };

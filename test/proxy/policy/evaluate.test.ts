@@ -159,6 +159,20 @@ describe('evaluateVersion', () => {
       ['blocked', 'minimumAge:block'],
     ],
     [
+      'a version with no publish time warns that its age cannot be checked',
+      {},
+      [],
+      { published: undefined },
+      ['warned', 'minimumAge:warn'],
+    ],
+    [
+      'a version with no publish time passes when the rule is off',
+      { rules: { minimumAge: { mode: 'off' } } },
+      [],
+      { published: undefined },
+      ['allowed'],
+    ],
+    [
       'the allow-list lets an urgent fix through',
       { rules: { minimumAge: { allow: ['pkg@1.0.0'] } } },
       [],
