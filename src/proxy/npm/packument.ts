@@ -82,6 +82,13 @@ export function parsePackument(body: Buffer, name: string): JsonObject {
   if (!isObject(doc) || typeof doc.name !== 'string') {
     throw new UpstreamError('bad-response', `upstream packument for ${name} has no name`);
   }
+  // An answer for another package is never judged or cached under the requested name.
+  if (doc.name !== name) {
+    throw new UpstreamError(
+      'bad-response',
+      `upstream packument for ${name} names another package (${JSON.stringify(doc.name.slice(0, 214))})`,
+    );
+  }
   // Only an unpublished package (its `time` says so) may come without a versions object.
   const unpublished = isObject(doc.time) && doc.time.unpublished !== undefined;
   if (!isObject(doc.versions) && !(doc.versions === undefined && unpublished)) {

@@ -35,6 +35,8 @@ export interface NpmUpstream {
   /** How many conditional requests were answered 304 Not Modified. */
   notModified: number;
   mode: UpstreamMode;
+  /** Requested name to the fixture package whose packument is served for it instead. */
+  serveAs: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -87,7 +89,7 @@ export async function startNpmUpstream(
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
       return res.end(file);
     }
-    const doc = docs.get(path.slice(1));
+    const doc = docs.get(state.serveAs[path.slice(1)] ?? path.slice(1));
     if (!doc) {
       res.writeHead(404, { 'content-type': 'application/json' });
       return res.end('{"error":"not found"}');
@@ -150,6 +152,7 @@ export async function startNpmUpstream(
     requests: [],
     notModified: 0,
     mode: 'ok',
+    serveAs: {},
     close: async () => {
       pending.forEach((f) => f());
       server.closeAllConnections();
