@@ -8,6 +8,8 @@
  * Terraform block's header), so that one comment silences a rule for a whole resource.
  */
 
+import { nearest } from '../../core/nearest-id.js';
+
 const MARKER = /bulwark-ignore(?![\w-])(?:\s+([\w./*-]+))?/;
 const COMMENT_ONLY = /^\s*(?:#|\/\/|\/\*)\s*bulwark-ignore/;
 
@@ -88,35 +90,7 @@ export function unknownSuppressions(
     if (!ours && frameworks.includes(segment)) continue;
     if (ruleId.endsWith('/*') ? ours : known.includes(ruleId)) continue;
     const candidates = ruleId.endsWith('/*') ? frameworks.map((id) => `iac/${id}/*`) : known;
-    out.push({ line, column: marker.column, ruleId, suggestion: closest(ruleId, candidates) });
+    out.push({ line, column: marker.column, ruleId, suggestion: nearest(ruleId, candidates) });
   }
   return out;
-}
-
-/** The candidate nearest to `word` by edit distance, when it is near enough to be a typo. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(3, Math.floor(word.length / 4)) + 1;
-  for (const candidate of candidates) {
-    const distance = editDistance(word, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-/** Levenshtein distance: insertions, deletions and substitutions of one character each. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }

@@ -1,5 +1,5 @@
 import { covers, IGNORE_MARKER, parseSuppression } from '../../../core/inline-suppression.js';
-import { editDistance } from '../check-suppression.js';
+import { editDistance } from '../../../core/nearest-id.js';
 
 const COMMENT_ONLY = /^\s*(?:#|\/\/|\/\*)\s*bulwark-ignore/;
 
