@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
@@ -7,16 +7,10 @@ import { scanSource, type RawMatch, type ScanStats } from '../../../src/scanners
 import { languageOf } from '../../../src/scanners/code/languages.js';
 import { BUILTIN_RULES_DIR, loadRulePack } from '../../../src/scanners/code/rule-loader.js';
 import { parseAnnotations, sampleFiles } from '../../../src/scanners/code/rule-samples.js';
+import { walk } from '../../helpers/walk.js';
 
 const rules = loadRulePack([{ dir: BUILTIN_RULES_DIR, builtin: true }]).rules;
 const CORPUS = resolve(BUILTIN_RULES_DIR, '..', '..', 'bench', 'corpus', 'code');
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
-}
 
 /** Every annotated file: the rule samples and the benchmark corpus. */
 const files = [...sampleFiles(BUILTIN_RULES_DIR), ...walk(CORPUS)].filter((f) => languageOf(f));

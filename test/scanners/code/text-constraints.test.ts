@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 import { parse, type NapiConfig, type SgNode } from '@ast-grep/napi';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { languageOf } from '../../../src/scanners/code/languages.js';
 import { BUILTIN_RULES_DIR, loadRulePack } from '../../../src/scanners/code/rule-loader.js';
 import { sampleFiles } from '../../../src/scanners/code/rule-samples.js';
 import { jsRegexOf, textTestOf } from '../../../src/scanners/code/text-constraints.js';
+import { walk } from '../../helpers/walk.js';
 
 describe('jsRegexOf', () => {
   it.each([
@@ -78,13 +79,6 @@ describe('textTestOf', () => {
 
 const rules = loadRulePack([{ dir: BUILTIN_RULES_DIR, builtin: true }]).rules;
 const CORPUS = resolve(BUILTIN_RULES_DIR, '..', '..', 'bench', 'corpus', 'code');
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
-}
 
 const files = [...sampleFiles(BUILTIN_RULES_DIR), ...walk(CORPUS)].filter((f) => languageOf(f));
 /** Rule parts whose constraints include one checked in JavaScript, in the built-in rules. */

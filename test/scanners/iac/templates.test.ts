@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
@@ -6,15 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/core/logger.js';
 import { FRAMEWORKS } from '../../../src/scanners/iac/frameworks.js';
 import { repoRoot } from '../../helpers/shared.js';
+import { walk } from '../../helpers/walk.js';
 
 const TEMPLATES = join(repoRoot, 'src', 'templates');
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
-}
 
 const files = walk(TEMPLATES).map((abs) => ({
   path: relative(TEMPLATES, abs),
