@@ -15,7 +15,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     ensureDir(dir);
   } catch (error) {
     throw inputError(
-      `cannot create the folder ${dir}: ${explain(error, file)}`,
+      `cannot create the folder ${dir}${explain(error, file)}`,
       undefined,
       hintFor(error),
     );
@@ -26,7 +26,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     renameSync(temp, file);
   } catch (error) {
     removeQuietly(temp);
-    throw inputError(`cannot write ${file}: ${explain(error, file)}`, undefined, hintFor(error));
+    throw inputError(`cannot write ${file}${explain(error, file)}`, undefined, hintFor(error));
   }
 }
 
@@ -55,27 +55,29 @@ function removeQuietly(temp: string): void {
   }
 }
 
-/** Why a write failed, in words that name what is in the way. */
+/** Why a write failed, in words that name what is in the way, or else the error code. */
 function explain(error: unknown, file: string): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOTDIR': {
       const blocker = fileInTheWay(file);
-      return blocker ? `${blocker} is a file, not a folder` : 'a part of the path is not a folder';
+      return blocker
+        ? `: ${blocker} is a file, not a folder`
+        : ': a part of the path is not a folder';
     }
     case 'EISDIR':
-      return `${file} is a folder`;
+      return `: ${file} is a folder`;
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied';
+      return ': permission denied';
     case 'EROFS':
-      return 'the file system is read-only';
+      return ': the file system is read-only';
     case 'ENOSPC':
-      return 'no space left on the device';
+      return ': no space left on the device';
     case 'ENAMETOOLONG':
-      return 'the name is too long';
+      return ': the name is too long';
     default:
-      return code ?? (error as Error).message;
+      return ` (${code ?? (error as Error).message})`;
   }
 }
 

@@ -214,7 +214,7 @@ describe('bulwark scan (bad input)', () => {
     [
       'a missing folder under /proc',
       ['scan', '.', '-o', '/proc/nope/out.json'],
-      'bulwark: /proc/nope/out.json: cannot create the folder /proc/nope (ENOENT)\n  hint: choose a writable path\n',
+      'bulwark: cannot create the folder /proc/nope (ENOENT)\n  hint: choose a writable path\n',
     ],
     [
       'a baseline file that does not exist',
