@@ -14,6 +14,7 @@ import { durationMs, type ProxyConfig } from './policy/config.js';
 import { PolicyEngine } from './policy/engine.js';
 import type { AdvisorySource } from './policy/types.js';
 import type { ProxyRuntime } from './runtime.js';
+import { checkBlobRoot } from './store/damaged-storage.js';
 import { createFsBlobStore } from './store/fs-blob-store.js';
 import { createSqliteMetadataStore } from './store/sqlite-metadata-store.js';
 import { createUpstreamClient, UpstreamError } from './upstream.js';
@@ -72,6 +73,7 @@ function createRuntime(options: ProxyOptions): ProxyRuntime {
   );
   const metrics = new ProxyMetrics();
   upstream.onTiming = (ms) => metrics.upstream(ms);
+  checkBlobRoot(join(options.storageDir, 'blobs'));
   const store = createSqliteMetadataStore(join(options.storageDir, 'proxy.sqlite'));
   const blobs = createFsBlobStore(join(options.storageDir, 'blobs'));
   return {

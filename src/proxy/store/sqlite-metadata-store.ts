@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
 import type { DecisionKind, ProxyEcosystem, RuleId } from '../policy/types.js';
+import { damagedDatabase } from './damaged-storage.js';
 import { decisionWriter } from './decision-writer.js';
 import type { DecisionQuery, DecisionRecord, LearnedRecord, MetadataStore } from './types.js';
 
@@ -47,17 +48,29 @@ function addCountColumn(db: Database.Database): void {
   db.exec('ALTER TABLE decisions ADD COLUMN count INTEGER NOT NULL DEFAULT 1');
 }
 
+/** Open and set up the database, or throw a message naming the file when it is damaged. */
+function openDatabase(file: string): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    // A 4 MiB page cache instead of 16: decisions are appended and rarely read back, so a bigger
+    // cache only grows the proxy's memory as the log grows.
+    db.pragma('cache_size = -4000');
+    db.exec(SCHEMA);
+    addCountColumn(db);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw damagedDatabase(file, error) ?? error;
+  }
+}
+
 /** Metadata and decisions in one SQLite file (WAL mode); decisions are written in batches. */
 export function createSqliteMetadataStore(file: string): MetadataStore {
   mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  // A 4 MiB page cache instead of 16: decisions are appended and rarely read back, so a bigger
-  // cache only grows the proxy's memory as the log grows.
-  db.pragma('cache_size = -4000');
-  db.exec(SCHEMA);
-  addCountColumn(db);
+  const db = openDatabase(file);
 
   const getMeta = db.prepare<
     [string, string],
