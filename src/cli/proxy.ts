@@ -197,16 +197,16 @@ async function serve(flags: ProxyFlags): Promise<void> {
   process.stderr.write(`bulwark proxy listening on ${running.url} (npm upstream ${npmUpstream})\n`);
 
   await new Promise<void>((resolve) => {
+    // A closed terminal (SIGHUP) stops the proxy like Ctrl-C, writing the decisions still waiting.
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
     const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+      for (const signal of signals) process.off(signal, stop);
       void running.close().then(() => {
         close();
         resolve();
       });
     };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    for (const signal of signals) process.on(signal, stop);
   });
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { createSqliteMetadataStore } from '../../src/proxy/store/sqlite-metadata-store.js';
 import { repoRoot } from '../helpers/shared.js';
 import { startNpmUpstream, type NpmUpstream } from './helpers/npm-upstream.js';
 import { cleanEnv, tempDir } from './helpers/proxy.js';
@@ -61,6 +62,33 @@ describe('bulwark proxy command', () => {
     expect(health.npmUpstream).toBe(`${upstream.url}/`.replace(/\/$/, ''));
     expect(packument.status).toBe(200);
     expect(await cli.exited).toBe(0);
+  });
+
+  it('writes the allowed decisions still waiting when stopped with SIGHUP', async () => {
+    const storage = join(dir.path, 'hup-store');
+    const env = cleanEnv({ XDG_CACHE_HOME: join(dir.path, 'cache') });
+    const cli = startCli(
+      [
+        ...['--port', '0', '--without-advisories', '--log-level', 'warn'],
+        ...['--upstream', upstream.url, '--storage', storage],
+      ],
+      env,
+    );
+
+    const url = await cli.url;
+    const tarball = await fetch(`${url}/fixture-good/-/fixture-good-1.0.0.tgz`, {
+      headers: { 'user-agent': 'npm/10.8.2' },
+    });
+    cli.child.kill('SIGHUP');
+    const code = await cli.exited;
+    const store = createSqliteMetadataStore(join(storage, 'proxy.sqlite'));
+    const rows = await store.decisions({ package: 'fixture-good' });
+    await store.close();
+
+    expect([tarball.status, code]).toEqual([200, 0]);
+    expect(rows.map((r) => [r.client, r.version, r.decision, r.count])).toEqual([
+      ['127.0.0.1 npm/10.8.2', '1.0.0', 'allowed', 1],
+    ]);
   });
 
   it('refuses to start without an advisory database unless told to', async () => {
