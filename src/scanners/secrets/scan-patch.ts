@@ -100,15 +100,18 @@ export function scanPatch(task: PatchScanTask): PatchScanResult {
 /**
  * Whether the history scan leaves a path out: allowlisted in bulwark.yaml, or ignored by the
  * scan's ignore rules, built as file discovery builds them: bulwark.yaml's patterns first,
- * then `.bulwarkignore`.
+ * then `.bulwarkignore`. A path below the scan root is matched relative to it, as file
+ * discovery matches it; one outside it, which the tree scan never lists, as the log gives it.
  */
 function skipTest(task: PatchScanTask): (path: string) => boolean {
   const allowed = pathAllowlist(task.allowPaths);
-  const { patterns, file } = task.ignore;
+  const { patterns, file, prefix } = task.ignore;
   if (patterns.length === 0 && file === undefined) return allowed;
   const ignored = ignoreRules().add([...patterns]);
   if (file !== undefined) ignored.add(file);
-  return (path) => allowed(path) || ignored.ignores(path);
+  return (path) =>
+    allowed(path) ||
+    ignored.ignores(prefix && path.startsWith(prefix) ? path.slice(prefix.length) : path);
 }
 
 /** A newline followed by a file header: where a file's patch starts. */

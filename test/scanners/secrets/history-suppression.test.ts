@@ -8,7 +8,11 @@ import { scanPatch, type PatchScanTask } from '../../../src/scanners/secrets/sca
 const PAT = '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';
 const rulesJson = JSON.stringify(loadRuntimeRules());
 
-function task(key: string, log: string, ignore: PatchScanTask['ignore'] = { patterns: [] }) {
+function task(
+  key: string,
+  log: string,
+  ignore: PatchScanTask['ignore'] = { patterns: [], prefix: '' },
+) {
   return {
     key,
     rulesJson,
@@ -106,14 +110,30 @@ describe('scanPatch with the scan ignore rules', () => {
     commit('9999', 'other.txt', [[1, [`T=${PAT}`]]]);
 
   it('leaves out paths matched by bulwark.yaml patterns, then .bulwarkignore', () => {
-    expect(found(log, 'ignore-1', { patterns: ['ok.txt'] })).toEqual([['other.txt', 1, false]]);
-    expect(found(log, 'ignore-2', { patterns: [], file: '/ok.txt\n' })).toEqual([
+    expect(found(log, 'ignore-1', { patterns: ['ok.txt'], prefix: '' })).toEqual([
+      ['other.txt', 1, false],
+    ]);
+    expect(found(log, 'ignore-2', { patterns: [], file: '/ok.txt\n', prefix: '' })).toEqual([
       ['keep/ok.txt', 1, false],
       ['other.txt', 1, false],
     ]);
     // A negation in .bulwarkignore undoes a pattern of bulwark.yaml, as in file discovery.
-    expect(found(log, 'ignore-3', { patterns: ['*.txt'], file: '!other.txt\r\n' })).toEqual([
+    expect(
+      found(log, 'ignore-3', { patterns: ['*.txt'], file: '!other.txt\r\n', prefix: '' }),
+    ).toEqual([['other.txt', 1, false]]);
+  });
+
+  it('matches paths below a scan root in a subfolder relative to it, as the tree scan does', () => {
+    // A scan of keep/: `/ok.txt` in its .bulwarkignore means keep/ok.txt; ok.txt, outside the
+    // scan root, is matched as the log gives it.
+    expect(found(log, 'ignore-4', { patterns: [], file: '/ok.txt\n', prefix: 'keep/' })).toEqual([
       ['other.txt', 1, false],
     ]);
+    expect(found(log, 'ignore-5', { patterns: [], file: '/other.txt\n', prefix: 'keep/' })).toEqual(
+      [
+        ['ok.txt', 1, false],
+        ['keep/ok.txt', 1, false],
+      ],
+    );
   });
 });

@@ -91,7 +91,7 @@ describe('scanPatch', () => {
       rulesJson: JSON.stringify(rules),
       options: {},
       allowPaths: [],
-      ignore: { patterns: [] },
+      ignore: { patterns: [], prefix: '' },
     };
     const log =
       commit('aaaa', [['a.txt', ['one']]]) + commit('cccc', [['c2.txt', ['x', `t=${PAT}`]]]);
@@ -137,7 +137,7 @@ describe('scanPatch', () => {
       rulesJson: rules,
       options: {},
       allowPaths: [],
-      ignore: { patterns: [] },
+      ignore: { patterns: [], prefix: '' },
       patch: Buffer.from(log),
       continued: false,
     });
@@ -162,7 +162,7 @@ describe('scanPatch', () => {
     const piece = {
       options: {},
       allowPaths: [],
-      ignore: { patterns: [] },
+      ignore: { patterns: [], prefix: '' },
       patch: Buffer.from(log),
       continued: false,
     };
