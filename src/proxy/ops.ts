@@ -22,6 +22,22 @@ export function health(info: RequestInfo, runtime: ProxyRuntime, started: number
   });
 }
 
+/** Rows the decision API returns when no `limit` is given, and the most it returns. */
+const DEFAULT_DECISION_LIMIT = 1000;
+const MAX_DECISION_LIMIT = 10_000;
+
+/** The `limit` query value as a row count: a whole number from 1 to 10,000, else a 400. */
+function decisionLimit(value: string | null): number {
+  if (value === null) return DEFAULT_DECISION_LIMIT;
+  const limit = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
+  if (!(limit >= 1 && limit <= MAX_DECISION_LIMIT))
+    throw new HttpError(
+      400,
+      `limit must be a whole number from 1 to ${MAX_DECISION_LIMIT.toLocaleString('en')}, not ${JSON.stringify(value.slice(0, 40))}`,
+    );
+  return limit;
+}
+
 /** `/-/bulwark/decisions?since=1h&decision=blocked&package=x&limit=100`: the decision log. */
 export async function decisions(info: RequestInfo, runtime: ProxyRuntime): Promise<void> {
   const since = info.query.get('since');
@@ -32,12 +48,12 @@ export async function decisions(info: RequestInfo, runtime: ProxyRuntime): Promi
   if (decision && !['allowed', 'warned', 'blocked'].includes(decision)) {
     throw new HttpError(400, 'decision must be allowed, warned or blocked');
   }
-  const limit = Number(info.query.get('limit') ?? 1000);
+  const limit = decisionLimit(info.query.get('limit'));
   const rows = await runtime.store.decisions({
     since: sinceMs === undefined ? undefined : runtime.now() - sinceMs,
     decision: (decision ?? undefined) as DecisionKind | undefined,
     package: info.query.get('package') ?? undefined,
-    limit: Number.isInteger(limit) && limit > 0 ? Math.min(limit, 10_000) : 1000,
+    limit,
   });
   sendJson(info, 200, {
     decisions: rows.map((r) => ({ ...r, time: new Date(r.time).toISOString() })),
