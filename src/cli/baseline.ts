@@ -8,7 +8,7 @@ import { terminalProgress } from '../core/progress.js';
 import { resolveTarget } from '../core/scan-target.js';
 import { planScan } from '../core/tiers.js';
 import { SCANNERS } from '../scanners/registry.js';
-import { cliLogger } from './output.js';
+import { checkOutputPath, cliLogger } from './output.js';
 
 /** Add `bulwark baseline` to the program. */
 export function registerBaselineCommand(program: Command): void {
@@ -21,6 +21,7 @@ export function registerBaselineCommand(program: Command): void {
     .action(async (path: string, flags: { output?: string; config?: string }) => {
       const { root } = resolveTarget(path);
       const logger = cliLogger({});
+      checkOutputPath(flags.output);
       const { config } = await loadConfigOnDemand(root, flags.config ? resolve(flags.config) : undefined);
       const result = await runScan({
         root,

@@ -13,7 +13,7 @@ import { parseSeverity, SEVERITIES } from '../core/severity.js';
 import { resolveTarget } from '../core/scan-target.js';
 import { planScan, TIER_NAMES, type TierName } from '../core/tiers.js';
 import { SCANNERS } from '../scanners/registry.js';
-import { cliLogger, writeOutput } from './output.js';
+import { checkOutputPath, cliLogger, writeOutput } from './output.js';
 import { render, type Format } from './render.js';
 
 /** Flags of `bulwark scan`. */
@@ -67,6 +67,7 @@ export async function scanCommand(path: string, flags: ScanFlags): Promise<numbe
   const { root, only } = resolveTarget(path);
   const logger = cliLogger(flags);
   const format = parseFormat(flags.format);
+  checkOutputPath(flags.output);
   const { config } = await loadConfigOnDemand(root, flags.config ? resolve(flags.config) : undefined);
   if (flags.failOn) {
     const failOn = parseSeverity(flags.failOn);

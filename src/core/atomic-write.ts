@@ -31,6 +31,28 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
 }
 
 /**
+ * Fail early, before a long run, when `file` plainly cannot be written: it is a folder, or a
+ * file stands where one of its folders should be. Creates nothing; a write can still fail
+ * later for other reasons (permissions, space), which `writeFileAtomic` reports.
+ */
+export function checkWritablePath(file: string): void {
+  let stat;
+  try {
+    stat = statSync(file, { throwIfNoEntry: false });
+  } catch (error) {
+    throw inputError(`cannot write ${file}${explain(error, file)}`, undefined, hintFor(error));
+  }
+  if (stat?.isDirectory()) {
+    const error = Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    throw inputError(`cannot write ${file}${explain(error, file)}`, undefined, hintFor(error));
+  }
+  if (!stat && fileInTheWay(file)) {
+    const error = Object.assign(new Error('ENOTDIR'), { code: 'ENOTDIR' });
+    throw inputError(`cannot write ${file}${explain(error, file)}`, undefined, hintFor(error));
+  }
+}
+
+/**
  * Create a folder and its missing parents one level at a time. Node's recursive mkdir never
  * returns on some virtual file systems (a missing folder under /proc), so it is not used.
  */

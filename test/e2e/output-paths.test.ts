@@ -33,7 +33,7 @@ describe('output paths that cannot be written', () => {
     const run = bulwark(repo.dir, ['scan', '.', '-o', 'config.js/reports/x.json']);
 
     expect(run.stderr).toBe(
-      `bulwark: cannot create the folder ${join(repo.dir, 'config.js/reports')}: ` +
+      `bulwark: cannot write ${join(repo.dir, 'config.js/reports/x.json')}: ` +
         `${join(repo.dir, 'config.js')} is a file, not a folder\n` +
         '  hint: choose a path inside a folder, or move the file that is in the way\n',
     );
