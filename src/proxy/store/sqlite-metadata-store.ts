@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 
 import Database from 'better-sqlite3';
 
+import { normalizePypiName } from '../policy/typosquat.js';
 import type { DecisionKind, ProxyEcosystem, RuleId } from '../policy/types.js';
 import { damagedDatabase } from './damaged-storage.js';
 import { decisionWriter } from './decision-writer.js';
@@ -147,7 +148,11 @@ function readDecisions(db: Database.Database, query: DecisionQuery): DecisionRec
   };
   filter('time >= ?', query.since);
   filter('decision = ?', query.decision);
-  filter('package = ?', query.package);
+  if (query.package !== undefined) {
+    // PyPI names are stored PEP 503-normalized, so `Django` and `django` find the same rows.
+    where.push("(package = ? OR (ecosystem = 'PyPI' AND package = ?))");
+    args.push(query.package, normalizePypiName(query.package));
+  }
   const sql = `SELECT * FROM decisions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY time DESC, id DESC LIMIT ?`;
   const rows = db

@@ -44,6 +44,7 @@ export interface DecisionQuery {
   /** Only decisions at or after this time (ms since the epoch). */
   since?: number;
   decision?: DecisionKind;
+  /** The package name; a PyPI name matches however it is spelled (PEP 503: case, `-`, `_`, `.`). */
   package?: string;
   limit?: number;
 }
