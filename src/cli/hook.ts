@@ -87,7 +87,7 @@ export function installHook(root: string, force: boolean): InstalledHook {
   }
   // A replaced hook is copied to a name no earlier copy holds, so --force never loses one.
   const backup = foreign ? freeBackupName(file) : undefined;
-  if (backup) copyFileSync(file, backup);
+  if (backup) copyHook(file, backup);
   const cli = fileURLToPath(new URL('./main.js', import.meta.url));
   const previous = backup ?? latestBackup(file);
   writeFileAtomic(file, hookScript(cli, previous ? basename(previous) : undefined));
@@ -117,6 +117,20 @@ function readExistingHook(file: string): string | undefined {
     );
   }
   return readFileSync(file, 'utf8');
+}
+
+/** Copy the replaced hook (mode included); a failure stops before the hook is replaced. */
+function copyHook(file: string, backup: string): void {
+  try {
+    copyFileSync(file, backup);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw inputError(
+      `cannot keep a copy of the pre-commit hook as ${backup} (${reason})`,
+      undefined,
+      'make the hooks folder writable; the existing hook was left as it was',
+    );
+  }
 }
 
 /** `pre-commit.before-bulwark`, or the first `pre-commit.before-bulwark.N` not taken. */
