@@ -22,11 +22,13 @@ export function createTextReader(
 
   const load = async (file: ScanFile): Promise<Buffer | undefined> => {
     if (file.source === 'index') {
+      // `:./path` names the staged blob relative to the scan root, which may be a sub-folder
+      // of the repository; `:path` would be read from the repository's top.
       staged ??= readBlobs(
         root,
-        files.filter((f) => f.source === 'index').map((f) => `:${f.path}`),
+        files.filter((f) => f.source === 'index').map((f) => `:./${f.path}`),
       );
-      return (await staged).get(`:${file.path}`);
+      return (await staged).get(`:./${file.path}`);
     }
     try {
       return await readFile(file.absPath);
