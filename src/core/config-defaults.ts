@@ -41,6 +41,7 @@ export function defaultConfig(): Config {
       metadataTtl: '5m',
       upstreamTimeout: '30s',
       upstreamBodyTimeout: '5m',
+      tarballHosts: [],
       dryRun: false,
       rules: {
         malicious: { mode: 'block' },

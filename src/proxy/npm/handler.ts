@@ -10,6 +10,7 @@ import { digestKey, IntegrityError, npmDigest, type ExpectedDigest } from '../ve
 import { gzipOf, type NpmPackage, type NpmVersion } from './packument.js';
 import type { NpmRoute } from './routes.js';
 import { inspectTarball } from './tarball-inspect.js';
+import { hostOf, tarballUrlAllowed } from './tarball-origin.js';
 
 /** The media type npm clients ask for to get abbreviated packuments (npm registry docs). */
 const ABBREVIATED = 'application/vnd.npm.install-v1+json';
@@ -149,6 +150,20 @@ export class NpmHandler {
     entry: NpmVersion,
     digest: ExpectedDigest,
   ): Promise<Buffer> {
+    if (
+      !tarballUrlAllowed(
+        entry.upstreamUrl,
+        this.runtime.npmUpstream,
+        this.runtime.config.tarballHosts,
+      )
+    ) {
+      const reason = `the upstream places its tarball on ${hostOf(entry.upstreamUrl)}, which is neither the upstream's own origin nor in proxy.tarballHosts`;
+      this.runtime.log.warn(
+        { package: pkg.name, version: entry.version, url: entry.upstreamUrl },
+        reason,
+      );
+      throw new HttpError(502, `Bulwark refused ${pkg.name}@${entry.version}: ${reason}`);
+    }
     let fetched;
     try {
       fetched = await this.runtime.files.get(entry.upstreamUrl, digest);

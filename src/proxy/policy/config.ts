@@ -129,6 +129,15 @@ const rules = z
 
 const httpUrl = z.url({ protocol: /^https?$/ });
 
+/** A host name or address, with a port when not the scheme's default: `cdn.example.com:8443`. */
+const tarballHost = z
+  .string()
+  .regex(
+    /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i,
+    'give a host name with an optional port, such as cdn.example.com or cdn.example.com:8443, not a URL or a path',
+  )
+  .transform((host) => host.toLowerCase());
+
 /** The `proxy` section of bulwark.yaml: the package firewall's settings and policy. */
 export const proxyConfigSchema = z
   .object({
@@ -150,6 +159,11 @@ export const proxyConfigSchema = z
     upstreamTimeout: duration.default('30s'),
     /** How long reading one whole upstream body (a tarball, a packument) may take. */
     upstreamBodyTimeout: duration.default('5m'),
+    /**
+     * Hosts besides the npm upstream's own origin that tarballs may be fetched from; a tarball
+     * a packument places anywhere else is refused.
+     */
+    tarballHosts: z.array(tarballHost).default([]),
     /** Log what would be blocked and block nothing, whatever each rule's mode. */
     dryRun: z.boolean().default(false),
     rules: rules.default(rules.parse({})),

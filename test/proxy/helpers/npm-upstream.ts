@@ -19,6 +19,8 @@ export interface FixtureVersion {
   tamper?: boolean;
   /** Give no publish time for it; a packument none of whose versions has one has no `time`. */
   noTime?: boolean;
+  /** The `dist.tarball` to advertise instead of the upstream's own URL (which still serves it). */
+  tarballUrl?: string;
 }
 
 /**
@@ -133,7 +135,7 @@ export async function startNpmUpstream(
     (doc.versions as Record<string, unknown>)[v.version] = {
       ...manifest,
       ...(v.deprecated ? { deprecated: v.deprecated } : {}),
-      dist: { ...npmDist(tgz), tarball: `BASE${filePath}` },
+      dist: { ...npmDist(tgz), tarball: v.tarballUrl ?? `BASE${filePath}` },
     };
     if (!v.noTime) {
       (doc.time as Record<string, string>)[v.version] = published;
