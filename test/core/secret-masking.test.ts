@@ -120,6 +120,12 @@ describe('maskTokens', () => {
       'see docs/configuration.md for scanners_secrets_allowlist',
     ],
     ['short ab12', 'short ab12'],
+    [
+      'no proxy decision log at /tmp/bulwark-proxy-relative-SD16wK/store',
+      'no proxy decision log at /tmp/bulwark-proxy-relative-SD16wK/store',
+    ],
+    ['token xoxb-123456789012-1234567890123-Ab1cD2eF3gH4iJ5kL6mN7oP8', 'token xoxb************'],
+    ['key AKIAIOSFODNN7EXAMPLE', 'key AKIA************'],
   ])('%s', (text, expected) => {
     expect(maskTokens(text)).toBe(expected);
   });
