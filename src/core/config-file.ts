@@ -26,8 +26,8 @@ export function findConfigFile(root: string, explicitPath?: string): string | un
   }
   if (explicitPath && statSync(explicitPath).isDirectory()) {
     throw usageError(
-      `-c: ${explicitPath} is a directory`,
-      `name the file itself, for example -c ${join(explicitPath, CONFIG_FILE)}`,
+      `--config: ${explicitPath} is a directory`,
+      `name the file itself, for example --config ${join(explicitPath, CONFIG_FILE)}`,
     );
   }
   if (explicitPath) return explicitPath;

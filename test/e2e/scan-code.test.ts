@@ -113,9 +113,9 @@ describe('bulwark scan: a configuration path that is a directory', () => {
     repo.write('conf/bulwark.yaml', 'version: 1\n');
     const run = bulwark(repo.dir, ['scan', '.', '--scanners', 'code', '-c', 'conf']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain(`-c: ${repo.dir}/conf is a directory`);
+    expect(run.stderr).toContain(`--config: ${repo.dir}/conf is a directory`);
     expect(run.stderr).toContain(
-      `hint: name the file itself, for example -c ${repo.dir}/conf/bulwark.yaml`,
+      `hint: name the file itself, for example --config ${repo.dir}/conf/bulwark.yaml`,
     );
     expect(run.stderr).not.toContain('internal error');
   });
