@@ -91,7 +91,15 @@ const FLAG_OF: Readonly<Record<string, string>> = {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 function settings(flags: { config?: string; storage?: string } & Partial<ProxyFlags>): ProxyConfig {
-  const base = loadConfig(process.cwd(), flags.config).config.proxy;
+  const loaded = loadConfig(process.cwd(), flags.config);
+  // Paths written in bulwark.yaml are relative to the file, wherever the proxy is started from.
+  const fromFile = (path: string | undefined): string | undefined =>
+    path === undefined || loaded.file === undefined ? path : resolve(dirname(loaded.file), path);
+  const base = {
+    ...loaded.config.proxy,
+    storage: fromFile(loaded.config.proxy.storage),
+    advisoryDb: fromFile(loaded.config.proxy.advisoryDb),
+  };
   const port = flags.port === undefined ? base.port : Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw usageError(`--port must be 0 to 65535, not ${flags.port}`);
@@ -111,9 +119,15 @@ function settings(flags: { config?: string; storage?: string } & Partial<ProxyFl
   const key = String(issue.path[0] ?? '');
   const value = (flags as Record<string, unknown>)[key === 'advisoryDb' ? 'db' : key];
   const flag = FLAG_OF[key] ?? `proxy.${key}`;
+  const example =
+    key === 'pypiUpstream'
+      ? 'https://pypi.org/simple/'
+      : key === 'publicUrl'
+        ? 'https://packages.example.com/'
+        : 'https://registry.npmjs.org/';
   const fix =
     key.endsWith('pstream') || key === 'publicUrl'
-      ? `; pass a full http:// or https:// URL, for example ${flag} https://registry.npmjs.org/`
+      ? `; pass a full http:// or https:// URL, for example ${flag} ${example}`
       : '';
   throw usageError(`${flag} ${JSON.stringify(value ?? '')} is not valid: ${issue.message}${fix}`);
 }

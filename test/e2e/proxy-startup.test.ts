@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -60,6 +60,11 @@ describe('bulwark proxy start-up errors', () => {
       'bulwark: --upstream "registry.example" is not valid: Invalid URL; pass a full http:// or https:// URL, for example --upstream https://registry.npmjs.org/',
     ],
     [
+      'a bad --pypi-upstream URL',
+      () => start('--pypi-upstream', 'pypi.example/simple'),
+      'bulwark: --pypi-upstream "pypi.example/simple" is not valid: Invalid URL; pass a full http:// or https:// URL, for example --pypi-upstream https://pypi.org/simple/',
+    ],
+    [
       '--storage naming a file',
       () => start('--storage', join(dir.path, 'a-file')),
       `bulwark: the proxy storage ${join(dir.path, 'a-file')} is a file, not a directory; pass --storage <a writable directory> (or set proxy.storage in bulwark.yaml)`,
@@ -83,6 +88,33 @@ describe('bulwark proxy start-up errors', () => {
       2,
       `${line.replace('BUSY', String(busyPort))}\n`,
       '',
+    ]);
+  });
+});
+
+describe('relative paths in the proxy section of bulwark.yaml', () => {
+  const dir = tempDir('proxy-relative');
+
+  afterAll(() => dir.remove());
+
+  it('are taken from the folder holding bulwark.yaml, not the current folder', () => {
+    mkdirSync(join(dir.path, 'team', 'proxy-store'), { recursive: true });
+    mkdirSync(join(dir.path, 'elsewhere'));
+    writeFileSync(
+      join(dir.path, 'team', 'bulwark.yaml'),
+      'version: 1\nproxy:\n  storage: proxy-store\n',
+    );
+
+    const run = bulwark(join(dir.path, 'elsewhere'), [
+      'proxy',
+      'log',
+      '--config',
+      join(dir.path, 'team', 'bulwark.yaml'),
+    ]);
+
+    expect([run.status, run.stderr]).toEqual([
+      2,
+      `bulwark: no proxy decision log at ${join(dir.path, 'team', 'proxy-store', 'proxy.sqlite')}\n  hint: run \`bulwark proxy\` first, or pass --storage\n`,
     ]);
   });
 });
