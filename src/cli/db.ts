@@ -44,7 +44,7 @@ function addImport(db: Command): void {
     .option('--db <file>', 'database file (default: BULWARK_DB or the user cache)')
     .option('--replace', 'start from an empty database instead of adding to it')
     .option('-v, --verbose', 'log each skipped entry')
-    .option('-q, --quiet', 'log errors only')
+    .option('-q, --quiet', 'print nothing but errors: no summary, no warnings')
     .action((sources: string[], flags: DbFlags & { replace?: boolean }) => {
       const logger = cliLogger(flags);
       const report = importAdvisories({
@@ -53,7 +53,7 @@ function addImport(db: Command): void {
         replace: flags.replace,
         source: sources.join(', '),
       });
-      printReport(report, advisoryDbPath(flags.db), logger);
+      printReport(report, advisoryDbPath(flags.db), logger, flags.quiet);
     });
 }
 
@@ -75,7 +75,7 @@ function addUpdate(db: Command): void {
       `seconds to wait for the server to answer and between pieces of a download (default ${DEFAULT_TIMEOUT_SECONDS})`,
     )
     .option('-v, --verbose', 'log each download and skipped entry')
-    .option('-q, --quiet', 'log errors only')
+    .option('-q, --quiet', 'print nothing but errors: no summary, no warnings')
     .action(
       async (flags: DbFlags & { baseUrl?: string; ecosystems?: string; timeout?: string }) => {
         const logger = cliLogger(flags);
@@ -96,8 +96,8 @@ function addUpdate(db: Command): void {
           // Clear the progress line, so a summary or an error starts on a clean line.
           if (showProgress) process.stderr.write('\r\x1b[K');
         }
-        printReport(report, dbPath, logger);
-        if (ecosystems) {
+        printReport(report, dbPath, logger, flags.quiet);
+        if (ecosystems && !flags.quiet) {
           process.stdout.write(`  replaced: ${ecosystems.join(', ')}; other ecosystems kept\n`);
         }
       },
@@ -171,8 +171,10 @@ function ttyProgress(): DownloadProgress {
 }
 
 /** Counts per ecosystem to stdout; every entry set aside to stderr. */
-function printReport(report: ImportReport, dbPath: string, logger: Logger): void {
+/** The import summary on stdout; `--quiet` leaves it out, printing nothing when all went well. */
+function printReport(report: ImportReport, dbPath: string, logger: Logger, quiet = false): void {
   for (const warning of report.warnings) logger.warn(warning);
+  if (quiet) return;
   // Releases of one distribution (`Debian:12`, `Debian:11`) count under its name.
   const dropped = new Map<string, number>();
   for (const [ecosystem, count] of Object.entries(report.unsupportedEcosystems)) {

@@ -74,6 +74,23 @@ describe('bulwark db', () => {
     expect(readFileSync(dbPath).equals(before)).toBe(true);
   });
 
+  it('prints nothing with --quiet when the import goes well', () => {
+    const quietDb = join(dir, 'quiet.db');
+
+    const run = bulwark([
+      'db',
+      'import',
+      shared('advisories', 'npm-malicious'),
+      '-q',
+      '--db',
+      quietDb,
+    ]);
+    const status = bulwark(['db', 'status', '--db', quietDb, '--json']);
+
+    expect([run.code, run.stdout, run.stderr]).toEqual([0, '', '']);
+    expect((JSON.parse(status.stdout) as { advisories: number }).advisories).toBe(15);
+  });
+
   it('exits 2 with the way to create it when the database is missing', () => {
     const run = bulwark(['db', 'status', '--db', join(dir, 'none.db')]);
 
