@@ -10,13 +10,23 @@ export function parseSince(value: string): number | undefined {
   return Number(match[1]) * unit * 1000;
 }
 
-/** `/-/bulwark/health`: liveness and what the proxy is connected to. */
+/**
+ * `/-/bulwark/health`: liveness and what the proxy is connected to. The status is `degraded`
+ * while the latest request to an upstream got no answer (it is unreachable or timing out);
+ * the answer is 200 either way, since the proxy still serves what it has cached.
+ */
 export function health(info: RequestInfo, runtime: ProxyRuntime, started: number): void {
+  const upstreams = {
+    npm: runtime.upstream.contact(runtime.npmUpstream) ?? null,
+    pypi: runtime.pypiUpstream ? (runtime.upstream.contact(runtime.pypiUpstream) ?? null) : null,
+  };
+  const degraded = Object.values(upstreams).some((contact) => contact?.reachable === false);
   sendJson(info, 200, {
-    status: 'ok',
+    status: degraded ? 'degraded' : 'ok',
     uptimeSeconds: Math.round((runtime.now() - started) / 1000),
     npmUpstream: runtime.npmUpstream,
     pypiUpstream: runtime.pypiUpstream ?? null,
+    upstreams,
     dryRun: runtime.config.dryRun,
     advisoryDbImportedAt: runtime.policy.advisories.importedAt?.() ?? null,
   });

@@ -19,6 +19,16 @@ export class UpstreamError extends Error {
 export type UpstreamDocument =
   { status: 200; body: Buffer; etag?: string } | { status: 304 } | { status: 404 };
 
+/** The outcome of the latest request to one upstream origin, for the health endpoint. */
+export interface UpstreamContact {
+  /** When a request to the origin last got an HTTP answer (any status), as an ISO time. */
+  lastAnsweredAt: string | null;
+  /** When a request to it last failed to get one (unreachable or timed out), as an ISO time. */
+  lastFailedAt: string | null;
+  /** Whether the latest request got an HTTP answer. */
+  reachable: boolean;
+}
+
 /** Fetches metadata and files from an upstream registry with timeouts and size limits. */
 export interface UpstreamClient {
   /** GET a metadata document, revalidating with `etag` when given. */
@@ -29,6 +39,8 @@ export interface UpstreamClient {
   passthrough(url: string): Promise<{ status: number; type: string; body: Buffer }>;
   /** Milliseconds each completed upstream request took, for metrics. */
   onTiming?: (ms: number) => void;
+  /** How the latest request to the origin of `url` went; undefined before the first one. */
+  contact(url: string): UpstreamContact | undefined;
   close(): Promise<void>;
 }
 
@@ -86,18 +98,35 @@ export function createUpstreamClient(
         body,
       };
     },
+    contact(url) {
+      return contacts.get(originOf(url));
+    },
     async close() {
       await agent.close();
     },
   };
+  const contacts = new Map<string, UpstreamContact>();
+
+  function record(url: string, reachable: boolean): void {
+    const origin = originOf(url);
+    const now = new Date().toISOString();
+    const last = contacts.get(origin);
+    contacts.set(origin, {
+      lastAnsweredAt: reachable ? now : (last?.lastAnsweredAt ?? null),
+      lastFailedAt: reachable ? (last?.lastFailedAt ?? null) : now,
+      reachable,
+    });
+  }
 
   async function get(url: string, headers: Record<string, string>, signal?: AbortSignal) {
     const started = performance.now();
     try {
       const res = await request(url, { method: 'GET', headers, dispatcher: agent, signal });
       client.onTiming?.(performance.now() - started);
+      record(url, true);
       return res;
     } catch (error) {
+      record(url, false);
       const message = error instanceof Error ? error.message : String(error);
       const kind = failureKind(error, signal);
       const what = kind === 'timeout' ? 'timed out' : 'unreachable';
@@ -106,6 +135,15 @@ export function createUpstreamClient(
   }
 
   return client;
+}
+
+/** The scheme, host and port of a URL, or the URL itself when it cannot be read. */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
 }
 
 async function drain<T>(res: { body: { dump(): Promise<void> } }, value: T): Promise<T> {

@@ -1,0 +1,70 @@
+import { createServer, type Server } from 'node:net';
+import type { AddressInfo } from 'node:net';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { startNpmUpstream, type NpmUpstream } from './helpers/npm-upstream.js';
+import { startTestProxy } from './helpers/proxy.js';
+
+type Proxy = Awaited<ReturnType<typeof startTestProxy>>;
+
+interface Health {
+  status: string;
+  upstreams: {
+    npm: { reachable: boolean; lastAnsweredAt: string | null; lastFailedAt: string | null } | null;
+  };
+}
+
+const health = async (proxy: Proxy): Promise<Health> =>
+  (await (await fetch(`${proxy.url}/-/bulwark/health`)).json()) as Health;
+
+describe('the health endpoint follows the upstream', () => {
+  let upstream: NpmUpstream;
+  let working: Proxy;
+  let cut: Proxy;
+  let closedPort: number;
+
+  beforeAll(async () => {
+    upstream = await startNpmUpstream([{ name: 'fixture-ok', version: '1.0.0', ageDays: 30 }]);
+    // A port that was just free: nothing listens on it, so connecting is refused.
+    const probe: Server = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    closedPort = (probe.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    working = await startTestProxy(upstream.url);
+    cut = await startTestProxy(`http://127.0.0.1:${closedPort}`);
+  });
+
+  afterAll(async () => {
+    await working.close();
+    await cut.close();
+    await upstream.close();
+  });
+
+  it('is ok with no upstream contact yet, and after an answer', async () => {
+    const before = await health(working);
+    const res = await fetch(`${working.url}/fixture-ok`);
+    const after = await health(working);
+
+    expect([before.status, before.upstreams.npm, res.status]).toEqual(['ok', null, 200]);
+    expect([
+      after.status,
+      after.upstreams.npm?.reachable,
+      after.upstreams.npm?.lastFailedAt,
+    ]).toEqual(['ok', true, null]);
+    expect(after.upstreams.npm?.lastAnsweredAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it('is degraded while the latest upstream request got no answer', async () => {
+    const res = await fetch(`${cut.url}/fixture-ok`);
+    const after = await health(cut);
+
+    expect([
+      res.status,
+      after.status,
+      after.upstreams.npm?.reachable,
+      after.upstreams.npm?.lastAnsweredAt,
+    ]).toEqual([502, 'degraded', false, null]);
+    expect(after.upstreams.npm?.lastFailedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+});
