@@ -35,6 +35,7 @@ describe('the decision log', () => {
       [
         { project: 'fixture-nohash', version: '1.0', ageDays: 40, noHash: true },
         { project: 'fixture-nohash', version: '1.1', ageDays: 30 },
+        { project: 'fixture-allnohash', version: '2.0', ageDays: 40, noHash: true },
       ],
       clock,
     );
@@ -215,5 +216,16 @@ describe('the decision log', () => {
     ]);
     const row = `2026-06-01T12:00:00.000Z blocked PyPI:fixture-nohash@1.0 integrity (client) - ${reason}`;
     expect(await rows('fixture-nohash')).toEqual([row, row]);
+  });
+
+  it('answers 502 with the reason for a project none of whose files has a sha256', async () => {
+    const page = await fetch(`${proxy.url}/-/pypi/simple/fixture-allnohash/`, {
+      headers: { accept: 'application/vnd.pypi.simple.v1+json' },
+    });
+
+    expect([page.status, ((await page.json()) as { error: string }).error]).toEqual([
+      502,
+      'Bulwark refused fixture-allnohash: the upstream lists 1 file for it, none with a sha256, so none can be verified and none is offered',
+    ]);
   });
 });

@@ -147,6 +147,14 @@ export class PypiHandler {
       recordDecision(this.runtime, info, view.allBlocked.facts, view.allBlocked.decision);
       return sendJson(info, 403, refusal(view.allBlocked.facts, view.allBlocked.decision), headers);
     }
+    if (view.files.size === 0 && view.unverifiable.size > 0) {
+      // An empty page would read to pip as "no such version"; say why nothing is offered.
+      const count = view.unverifiable.size;
+      throw new HttpError(
+        502,
+        `Bulwark refused ${name}: the upstream lists ${count} file${count === 1 ? '' : 's'} for it, none with a sha256, so none can be verified and none is offered`,
+      );
+    }
     sendBytes(info, 200, CONTENT_TYPE[format], this.render(view, info.base, format), headers);
   }
 
