@@ -1,4 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 import { inputError } from './errors.js';
 
@@ -22,9 +24,23 @@ export function git(cwd: string, args: readonly string[]): string {
 
 /** The top-level folder of the git work tree containing `dir`, or undefined outside git. */
 export function gitTopLevel(dir: string): string | undefined {
+  if (!mayBeInGit(dir)) return undefined;
   const result = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir });
   if (result.status !== 0) return undefined;
   return result.stdout.toString('utf8').trim();
+}
+
+/**
+ * Whether git could find a work tree from `dir`: a `.git` folder or file in it or a folder
+ * above, or git's environment naming one. Without either git finds none, so it is not run
+ * (a folder outside git is told apart without starting a process).
+ */
+function mayBeInGit(dir: string): boolean {
+  if (process.env.GIT_DIR !== undefined || process.env.GIT_WORK_TREE !== undefined) return true;
+  for (let folder = resolve(dir); ; folder = dirname(folder)) {
+    if (existsSync(join(folder, '.git'))) return true;
+    if (dirname(folder) === folder) return false;
+  }
 }
 
 /** Whether `ref` names a commit in the repository at `cwd`. */
