@@ -34,9 +34,14 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .version(VERSION)
     .showHelpAfterError()
     .exitOverride();
-  const named = argv.slice(2).find((arg) => !arg.startsWith('-'));
+  const args = argv.slice(2);
+  const named = args.find((arg) => !arg.startsWith('-'));
   const chosen = COMMANDS.filter(([name]) => name === named);
-  for (const [, load] of chosen.length > 0 ? chosen : COMMANDS) (await load())(program);
+  // `bulwark --version` needs no command at all.
+  const versionOnly =
+    named === undefined && args.some((arg) => arg === '--version' || arg === '-V');
+  const loaded = chosen.length > 0 ? chosen : versionOnly ? [] : COMMANDS;
+  for (const [, load] of loaded) (await load())(program);
   return program;
 }
 
