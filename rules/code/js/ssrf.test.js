@@ -50,3 +50,53 @@ app.get('/callback', (req, res) => {
   http.get(req.get('X-Callback'));
   res.end();
 });
+const ALLOWED_URLS = ['https://api.example.com/status', 'https://api.example.com/health'];
+const ALLOWED_HOSTS = ['api.example.com'];
+app.get('/exact', async (req, res) => {
+  const url = req.query.url;
+  if (!ALLOWED_URLS.includes(url)) return res.sendStatus(400);
+  // bulwark-ok: ssrf (the whole URL is on an allow-list; the handler returns when it is not)
+  res.json((await axios.get(url)).data);
+});
+app.get('/exact-throw', async (req, res) => {
+  const url = req.body.url;
+  if (!ALLOWED_URLS.includes(url)) {
+    throw new Error('url not allowed');
+  }
+  // bulwark-ok: ssrf (the handler throws when the URL is not on the allow-list)
+  await fetch(url);
+  res.end();
+});
+app.get('/exact-no-return', async (req, res) => {
+  const url = req.query.url;
+  if (!ALLOWED_URLS.includes(url)) console.warn('unknown url', url);
+  // bulwark-expect: ssrf (the check only logs; the request is still made)
+  await axios.get(url);
+  res.end();
+});
+app.get('/exact-other', async (req, res) => {
+  const url = req.query.url;
+  if (!ALLOWED_URLS.includes(req.query.fallback)) return res.sendStatus(400);
+  // bulwark-expect: ssrf (the allow-list checked another value)
+  await axios.get(url);
+  res.end();
+});
+app.get('/href', async (req, res) => {
+  const u = new URL(req.query.url);
+  if (!ALLOWED_HOSTS.includes(u.hostname)) return res.sendStatus(400);
+  // bulwark-ok: ssrf (the text of a parsed URL whose host is on an allow-list)
+  res.json((await axios.get(u.href)).data);
+});
+app.get('/to-string', async (req, res) => {
+  const u = new URL(req.query.url);
+  if (u.protocol !== 'https:' || u.hostname !== 'api.example.com') return res.sendStatus(400);
+  // bulwark-ok: ssrf (the parsed URL's protocol and host are checked first)
+  res.json((await axios.get(u.toString())).data);
+});
+app.get('/href-other', async (req, res) => {
+  const u = new URL(req.query.url);
+  const v = new URL(req.query.next);
+  if (!ALLOWED_HOSTS.includes(u.hostname)) return res.sendStatus(400);
+  // bulwark-expect: ssrf (the host of another URL was checked)
+  res.json((await axios.get(v.href)).data);
+});
