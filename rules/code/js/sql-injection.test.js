@@ -80,3 +80,26 @@ app.delete('/items/:id', async (req, res) => {
   await repo.createQueryBuilder('u').where('u.name = :name', { name: req.query.n }).getMany();
   res.json(item);
 });
+
+app.get('/raw', async (req, res) => {
+  // bulwark-expect: sql-injection (a TypeORM DataSource under a short name runs raw SQL)
+  await ds.query(`SELECT * FROM users WHERE name = '${req.query.name}'`);
+  // bulwark-expect: sql-injection (TypeORM's Repository.query runs raw SQL)
+  await repo.query(`SELECT * FROM users WHERE name = '${req.query.name}'`);
+  // bulwark-expect: sql-injection (concatenated SQL on any receiver)
+  await this.usersRepository.query('DELETE FROM users WHERE name = ' + req.query.name);
+  const sql = `UPDATE users SET name = '${req.body.name}' WHERE id = 1`;
+  // bulwark-expect: sql-injection (a value named sql)
+  await store.query(sql);
+  // bulwark-ok: sql-injection (raw SQL with a placeholder and the value passed apart)
+  await repo.query('SELECT * FROM users WHERE name = $1', [req.query.name]);
+  // bulwark-ok: sql-injection (a DOM query, not SQL)
+  const el = $('#results').query(req.query.selector);
+  // bulwark-ok: sql-injection (a query-string helper, not SQL)
+  const parsed = qs.query(req.query.q);
+  // bulwark-ok: sql-injection (a search client's query takes the user's search words)
+  const hits = await searchIndex.query(`${req.query.q}`);
+  // bulwark-ok: sql-injection (text that does not read as SQL)
+  const params = new URLSearchParams(req.url).query(`select a colour: ${req.query.c}`);
+  res.json({ el, parsed, hits, params });
+});
