@@ -103,3 +103,21 @@ app.get('/raw', async (req, res) => {
   const params = new URLSearchParams(req.url).query(`select a colour: ${req.query.c}`);
   res.json({ el, parsed, hits, params });
 });
+
+app.get('/posts', async (req, res) => {
+  const col = ['name', 'created'].includes(req.query.sort) ? req.query.sort : 'created';
+  // bulwark-ok: sql-injection (the column is kept only when the allow-list holds it)
+  const rows = await db.query(`SELECT * FROM posts ORDER BY ${col}`);
+  const SORTABLE = new Set(['title', 'created']);
+  const by = SORTABLE.has(req.query.by) ? req.query.by : 'created';
+  const dir = !['asc', 'desc'].includes(req.query.dir) ? 'asc' : req.query.dir;
+  // bulwark-ok: sql-injection (a Set allow-list, and a negated check with a fixed fallback)
+  const more = await db.query(`SELECT * FROM posts ORDER BY ${by} ${dir}`);
+  const loose = ['name', 'created'].includes(req.query.sort) ? req.query.sort : req.query.fallback;
+  // bulwark-expect: sql-injection (the fallback is user input too)
+  const other = await db.query(`SELECT * FROM posts ORDER BY ${loose}`);
+  const wrong = ['name', 'created'].includes(req.query.sort) ? req.query.order : 'created';
+  // bulwark-expect: sql-injection (the allow-list checked another value than the one used)
+  const last = await db.query(`SELECT * FROM posts ORDER BY ${wrong}`);
+  res.json({ rows, more, other, last });
+});
