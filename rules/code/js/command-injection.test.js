@@ -85,3 +85,33 @@ app.get('/lookup', async (req, res) => {
   await util.promisify(cp.exec)('uptime');
   res.end();
 });
+
+app.get('/shell-args', (req, res) => {
+  // bulwark-expect: command-injection (shell: true joins the arguments into one shell command)
+  spawn('ls', [req.query.dir], { shell: true });
+  const dir = req.query.dir;
+  const args = ['-la', dir];
+  // bulwark-expect: command-injection (the argument list is built from user input first)
+  cp.spawnSync('ls', args, { shell: true, cwd: '/tmp' });
+  // bulwark-expect: command-injection
+  execFile('ls', ['-la', dir], { shell: true }, (err, out) => res.send(out));
+  // bulwark-expect: command-injection
+  cp.execFileSync('ls', ['-la', dir], { shell: true });
+  // bulwark-ok: command-injection (no shell: the value is one argument of ls)
+  spawn('ls', [dir]);
+  // bulwark-ok: command-injection (shell: false runs ls itself)
+  spawn('ls', [dir], { shell: false });
+  // bulwark-ok: command-injection (a shell, but only fixed arguments)
+  spawn('ls', ['-la', '/tmp'], { shell: true });
+  res.end();
+});
+
+app.get('/shell-args-checked', (req, res) => {
+  const dir = req.query.dir;
+  if (!['logs', 'tmp'].includes(dir)) return res.sendStatus(400);
+  // bulwark-ok: command-injection (only directories on an allow-list get here)
+  spawn('ls', ['-la', dir], { shell: true });
+  // bulwark-expect: command-injection (the allow-list checked another value)
+  spawn('ls', ['-la', req.query.other], { shell: true });
+  res.end();
+});
