@@ -6,7 +6,7 @@ import pino from 'pino';
 
 import { advisoryDbPath } from '../advisories/index.js';
 import { loadConfig } from '../core/config-load.js';
-import { usageError } from '../core/errors.js';
+import { usageError as plainUsageError } from '../core/errors.js';
 import {
   defaultProxyStorage,
   npmConfiguredRegistry,
@@ -18,8 +18,17 @@ import { proxyConfigSchema, type ProxyConfig } from '../proxy/policy/config.js';
 import { noAdvisories } from '../proxy/policy/engine.js';
 import type { AdvisorySource } from '../proxy/policy/types.js';
 import { startProxy } from '../proxy/server.js';
+import { redactUrls } from '../proxy/url-redact.js';
 import { createSqliteMetadataStore } from '../proxy/store/sqlite-metadata-store.js';
 import type { DecisionRecord } from '../proxy/store/types.js';
+
+/**
+ * A usage error whose text has the password and query values of every URL in it masked: the
+ * messages echo upstream URLs, which may carry credentials.
+ */
+function usageError(message: string, hint?: string): ReturnType<typeof plainUsageError> {
+  return plainUsageError(redactUrls(message), hint === undefined ? undefined : redactUrls(hint));
+}
 
 /** Flags of `bulwark proxy`. */
 interface ProxyFlags {
@@ -204,11 +213,19 @@ async function serve(flags: ProxyFlags): Promise<void> {
   }
   if (!pypiUpstream)
     log.warn('PyPI side off: pip has no index-url configured; pass --pypi-upstream <url>');
+  // The upstream URLs may carry a password (`https://ci:token@registry.example.com/`).
   log.info(
-    { url: running.url, npmUpstream, pypiUpstream, dryRun: config.dryRun },
+    {
+      url: redactUrls(running.url),
+      npmUpstream: redactUrls(npmUpstream),
+      pypiUpstream: pypiUpstream === undefined ? undefined : redactUrls(pypiUpstream),
+      dryRun: config.dryRun,
+    },
     'bulwark proxy listening',
   );
-  process.stderr.write(`bulwark proxy listening on ${running.url} (npm upstream ${npmUpstream})\n`);
+  process.stderr.write(
+    redactUrls(`bulwark proxy listening on ${running.url} (npm upstream ${npmUpstream})\n`),
+  );
 
   await new Promise<void>((resolve) => {
     // A closed terminal (SIGHUP) stops the proxy like Ctrl-C, writing the decisions still waiting.

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -5,7 +6,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { bulwark } from '../helpers/cli.js';
+import { bulwark, CLI } from '../helpers/cli.js';
 import { tempDir } from '../proxy/helpers/proxy.js';
 
 /**
@@ -65,6 +66,11 @@ describe('bulwark proxy start-up errors', () => {
       'bulwark: --pypi-upstream "pypi.example/simple" is not valid: Invalid URL; pass a full http:// or https:// URL, for example --pypi-upstream https://pypi.org/simple/',
     ],
     [
+      'a bad --pypi-upstream URL with a password in it',
+      () => start('--pypi-upstream', 'http://u:s3cret@x y'),
+      'bulwark: --pypi-upstream "http://u:***@x y" is not valid: Invalid URL; pass a full http:// or https:// URL, for example --pypi-upstream https://pypi.org/simple/',
+    ],
+    [
       '--storage naming a file',
       () => start('--storage', join(dir.path, 'a-file')),
       `bulwark: the proxy storage ${join(dir.path, 'a-file')} is a file, not a directory; pass --storage <a writable directory> (or set proxy.storage in bulwark.yaml)`,
@@ -116,5 +122,53 @@ describe('relative paths in the proxy section of bulwark.yaml', () => {
       2,
       `bulwark: no proxy decision log at ${join(dir.path, 'team', 'proxy-store', 'proxy.sqlite')}\n  hint: run \`bulwark proxy\` first, or pass --storage\n`,
     ]);
+  });
+});
+
+/** Start the built CLI, wait until it says it is listening, stop it, and return its stderr. */
+async function startAndStop(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    if (stderr.includes('bulwark proxy listening on')) child.kill('SIGTERM');
+  });
+  await new Promise((resolve) => child.on('close', resolve));
+  return stderr;
+}
+
+describe('bulwark proxy start-up output', () => {
+  const dir = tempDir('proxy-banner');
+
+  afterAll(() => dir.remove());
+
+  it('masks the passwords of the upstream URLs in the banner and the log', async () => {
+    const stderr = await startAndStop(
+      dir.path,
+      [
+        ...['proxy', '--without-advisories', '--port', '0', '--log-level', 'info'],
+        ...['--upstream', 'http://user:hunter2@127.0.0.1:9/'],
+        ...['--pypi-upstream', 'http://pu:pypw@127.0.0.1:9/simple/?token=abc'],
+        ...['--storage', join(dir.path, 'store')],
+      ],
+      { XDG_CACHE_HOME: join(dir.path, 'cache') },
+    );
+    const lines = stderr.trim().split('\n');
+    const info = JSON.parse(lines[0]) as Record<string, unknown>;
+    const port = /127\.0\.0\.1:(\d+)/.exec(String(info.url))?.[1];
+
+    expect([info.msg, info.npmUpstream, info.pypiUpstream, info.url]).toEqual([
+      'bulwark proxy listening',
+      'http://user:***@127.0.0.1:9/',
+      'http://pu:***@127.0.0.1:9/simple/?token=***',
+      `http://127.0.0.1:${port}`,
+    ]);
+    expect(lines.slice(1)).toEqual([
+      `bulwark proxy listening on http://127.0.0.1:${port} (npm upstream http://user:***@127.0.0.1:9/)`,
+    ]);
+    expect(stderr).not.toMatch(/hunter2|pypw|abc/);
   });
 });
