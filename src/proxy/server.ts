@@ -90,7 +90,7 @@ function createRuntime(options: ProxyOptions): ProxyRuntime {
       log.warn({ err: String(error) }, 'a fact learned from file contents could not be stored'),
     ),
     upstream,
-    files: new VerifiedFiles(blobs, upstream, 48 * 1024 * 1024, 512 * 1024 * 1024),
+    files: new VerifiedFiles(blobs, upstream, 48 * 1024 * 1024, 512 * 1024 * 1024, log),
     metrics,
     log,
     npmUpstream: options.npmUpstream.replace(/\/+$/, ''),

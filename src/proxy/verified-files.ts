@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 
+import type { Logger } from 'pino';
+
 import { SingleFlight } from './single-flight.js';
 import { SizedLru } from './lru.js';
 import type { BlobStore } from './store/types.js';
@@ -77,6 +79,7 @@ export class VerifiedFiles {
     private readonly upstream: UpstreamClient,
     memoryBytes: number,
     private readonly maxFileBytes: number,
+    private readonly log?: Logger,
   ) {
     this.memory = new SizedLru(memoryBytes);
   }
@@ -94,8 +97,19 @@ export class VerifiedFiles {
     return this.flights.run(key, async () => {
       const stored = await this.blobs.get(key);
       if (stored) {
-        this.remember(key, stored);
-        return { data: stored, cached: true };
+        // A blob on disk may have been changed since it was written: its name is its digest,
+        // so it is checked before it is served, and a damaged one is fetched again.
+        const actual = createHash(expected.algorithm).update(stored).digest('hex');
+        if (actual === expected.hex) {
+          this.remember(key, stored);
+          return { data: stored, cached: true };
+        }
+        const path = this.blobs.where(key);
+        this.log?.warn(
+          { path, expected: `${expected.algorithm}-${expected.hex.slice(0, 16)}…` },
+          `stored file ${path} does not match its digest; deleted it and fetching it again from the upstream`,
+        );
+        await this.blobs.delete(key);
       }
       const data = await this.upstream.file(url, this.maxFileBytes);
       const actual = createHash(expected.algorithm).update(data).digest('hex');

@@ -24,6 +24,12 @@ export function createFsBlobStore(root: string): BlobStore {
         throw error;
       }
     },
+    async delete(key) {
+      await unlink(pathOf(key)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
+    },
+    where: pathOf,
     async put(key, data) {
       const target = pathOf(key);
       const dir = join(target, '..');

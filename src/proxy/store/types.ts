@@ -85,4 +85,8 @@ export interface BlobStore {
   get(key: string): Promise<Buffer | undefined>;
   /** Store bytes under a key that is their digest; the write is atomic. */
   put(key: string, data: Buffer): Promise<void>;
+  /** Remove a blob (one found damaged); nothing happens when it is not stored. */
+  delete(key: string): Promise<void>;
+  /** Where the blob is kept, for log lines (a file path, or a bucket and object name). */
+  where(key: string): string;
 }
