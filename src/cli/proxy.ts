@@ -109,9 +109,12 @@ function settings(flags: { config?: string; storage?: string } & Partial<ProxyFl
     storage: fromFile(loaded.config.proxy.storage),
     advisoryDb: fromFile(loaded.config.proxy.advisoryDb),
   };
+  // Only plain decimal digits: Number() would also take '' (0), '0x50' (80) and '1e3' (1000).
   const port = flags.port === undefined ? base.port : Number(flags.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw usageError(`--port must be 0 to 65535, not ${flags.port}`);
+  if (flags.port !== undefined && (!/^\d{1,5}$/.test(flags.port) || port > 65535))
+    throw usageError(
+      `--port must be a whole number from 0 to 65535, not ${JSON.stringify(flags.port)}`,
+    );
   const parsed = proxyConfigSchema.safeParse({
     ...base,
     port,

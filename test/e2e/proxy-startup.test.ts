@@ -50,6 +50,13 @@ describe('bulwark proxy start-up errors', () => {
       () => start('--port', String(busyPort)),
       'bulwark: port BUSY on 127.0.0.1 is already in use; stop the program using it, or pass --port <another port>',
     ],
+    ...['', '0x50', '1e3', '-1', '65536', ' 80', '8080.0'].map(
+      (port): [string, () => string[], string] => [
+        `--port=${port}`,
+        () => start(`--port=${port}`),
+        `bulwark: --port must be a whole number from 0 to 65535, not ${JSON.stringify(port)}`,
+      ],
+    ),
     [
       'a bad --log-level',
       () => start('--log-level', 'loud'),
