@@ -4,6 +4,17 @@ import { generatedReason } from '../../../src/scanners/code/generated.js';
 
 const DATA_URI = `const LOGO = "data:image/png;base64,${'QUJD'.repeat(275)}";`;
 const MINIFIED_LINE = 'var a=1;function f(b){return b+a}'.repeat(40);
+const ROUTE = [
+  "const { exec } = require('child_process');",
+  "const app = require('express')();",
+  "app.get('/p', (req, res) => { exec('ping ' + req.query.host); res.end(); });",
+  '',
+].join('\n');
+/** One string of `size` base64 characters in single quotes, on its own line. */
+const base64Line = (size: number): string =>
+  `const LOGO = 'data:image/png;base64,${'QUJD'.repeat(size / 4)}';\n`;
+/** What a minifier makes of a small library: no blanks, strings and regexes among dense code. */
+const MINIFIED_LIBRARY = `!function(e,t){"object"==typeof exports?module.exports=t():e.lib=t()}(this,function(){"use strict";var n=/[&<>"']/g,r={"&":"&amp;","<":"&lt;"};function o(e){return e.replace(n,function(e){return r[e]})}return{escape:o,v:\`\${o("x")}\`}});`;
 
 describe('generatedReason', () => {
   it.each([
@@ -62,6 +73,49 @@ describe('generatedReason', () => {
       'lib/tsc.js',
       '"use strict";\n\n// src/compiler/corePublic.ts\nvar v = 1;\n// src/compiler/core.ts\nvar e = [];\n// src/compiler/debug.ts\nvar d;\n',
       'it is bundled output (comments name the source modules it joins)',
+    ],
+    ['src/routes/product-bundle.js', ROUTE, undefined],
+    [
+      'src/gift-bundle.js',
+      '"use strict";\nvar __commonJS = (cb, mod) => function __require() {};\n',
+      "it is bundled output (it defines the bundler's __commonJS)",
+    ],
+    ['src/logo-before.js', `${base64Line(100_000)}${ROUTE}`, undefined],
+    ['src/logo-after.js', `${ROUTE}${base64Line(100_000)}`, undefined],
+    ['src/logo-1mb.js', `${ROUTE}${base64Line(1_000_000)}`, undefined],
+    ['src/logo-double.js', `const A = "${'x'.repeat(70_000)}";\n${ROUTE}`, undefined],
+    [
+      'src/page.js',
+      `const PAGE = \`\n<svg>${'<path d="M0 0"/>'.repeat(5000)}</svg>\n\`;\n${ROUTE}`,
+      undefined,
+    ],
+    ['src/emoji.js', `const EMOJI = /${'\\u{1F600}|[a-z]+?'.repeat(500)}/gu;\n${ROUTE}`, undefined],
+    [
+      'src/words.js',
+      `const WORDS = [${Array.from({ length: 3000 }, (_, i) => `'w${i}'`).join(', ')}];\n${ROUTE}`,
+      undefined,
+    ],
+    [
+      'src/map.js',
+      `const M = { ${Array.from({ length: 1500 }, (_, i) => `"k${i}": "v${i}"`).join(', ')} };\n${ROUTE}`,
+      undefined,
+    ],
+    ['src/app.py', `import os\n# ${'QUJD '.repeat(300)}\nos.system(cmd)\n`, undefined],
+    ['src/doc.py', `DOC = """\n${'word '.repeat(300)}\n"""\nos.system(cmd)\n`, undefined],
+    [
+      'lib/app.js',
+      `${ROUTE}//# sourceMappingURL=data:application/json;base64,${'QUJD'.repeat(20_000)}\n`,
+      undefined,
+    ],
+    [
+      'vendor/lib.js',
+      `${MINIFIED_LIBRARY.repeat(Math.ceil(200_000 / MINIFIED_LIBRARY.length))}\n`,
+      'it looks minified: lines of over 1000 characters of code, the first at line 1, hold 100% of its text',
+    ],
+    [
+      'vendor/lib2.js',
+      `/*! lib v1 | MIT */\n${MINIFIED_LIBRARY.repeat(1000)}\n//# sourceMappingURL=lib.js.map\n`,
+      'it looks minified: lines of over 1000 characters of code, the first at line 2, hold 100% of its text',
     ],
     [
       'src/loader.js',

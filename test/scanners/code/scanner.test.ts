@@ -156,3 +156,70 @@ describe('codeScanner', () => {
     ]);
   });
 });
+
+describe('codeScanner on hand-written files with long literals', () => {
+  const route = [
+    "const { exec } = require('child_process');",
+    "const app = require('express')();",
+    "app.get('/p', (req, res) => { exec('ping ' + req.query.host); res.end(); });",
+    '',
+  ].join('\n');
+  const logo = `const LOGO = 'data:image/png;base64,${'QUJD'.repeat(25_000)}';\n`;
+  const files: Record<string, string> = {
+    'src/logo-before.js': `${logo}${route}`,
+    'src/logo-after.js': `${route}${logo}`,
+    'src/routes/product-bundle.js': route,
+    'src/gift-bundle.js': route,
+  };
+  let dir: string;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bulwark-code-literals-'));
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+  });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reports the command injection next to a 100 KB data URI and in -bundle.js names', async () => {
+    const skipped: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        skipped.push(chunk.toString());
+        done();
+      },
+    });
+    const out: Finding[] = [];
+    const ctx: ScanContext = {
+      root: dir,
+      files: Object.keys(files).map((path) => ({
+        path,
+        absPath: join(dir, path),
+        size: statSync(join(dir, path)).size,
+        source: 'worktree',
+      })),
+      config: defaultConfig(),
+      signal: new AbortController().signal,
+      logger: createLogger('debug', sink),
+      progress: silentProgress,
+      readText: async (file) => readFileSync(file.absPath, 'utf8'),
+      reportProblem: () => undefined,
+    };
+    for await (const finding of codeScanner.scan(ctx)) out.push(finding);
+
+    expect(
+      out
+        .filter((f) => f.ruleId === 'code/js/command-injection')
+        .map((f) => [f.location.path, f.location.startLine])
+        .sort(),
+    ).toEqual([
+      ['src/gift-bundle.js', 3],
+      ['src/logo-after.js', 3],
+      ['src/logo-before.js', 4],
+      ['src/routes/product-bundle.js', 3],
+    ]);
+    expect(skipped.filter((line) => line.includes('skipped'))).toEqual([]);
+  });
+});
