@@ -99,7 +99,33 @@ const FLAG_OF: Readonly<Record<string, string>> = {
 /** The log levels pino knows. */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
+/** What each flag that takes a value needs, for the message when it is given empty (`--storage=`). */
+const NEEDS: ReadonlyArray<readonly [keyof ProxyFlags | keyof LogFlags, string, string]> = [
+  ['config', '--config', 'a file'],
+  ['storage', '--storage', 'a directory'],
+  ['db', '--db', 'a file'],
+  ['upstream', '--upstream', 'a URL'],
+  ['pypiUpstream', '--pypi-upstream', 'a URL'],
+  ['publicUrl', '--public-url', 'a URL'],
+  ['host', '--host', 'an address'],
+  ['decision', '--decision', 'allowed, warned or blocked'],
+  ['package', '--package', 'a package name'],
+];
+
+/**
+ * Refuse a flag given an empty value: `--storage=` would otherwise mean the current folder and
+ * `--config=` no file at all, silently.
+ */
+function refuseEmpty(flags: Partial<ProxyFlags> & Partial<LogFlags>): void {
+  for (const [key, flag, what] of NEEDS) {
+    const value = (flags as Record<string, unknown>)[key];
+    if (typeof value === 'string' && value.trim() === '')
+      throw usageError(`${flag} needs ${what}`);
+  }
+}
+
 function settings(flags: { config?: string; storage?: string } & Partial<ProxyFlags>): ProxyConfig {
+  refuseEmpty(flags);
   const loaded = loadConfig(process.cwd(), flags.config);
   // Paths written in bulwark.yaml are relative to the file, wherever the proxy is started from.
   const fromFile = (path: string | undefined): string | undefined =>
@@ -271,6 +297,7 @@ interface LogFlags {
 }
 
 async function printLog(flags: LogFlags): Promise<void> {
+  refuseEmpty(flags);
   const since = parseSince(flags.since);
   if (since === undefined)
     throw usageError(`--since must look like 30m, 1h or 2d, not ${flags.since}`);

@@ -57,6 +57,21 @@ describe('bulwark proxy start-up errors', () => {
         `bulwark: --port must be a whole number from 0 to 65535, not ${JSON.stringify(port)}`,
       ],
     ),
+    ...(
+      [
+        ['--storage', 'a directory'],
+        ['--config', 'a file'],
+        ['--db', 'a file'],
+        ['--upstream', 'a URL'],
+        ['--pypi-upstream', 'a URL'],
+        ['--public-url', 'a URL'],
+        ['--host', 'an address'],
+      ] as const
+    ).map(([flag, what]): [string, () => string[], string] => [
+      `${flag}=`,
+      () => start(`${flag}=`),
+      `bulwark: ${flag} needs ${what}`,
+    ]),
     [
       'a bad --log-level',
       () => start('--log-level', 'loud'),
@@ -141,7 +156,12 @@ async function startAndStop(cwd: string, args: string[], env: NodeJS.ProcessEnv)
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
-    if (stderr.includes('bulwark proxy listening on')) child.kill('SIGTERM');
+    // The JSON log is written asynchronously: it may come before or after the banner.
+    if (
+      stderr.includes('bulwark proxy listening on') &&
+      stderr.includes('"msg":"bulwark proxy listening"')
+    )
+      child.kill('SIGTERM');
   });
   await new Promise((resolve) => child.on('close', resolve));
   return stderr;
@@ -164,7 +184,10 @@ describe('bulwark proxy start-up output', () => {
       { XDG_CACHE_HOME: join(dir.path, 'cache') },
     );
     const lines = stderr.trim().split('\n');
-    const info = JSON.parse(lines[0]) as Record<string, unknown>;
+    const info = JSON.parse(lines.find((line) => line.startsWith('{')) ?? '{}') as Record<
+      string,
+      unknown
+    >;
     const port = /127\.0\.0\.1:(\d+)/.exec(String(info.url))?.[1];
 
     expect([info.msg, info.npmUpstream, info.pypiUpstream, info.url]).toEqual([
@@ -173,9 +196,26 @@ describe('bulwark proxy start-up output', () => {
       'http://pu:***@127.0.0.1:9/simple/?token=***',
       `http://127.0.0.1:${port}`,
     ]);
-    expect(lines.slice(1)).toEqual([
+    expect(lines.filter((line) => !line.startsWith('{'))).toEqual([
       `bulwark proxy listening on http://127.0.0.1:${port} (npm upstream http://user:***@127.0.0.1:9/)`,
     ]);
     expect(stderr).not.toMatch(/hunter2|pypw|abc/);
+  });
+});
+
+describe('bulwark proxy log with an empty flag value', () => {
+  const dir = tempDir('proxy-log-empty');
+
+  afterAll(() => dir.remove());
+
+  it.each([
+    ['--storage=', 'bulwark: --storage needs a directory'],
+    ['--config=', 'bulwark: --config needs a file'],
+    ['--package=', 'bulwark: --package needs a package name'],
+    ['--decision=', 'bulwark: --decision needs allowed, warned or blocked'],
+  ])('%s: one line, exit 2', (flag, line) => {
+    const run = bulwark(dir.path, ['proxy', 'log', flag]);
+
+    expect([run.status, run.stderr, run.stdout]).toEqual([2, `${line}\n`, '']);
   });
 });
