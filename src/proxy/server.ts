@@ -35,6 +35,8 @@ export interface ProxyOptions {
   log?: Logger;
   /** The clock used for policy (minimum age) and the decision log. */
   now?: () => number;
+  /** How long `close` waits for requests in flight before it cuts their connections; 10 s. */
+  drainMs?: number;
 }
 
 /** A running proxy. */
@@ -49,7 +51,8 @@ export interface RunningProxy {
 export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const runtime = createRuntime(options);
   await runtime.contentFacts.load();
-  const server = createServer({ maxHeaderSize: 16 * 1024 }, handlerFor(runtime));
+  const inFlight = new InFlight();
+  const server = createServer({ maxHeaderSize: 16 * 1024 }, handlerFor(runtime, inFlight));
   server.keepAliveTimeout = 30_000;
   server.headersTimeout = 20_000;
   server.requestTimeout = 120_000;
@@ -59,7 +62,13 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return { url: `http://${host}:${address.port}`, runtime, close: () => stop(server, runtime) };
+  const drainMs = options.drainMs ?? 10_000;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${address.port}`,
+    runtime,
+    close: () => (closing ??= stop(server, runtime, inFlight, drainMs)),
+  };
 }
 
 function createRuntime(options: ProxyOptions): ProxyRuntime {
@@ -99,7 +108,34 @@ function createRuntime(options: ProxyOptions): ProxyRuntime {
   };
 }
 
-function handlerFor(runtime: ProxyRuntime): (req: IncomingMessage, res: ServerResponse) => void {
+/** The requests being answered, so that a stop can wait for them. */
+class InFlight {
+  private count = 0;
+  private idle: Array<() => void> = [];
+  /** Called whenever a request ends; the stop uses it to close connections left idle. */
+  onEnd: (() => void) | undefined;
+
+  begin(): void {
+    this.count++;
+  }
+
+  end(): void {
+    this.count--;
+    this.onEnd?.();
+    if (this.count === 0) for (const resolve of this.idle.splice(0)) resolve();
+  }
+
+  /** Resolves when no request is in flight. */
+  drained(): Promise<void> {
+    if (this.count === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+}
+
+function handlerFor(
+  runtime: ProxyRuntime,
+  inFlight: InFlight,
+): (req: IncomingMessage, res: ServerResponse) => void {
   const npm = new NpmHandler(runtime, createNpmPackages(runtime, 96 * 1024 * 1024));
   const pypi = runtime.pypiUpstream ? new PypiHandler(runtime, runtime.pypiUpstream) : undefined;
   const started = runtime.now();
@@ -109,10 +145,18 @@ function handlerFor(runtime: ProxyRuntime): (req: IncomingMessage, res: ServerRe
   const logRequests = runtime.log.isLevelEnabled('info');
   return (req, res) => {
     const begin = performance.now();
+    // A request is in flight until its handler is done and its answer is sent (or cut off).
+    inFlight.begin();
+    let open = 2;
+    const settle = (): void => {
+      if (--open === 0) inFlight.end();
+    };
+    res.once('close', settle);
     const info = requestInfo(runtime, req, res, prefix);
     routeRequest(info, runtime, { npm, parseNpmPath, pypi, started })
       .catch((error: unknown) => answerError(info, runtime, error))
       .finally(() => {
+        settle();
         runtime.metrics.request(info.route, res.statusCode);
         if (!logRequests) return;
         runtime.log.info(
@@ -188,11 +232,36 @@ function answerError(info: RequestInfo, runtime: ProxyRuntime, error: unknown): 
   sendJson(info, 500, { error: 'internal error in the Bulwark proxy; see its log' });
 }
 
-async function stop(server: Server, runtime: ProxyRuntime): Promise<void> {
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
+/**
+ * Stop accepting connections, let the requests in flight finish (for at most `drainMs`, then
+ * their connections are cut), and only then write the waiting decision rows and close the stores:
+ * every answered request keeps its row.
+ */
+async function stop(
+  server: Server,
+  runtime: ProxyRuntime,
+  inFlight: InFlight,
+  drainMs: number,
+): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Keep-alive connections with no request open are closed now, and each one as its request ends.
+  server.closeIdleConnections();
+  inFlight.onEnd = () => setImmediate(() => server.closeIdleConnections());
+  let timer: NodeJS.Timeout | undefined;
+  const late = await Promise.race([
+    inFlight.drained().then(() => false),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(true), drainMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (late)
+    runtime.log.warn(
+      { drainMs },
+      'requests still in flight at shutdown were cut off after waiting for them',
+    );
+  server.closeAllConnections();
+  await closed;
   await runtime.upstream.close();
   await runtime.store.close();
   runtime.log.flush?.();
