@@ -214,7 +214,13 @@ function listenError(error: unknown, config: ProxyConfig): unknown {
 
 async function serve(flags: ProxyFlags): Promise<void> {
   const config = settings(flags);
-  const npmUpstream = config.upstream ?? npmConfiguredRegistry();
+  const configured = config.upstream === undefined ? npmConfiguredRegistry() : undefined;
+  const npmUpstream = config.upstream ?? configured?.registry;
+  // npm will not show a registry setting that holds credentials; its URL is never printed here.
+  if (!npmUpstream && configured?.hidden)
+    throw usageError(
+      'npm will not reveal its registry setting because it holds credentials; pass --upstream <url>',
+    );
   if (!npmUpstream)
     throw usageError('no npm upstream: npm has no registry configured', 'pass --upstream <url>');
   const pypiUpstream = config.pypiUpstream ?? pipConfiguredIndex();

@@ -2,24 +2,40 @@ import { execFileSync } from 'node:child_process';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-/** Run a client's config command and return its trimmed output, or undefined when it fails. */
-function ask(command: string, args: string[]): string | undefined {
+/** What a client's config command said: its trimmed output, or its error output when it failed. */
+function run(command: string, args: string[]): { value?: string; failure?: string } {
   try {
     const out = execFileSync(command, args, {
       encoding: 'utf8',
       timeout: 15_000,
-      stdio: ['ignore', 'pipe', 'ignore'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     const value = out.trim();
-    return value.length > 0 && value !== 'undefined' ? value : undefined;
-  } catch {
-    return undefined;
+    return value.length > 0 && value !== 'undefined' ? { value } : {};
+  } catch (error) {
+    return { failure: String((error as { stderr?: unknown }).stderr ?? '') };
   }
 }
 
-/** The registry the machine's npm client is configured with (`npm config get registry`). */
-export function npmConfiguredRegistry(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  return env.npm_config_registry || ask('npm', ['config', 'get', 'registry']);
+/** Run a client's config command and return its trimmed output, or undefined when it fails. */
+function ask(command: string, args: string[]): string | undefined {
+  return run(command, args).value;
+}
+
+/**
+ * The registry the machine's npm client is configured with (`npm_config_registry` in the
+ * environment, in either case, then `npm config get registry`). `hidden` is true when npm
+ * refused to tell: it does so for a registry setting that holds credentials
+ * (`The registry option is protected`).
+ */
+export function npmConfiguredRegistry(env: NodeJS.ProcessEnv = process.env): {
+  registry?: string;
+  hidden: boolean;
+} {
+  const fromEnv = env.npm_config_registry || env.NPM_CONFIG_REGISTRY;
+  if (fromEnv) return { registry: fromEnv, hidden: false };
+  const answer = run('npm', ['config', 'get', 'registry']);
+  return { registry: answer.value, hidden: /option is protected/i.test(answer.failure ?? '') };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { bulwark, CLI } from '../helpers/cli.js';
-import { tempDir } from '../proxy/helpers/proxy.js';
+import { cleanEnv, tempDir } from '../proxy/helpers/proxy.js';
 
 /**
  * Start-up errors of `bulwark proxy`, run through the built CLI: each prints one line naming
@@ -148,20 +148,21 @@ describe('relative paths in the proxy section of bulwark.yaml', () => {
 });
 
 /** Start the built CLI, wait until it says it is listening, stop it, and return its stderr. */
-async function startAndStop(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+async function startAndStop(
+  cwd: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<string> {
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd,
-    env: { ...process.env, NO_COLOR: '1', ...env },
+    env: cleanEnv({ NO_COLOR: '1', ...env }),
   });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
-    // The JSON log is written asynchronously: it may come before or after the banner.
-    if (
-      stderr.includes('bulwark proxy listening on') &&
-      stderr.includes('"msg":"bulwark proxy listening"')
-    )
-      child.kill('SIGTERM');
+    // The JSON log (at info) is written asynchronously: it may come before or after the banner.
+    const logged = !args.includes('info') || stderr.includes('"msg":"bulwark proxy listening"');
+    if (stderr.includes('bulwark proxy listening on') && logged) child.kill('SIGTERM');
   });
   await new Promise((resolve) => child.on('close', resolve));
   return stderr;
@@ -217,5 +218,59 @@ describe('bulwark proxy log with an empty flag value', () => {
     const run = bulwark(dir.path, ['proxy', 'log', flag]);
 
     expect([run.status, run.stderr, run.stdout]).toEqual([2, `${line}\n`, '']);
+  });
+});
+
+describe("bulwark proxy with npm's registry holding credentials", () => {
+  const dir = tempDir('proxy-npm-protected');
+
+  afterAll(() => dir.remove());
+
+  const proxyWith = (env: Record<string, string>) =>
+    spawnSync(
+      process.execPath,
+      [CLI, 'proxy', '--without-advisories', '--port', '0', '--storage', join(dir.path, 's')],
+      { cwd: dir.path, encoding: 'utf8', env: cleanEnv({ NO_COLOR: '1', ...env }) },
+    );
+
+  it('says npm will not reveal it, and never prints the URL', () => {
+    const npmrc = join(dir.path, 'npmrc');
+    writeFileSync(npmrc, 'registry=http://nu:npw@127.0.0.1:47001/\n');
+
+    const run = proxyWith({
+      NPM_CONFIG_USERCONFIG: npmrc,
+      NPM_CONFIG_GLOBALCONFIG: join(dir.path, 'no-global-npmrc'),
+      XDG_CACHE_HOME: join(dir.path, 'cache'),
+    });
+
+    expect([run.status, run.stderr, run.stdout]).toEqual([
+      2,
+      'bulwark: npm will not reveal its registry setting because it holds credentials; pass --upstream <url>\n',
+      '',
+    ]);
+  });
+});
+
+describe('bulwark proxy with NPM_CONFIG_REGISTRY holding credentials', () => {
+  const dir = tempDir('proxy-npm-env');
+
+  afterAll(() => dir.remove());
+
+  it('uses it as the upstream, with the password masked in the banner', async () => {
+    const stderr = await startAndStop(
+      dir.path,
+      [
+        ...['proxy', '--without-advisories', '--port', '0', '--log-level', 'silent'],
+        ...['--pypi-upstream', 'http://127.0.0.1:9/simple/', '--storage', join(dir.path, 's')],
+      ],
+      {
+        NPM_CONFIG_REGISTRY: 'http://nu:npw@127.0.0.1:47001/',
+        XDG_CACHE_HOME: join(dir.path, 'c'),
+      },
+    );
+
+    expect(stderr.replace(/:\d+ \(/, ':PORT (')).toBe(
+      'bulwark proxy listening on http://127.0.0.1:PORT (npm upstream http://nu:***@127.0.0.1:47001/)\n',
+    );
   });
 });
