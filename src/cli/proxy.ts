@@ -144,7 +144,8 @@ function settings(flags: { config?: string; storage?: string } & Partial<ProxyFl
   const parsed = proxyConfigSchema.safeParse({
     ...base,
     port,
-    host: flags.host ?? base.host,
+    // `[::1]` is how an IPv6 address is written in a URL; listening takes it without brackets.
+    host: (flags.host ?? base.host).replace(/^\[([0-9a-f:.]*)\]$/i, '$1'),
     upstream: flags.upstream ?? base.upstream,
     pypiUpstream: flags.pypiUpstream ?? base.pypiUpstream,
     publicUrl: flags.publicUrl ?? base.publicUrl,

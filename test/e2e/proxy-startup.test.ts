@@ -274,3 +274,25 @@ describe('bulwark proxy with NPM_CONFIG_REGISTRY holding credentials', () => {
     );
   });
 });
+
+describe('bulwark proxy --host with an IPv6 address in brackets', () => {
+  const dir = tempDir('proxy-ipv6');
+
+  afterAll(() => dir.remove());
+
+  it('listens on the address inside the brackets', async () => {
+    const stderr = await startAndStop(
+      dir.path,
+      [
+        ...['proxy', '--without-advisories', '--port', '0', '--log-level', 'silent'],
+        ...['--host', '[::1]', '--upstream', 'http://127.0.0.1:9/'],
+        ...['--pypi-upstream', 'http://127.0.0.1:9/simple/', '--storage', join(dir.path, 's')],
+      ],
+      { XDG_CACHE_HOME: join(dir.path, 'c') },
+    );
+
+    expect(stderr.replace(/:\d+ \(/, ':PORT (')).toBe(
+      'bulwark proxy listening on http://[::1]:PORT (npm upstream http://127.0.0.1:9/)\n',
+    );
+  });
+});
