@@ -164,10 +164,13 @@ function settings(flags: { config?: string; storage?: string } & Partial<ProxyFl
       : key === 'publicUrl'
         ? 'https://packages.example.com/'
         : 'https://registry.npmjs.org/';
-  const fix =
-    key.endsWith('pstream') || key === 'publicUrl'
-      ? `; pass a full http:// or https:// URL, for example ${flag} ${example}`
-      : '';
+  const isUrl = key.endsWith('pstream') || key === 'publicUrl';
+  // A URL of another scheme (ftp://, file://) parses: say what is wrong with it, not "Invalid URL".
+  if (isUrl && typeof value === 'string' && URL.canParse(value))
+    throw usageError(
+      `${flag} ${JSON.stringify(value)} must be an http:// or https:// URL, for example ${flag} ${example}`,
+    );
+  const fix = isUrl ? `; pass a full http:// or https:// URL, for example ${flag} ${example}` : '';
   throw usageError(`${flag} ${JSON.stringify(value ?? '')} is not valid: ${issue.message}${fix}`);
 }
 

@@ -87,6 +87,17 @@ describe('bulwark proxy start-up errors', () => {
       () => start('--pypi-upstream', 'pypi.example/simple'),
       'bulwark: --pypi-upstream "pypi.example/simple" is not valid: Invalid URL; pass a full http:// or https:// URL, for example --pypi-upstream https://pypi.org/simple/',
     ],
+    ...(
+      [
+        ['--upstream', 'ftp://x', 'https://registry.npmjs.org/'],
+        ['--pypi-upstream', 'file:///srv/simple/', 'https://pypi.org/simple/'],
+        ['--public-url', 'ws://proxy.example/', 'https://packages.example.com/'],
+      ] as const
+    ).map(([flag, url, example]): [string, () => string[], string] => [
+      `${flag} ${url}`,
+      () => start(flag, url),
+      `bulwark: ${flag} "${url}" must be an http:// or https:// URL, for example ${flag} ${example}`,
+    ]),
     [
       'a bad --pypi-upstream URL with a password in it',
       () => start('--pypi-upstream', 'http://u:s3cret@x y'),
