@@ -4,12 +4,15 @@ import {
   entryChecks,
   entryConfig,
   passesChecks,
+  utilsFor,
   type CompiledRule,
+  type EntryConfig,
   type MatchEntry,
 } from './compiled-rule.js';
 import type { FileLanguage } from './languages.js';
 import { satisfies, TextIndex } from './prefilter.js';
 import { pruneFor } from './prune.js';
+import type { AstRule } from './rule-schema.js';
 import { short, TaintTracer, type TaintShared } from './taint.js';
 import { taintGrammar } from './taint-lang.js';
 
@@ -42,6 +45,10 @@ interface Tracers {
 interface Candidate {
   rule: CompiledRule;
   entry: MatchEntry;
+  /** What ast-grep searches for: the whole entry, or a taint sink without its `not` parts. */
+  search: EntryConfig;
+  /** Set when `search` leaves parts out: the whole entry, checked at the nodes traced. */
+  whole?: EntryConfig;
 }
 
 /** How many files a scan was given and how many of them the prefilter let through to parsing. */
@@ -50,10 +57,24 @@ export interface ScanStats {
   parsed: number;
 }
 
+/**
+ * What the taint sinks of a scan cost, counted for tests: the nodes their searches found, the
+ * trace steps, and the checks of a sink's whole rule (with its `not` parts): one per node
+ * checked alone, or the nodes a pass of the whole rule over the file matched. One such check
+ * may walk every statement before its node (a `follows` with `stopBy: end`), so these checks
+ * must stay few in a large file.
+ */
+export interface SinkWork {
+  found: number;
+  traceSteps: number;
+  wholeChecks: number;
+}
+
 /** Options of one scan: `prefilter: false` runs every rule of the language (for tests). */
 export interface ScanOptions {
   prefilter?: boolean;
   stats?: ScanStats;
+  work?: SinkWork;
 }
 
 /** Files of at least this many characters get a combined pass first (see matchCandidates). */
@@ -78,7 +99,7 @@ export function scanSource(
   rules: readonly CompiledRule[],
   options: ScanOptions = {},
 ): RawMatch[] {
-  const { prefilter = true, stats } = options;
+  const { prefilter = true, stats, work } = options;
   const index = new TextIndex(text);
   const fits = rules.filter((rule) => rule.parsers.includes(language.parser));
   const wanted = prefilter
@@ -91,10 +112,14 @@ export function scanSource(
 
   if (stats) stats.parsed++;
   const root = parse(language.parser, text).root();
-  const candidates = wanted.flatMap((rule) => rule.entries.map((entry) => ({ rule, entry })));
+  const candidates = wanted.flatMap((rule) =>
+    rule.entries.map((entry) => candidateOf(rule, entry)),
+  );
   const out = new Map<string, RawMatch>();
-  const tracers: Tracers = { byRule: new Map(), shared: { ranges: new Map() } };
+  const tracers: Tracers = { byRule: new Map(), shared: { ranges: new Map(), steps: 0 } };
   for (const [candidate, matches] of matchCandidates(root, candidates, text.length, prefilter)) {
+    if (work && candidate.entry.focus !== undefined) work.found += matches.length;
+    const found: Array<{ key: string; node: SgNode; raw: RawMatch }> = [];
     for (const node of matches) {
       const key = `${candidate.rule.ruleId}@${node.range().start.index}:${node.range().end.index}`;
       if (out.has(key)) continue;
@@ -102,12 +127,112 @@ export function scanSource(
         candidate.entry.focus === undefined
           ? patternMatch(candidate.rule, node)
           : taintMatch(candidate, node, root, language, tracers);
-      if (raw) out.set(key, raw);
+      if (raw) found.push({ key, node, raw });
     }
+    const kept = wholeMatches(candidate, root, found, text.length, work);
+    for (const { key, raw } of kept) if (!out.has(key)) out.set(key, raw);
   }
+  if (work) work.traceSteps += tracers.shared.steps ?? 0;
   return [...out.values()].sort(
     (a, b) => a.span.startLine - b.span.startLine || a.span.startColumn - b.span.startColumn,
   );
+}
+
+/**
+ * A rule entry ready to match. A taint sink whose rule has `not` parts is searched without
+ * them: they often hold an allow-list check such as `inside` or `follows` with `stopBy: end`,
+ * which ast-grep evaluates at every node the rest matches and which may walk every statement
+ * before that node, so a file of thousands of `app.get(...)` handlers took time growing with
+ * the square of its size. The sink is traced first and the whole rule is checked only at the
+ * few nodes a source reaches (see wholeMatches).
+ */
+function candidateOf(rule: CompiledRule, entry: MatchEntry): Candidate {
+  const whole = entryConfig(rule, entry.rule);
+  if (entry.focus === undefined) return { rule, entry, search: whole };
+  let search = searches.get(entry.rule);
+  if (search === undefined) {
+    const first = withoutNegations(entry.rule);
+    search = first ? searchConfig(rule, whole, first) : null;
+    searches.set(entry.rule, search);
+  }
+  return search ? { rule, entry, search, whole } : { rule, entry, search: whole };
+}
+
+const searches = new WeakMap<AstRule, EntryConfig | null>();
+
+/**
+ * The rule without the `not` parts that ast-grep checks last in it: a `not` beside other keys
+ * of the rule object, or a `{ not }` item of its `all` list (and so on down nested `all`
+ * lists). Undefined when there is none. A `not` binds no metavariable and ast-grep's `all`
+ * never goes back to try another way once a part matched, so the rule left finds every node
+ * the whole rule finds, with the same metavariables. `any` and relational rules are left as
+ * they are: dropping a `not` there could change which alternative binds the metavariables.
+ */
+export function withoutNegations(rule: AstRule): AstRule | undefined {
+  let changed = false;
+  const out: AstRule = { ...rule };
+  if (out.not !== undefined && Object.keys(out).length > 1) {
+    delete out.not;
+    changed = true;
+  }
+  if (out.all) {
+    const kept: AstRule[] = [];
+    for (const part of out.all) {
+      if (part.not !== undefined && Object.keys(part).length === 1) continue;
+      kept.push(withoutNegations(part) ?? part);
+    }
+    const same = kept.length === out.all.length && kept.every((part, i) => part === out.all?.[i]);
+    if (kept.length > 0 && !same) {
+      out.all = kept;
+      changed = true;
+    }
+  }
+  return changed ? out : undefined;
+}
+
+/** The search config of a sink without its `not` parts: the constraints and utils it uses. */
+function searchConfig(rule: CompiledRule, whole: EntryConfig, first: AstRule): EntryConfig {
+  const text = JSON.stringify(first) + JSON.stringify(utilsFor(rule.utils, [first]));
+  const constraints = Object.fromEntries(
+    Object.entries(whole.constraints).filter(([name]) =>
+      new RegExp(`\\$(\\$\\$)?${name}\\b`).test(text),
+    ),
+  );
+  return {
+    rule: first,
+    constraints,
+    utils: utilsFor(rule.utils, [first, ...Object.values(constraints)]),
+  };
+}
+
+/**
+ * The traced matches of a candidate that its whole rule matches too. A few are checked one by
+ * one; when there are more than a pass costs (see matchCandidates), one pass of the whole rule
+ * over the file decides.
+ */
+function wholeMatches<T extends { node: SgNode }>(
+  candidate: Candidate,
+  root: SgNode,
+  found: T[],
+  size: number,
+  work: SinkWork | undefined,
+): T[] {
+  const { whole } = candidate;
+  if (!whole || found.length === 0) return found;
+  const config = whole as NapiConfig;
+  if (found.length > passAt(size)) {
+    const hits = root.findAll(config);
+    if (work) work.wholeChecks += hits.length;
+    const ids = new Set(hits.map((node) => node.id()));
+    return found.filter(({ node }) => ids.has(node.id()));
+  }
+  if (work) work.wholeChecks += found.length;
+  return found.filter(({ node }) => node.matches(config));
+}
+
+/** How many hits make one pass over the file cheaper than checking each hit on its own. */
+function passAt(size: number): number {
+  return Math.max(2, size / CHARS_PER_COMPILE);
 }
 
 /** Whether every `prefilterRegex` of the rule matches somewhere in the text. */
@@ -127,19 +252,19 @@ function matchCandidates(
   size: number,
   prefilter: boolean,
 ): Array<[Candidate, SgNode[]]> {
-  const config = (c: Candidate): NapiConfig => entryConfig(c.rule, c.entry.rule) as NapiConfig;
+  const config = (c: Candidate): NapiConfig => c.search as NapiConfig;
   if (size < COMBINED_FROM) return candidates.map((c) => [c, checked(c, root.findAll(config(c)))]);
   const combined = {
-    rule: { any: candidates.map((c) => c.entry.rule) },
-    utils: Object.assign({}, ...candidates.map((c) => entryConfig(c.rule, c.entry.rule).utils)),
+    rule: { any: candidates.map((c) => c.search.rule) },
+    utils: Object.assign({}, ...candidates.map((c) => c.search.utils)),
   };
   const hits = root.findAll(combined as NapiConfig);
-  const passAt = Math.max(2, size / CHARS_PER_COMPILE);
+  const many = passAt(size);
   return [...hitsByCandidate(hits, candidates, prefilter)].map(([c, nodes]) => [
     c,
     checked(
       c,
-      nodes.length > passAt ? root.findAll(config(c)) : nodes.flatMap((n) => exactAt(n, config(c))),
+      nodes.length > many ? root.findAll(config(c)) : nodes.flatMap((n) => exactAt(n, config(c))),
     ),
   ]);
 }

@@ -31,6 +31,8 @@ interface IndexedDefinition {
 export interface TaintShared {
   ranges: Map<string, Set<string>>;
   definitions?: Map<string, IndexedDefinition[]>;
+  /** Syntax steps the tracers took, counted when set (for tests of how work grows). */
+  steps?: number;
 }
 
 /** Variable names in a definition's target text (PHP names keep their `$`). */
@@ -98,6 +100,7 @@ export class TaintTracer {
   }
 
   private walk(node: SgNode, depth: number): TraceStep[] | undefined {
+    if (this.shared.steps !== undefined) this.shared.steps++;
     if (this.sources.size === 0) return undefined;
     if (depth > MAX_DEPTH) {
       this.cut = true;
