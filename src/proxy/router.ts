@@ -5,6 +5,7 @@ import type { NpmRoute } from './npm/routes.js';
 import { PYPI_PREFIX, type PypiHandler } from './pypi/handler.js';
 import { decisions, health, metrics } from './ops.js';
 import type { ProxyRuntime } from './runtime.js';
+import { DamagedStoreError } from './store/damaged-storage.js';
 
 /** The handlers the router dispatches to. */
 export interface Handlers {
@@ -21,8 +22,27 @@ const AUDIT = '/-/npm/v1/security/advisories/bulk';
 const READ_ONLY =
   'This registry is a read-only Bulwark firewall: publish, unpublish, login and other writes are refused. Publish to your upstream registry directly.';
 
-/** Dispatch a request by method and path. */
+/**
+ * Dispatch a request by method and path. A damaged proxy database (found while running) is
+ * answered 503 with a short reason; the log line naming the file was written by the store.
+ */
 export async function routeRequest(
+  info: RequestInfo,
+  runtime: ProxyRuntime,
+  handlers: Handlers,
+): Promise<void> {
+  try {
+    await dispatch(info, runtime, handlers);
+  } catch (error) {
+    if (!(error instanceof DamagedStoreError)) throw error;
+    throw new HttpError(
+      503,
+      `Bulwark's cache database is damaged (${error.detail}); the proxy's operator must move it aside, as its log says`,
+    );
+  }
+}
+
+async function dispatch(
   info: RequestInfo,
   runtime: ProxyRuntime,
   handlers: Handlers,

@@ -41,6 +41,28 @@ export function damagedDatabase(file: string, error: unknown): BulwarkError | un
   return undefined;
 }
 
+/** True for an SQLite error saying the database file's contents are damaged. */
+export function isCorruption(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+}
+
+/**
+ * The proxy database turned out damaged while the proxy was running (its pages were overwritten
+ * after the startup check): the message names the file and what to do.
+ */
+export class DamagedStoreError extends Error {
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+  ) {
+    super(
+      `${file} is damaged (${detail}); stop the proxy and move it aside to start with an empty cache and decision log`,
+    );
+    this.name = 'DamagedStoreError';
+  }
+}
+
 /** Refuse a blob folder that is in fact a file: every tarball would fail to be stored or read. */
 export function checkBlobRoot(root: string): void {
   if (isFile(root))

@@ -66,7 +66,12 @@ export interface DecisionWriter {
  * transaction. A warm proxy answering the same version to the same client many times a second
  * thus writes one row a second for it instead of one per request.
  */
-export function decisionWriter(db: Database.Database): DecisionWriter {
+export function decisionWriter(
+  db: Database.Database,
+  onTimerError: (error: unknown) => void = (error) => {
+    throw error;
+  },
+): DecisionWriter {
   // Positional parameters: binding by name costs about twice as much per row.
   const insert = db.prepare(
     `INSERT INTO decisions (time, client, ecosystem, package, version, decision, rule, advisory, reason, count)
@@ -114,12 +119,25 @@ export function decisionWriter(db: Database.Database): DecisionWriter {
     commit();
   };
 
+  // A timer's write that fails is reported rather than thrown where nothing can catch it.
+  const guarded =
+    (run: () => void) =>
+    (): void => {
+      try {
+        run();
+      } catch (error) {
+        onTimerError(error);
+      }
+    };
+  const timedCommit = guarded(() => commit());
+  const timedFlush = guarded(() => flush());
+
   return {
     push(r) {
       if (r.decision !== 'allowed') {
         write(r, r.count ?? 1);
         if (uncommitted >= BATCH) commit();
-        else commitTimer ??= setTimeout(commit, 200).unref();
+        else commitTimer ??= setTimeout(timedCommit, 200).unref();
         return;
       }
       const rows = rowsFor(folded, r);
@@ -139,7 +157,7 @@ export function decisionWriter(db: Database.Database): DecisionWriter {
       }
       rows.push({ record: r, count: r.count ?? 1 });
       if (++waiting >= MAX_FOLDED) flush();
-      else foldTimer ??= setTimeout(flush, FOLD_MS).unref();
+      else foldTimer ??= setTimeout(timedFlush, FOLD_MS).unref();
     },
     commit,
     flush,

@@ -2,10 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 import Database from 'better-sqlite3';
+import type { Logger } from 'pino';
 
 import { normalizePypiName } from '../policy/typosquat.js';
 import type { DecisionKind, ProxyEcosystem, RuleId } from '../policy/types.js';
-import { damagedDatabase } from './damaged-storage.js';
+import { damagedDatabase, DamagedStoreError, isCorruption } from './damaged-storage.js';
 import { decisionWriter } from './decision-writer.js';
 import type { DecisionQuery, DecisionRecord, LearnedRecord, MetadataStore } from './types.js';
 
@@ -68,10 +69,33 @@ function openDatabase(file: string): Database.Database {
   }
 }
 
-/** Metadata and decisions in one SQLite file (WAL mode); decisions are written in batches. */
-export function createSqliteMetadataStore(file: string): MetadataStore {
+/**
+ * Metadata and decisions in one SQLite file (WAL mode); decisions are written in batches.
+ * Damage found while running is logged once to `log`, at error, naming the file and what to do;
+ * the store is then marked damaged and the failing operation throws DamagedStoreError.
+ */
+export function createSqliteMetadataStore(file: string, log?: Logger): MetadataStore {
   mkdirSync(dirname(file), { recursive: true });
   const db = openDatabase(file);
+  let damaged = false;
+  /** The error to throw for `error`: a DamagedStoreError for damage, logged the first time. */
+  const failure = (error: unknown): unknown => {
+    if (!isCorruption(error)) return error;
+    const damage = new DamagedStoreError(
+      file,
+      error instanceof Error ? error.message : String(error),
+    );
+    if (!damaged) log?.error({ file }, damage.message);
+    damaged = true;
+    return damage;
+  };
+  const guard = <T>(run: () => T): T => {
+    try {
+      return run();
+    } catch (error) {
+      throw failure(error);
+    }
+  };
 
   const getMeta = db.prepare<
     [string, string],
@@ -83,7 +107,11 @@ export function createSqliteMetadataStore(file: string): MetadataStore {
   const touch = db.prepare('UPDATE metadata SET fetched_at = ? WHERE ecosystem = ? AND name = ?');
   // Writes other than decisions commit at once, with the decisions written into the open
   // transaction; folded allowed rows keep waiting for the end of their window.
-  const decisions = decisionWriter(db);
+  const decisions = decisionWriter(db, (error) => {
+    const reported = failure(error);
+    if (!(reported instanceof DamagedStoreError))
+      log?.error({ file, err: String(error) }, 'the decision log could not be written');
+  });
   const putLearned = db.prepare(
     'INSERT OR REPLACE INTO learned (ecosystem, name, version, facts) VALUES (?, ?, ?, ?)',
   );
@@ -98,41 +126,63 @@ export function createSqliteMetadataStore(file: string): MetadataStore {
   );
 
   return {
+    get damaged() {
+      return damaged;
+    },
     async getMetadata(ecosystem, name) {
-      const row = getMeta.get(ecosystem, name);
+      const row = guard(() => getMeta.get(ecosystem, name));
       if (!row) return undefined;
       return { etag: row.etag ?? undefined, fetchedAt: row.fetched_at, body: row.body };
     },
     async putMetadata(ecosystem, name, record) {
-      putMeta.run(ecosystem, name, record.etag ?? null, record.fetchedAt, record.body);
-      decisions.commit();
+      guard(() => {
+        putMeta.run(ecosystem, name, record.etag ?? null, record.fetchedAt, record.body);
+        decisions.commit();
+      });
     },
     async touchMetadata(ecosystem, name, fetchedAt) {
-      touch.run(fetchedAt, ecosystem, name);
-      decisions.commit();
+      guard(() => {
+        touch.run(fetchedAt, ecosystem, name);
+        decisions.commit();
+      });
     },
-    recordDecision: (record) => decisions.push(record),
+    recordDecision: (record) => guard(() => decisions.push(record)),
     async flush() {
-      decisions.flush();
+      guard(() => decisions.flush());
     },
     async decisions(query) {
-      decisions.flush();
-      return readDecisions(db, query);
+      return guard(() => {
+        decisions.flush();
+        return readDecisions(db, query);
+      });
     },
     async learnedFacts() {
-      return allLearned.all();
+      return guard(() => allLearned.all());
     },
     async putLearnedFacts(record) {
-      putLearned.run(record.ecosystem, record.name, record.version, record.facts);
-      decisions.commit();
+      guard(() => {
+        putLearned.run(record.ecosystem, record.name, record.version, record.facts);
+        decisions.commit();
+      });
     },
-    async pinDigest(ecosystem, name, file, digest) {
-      pin.run(ecosystem, name, file, digest);
-      decisions.commit();
-      return pinned.get(ecosystem, name, file)?.digest ?? digest;
+    async pinDigest(ecosystem, name, pinnedFile, digest) {
+      return guard(() => {
+        pin.run(ecosystem, name, pinnedFile, digest);
+        decisions.commit();
+        return pinned.get(ecosystem, name, pinnedFile)?.digest ?? digest;
+      });
     },
     async close() {
-      decisions.flush();
+      try {
+        decisions.flush();
+      } catch (error) {
+        // Damage is logged already and closing goes on; any other failure is thrown.
+        const reported = failure(error);
+        if (!(reported instanceof DamagedStoreError)) {
+          db.close();
+          throw reported;
+        }
+      }
       db.close();
     },
   };

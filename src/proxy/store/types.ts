@@ -54,6 +54,11 @@ export interface DecisionQuery {
  * The PostgreSQL and S3-compatible stores are not written yet: the store interfaces exist, and SQLite plus the filesystem are the only implementations.
  */
 export interface MetadataStore {
+  /**
+   * True once SQLite reported the database file damaged (SQLITE_CORRUPT, SQLITE_NOTADB) while
+   * running; every operation that hits the damage then throws DamagedStoreError.
+   */
+  readonly damaged: boolean;
   getMetadata(ecosystem: ProxyEcosystem, name: string): Promise<MetadataRecord | undefined>;
   putMetadata(ecosystem: ProxyEcosystem, name: string, record: MetadataRecord): Promise<void>;
   /** Record that a cached document was revalidated (upstream answered 304). */
