@@ -111,7 +111,9 @@ function printWarnings(warnings: readonly string[]): void {
 function printLoadErrors(errors: readonly RuleLoadError[]): void {
   for (const error of errors) {
     const rule = error.ruleId === undefined ? '' : ` rule ${error.ruleId}:`;
-    const at = error.line === undefined ? error.file : `${error.file}:${error.line}`;
+    const at = [error.file, error.line, error.line === undefined ? undefined : error.column]
+      .filter((part) => part !== undefined)
+      .join(':');
     process.stderr.write(`bulwark error: ${at}:${rule} ${error.problem}\n`);
   }
 }

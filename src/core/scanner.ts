@@ -22,7 +22,13 @@ export interface InputProblem {
   /** The file at fault, relative to the scan root when it is inside it. */
   path: string;
   line?: number;
+  column?: number;
   message: string;
+  /**
+   * What the file is when it is not scanned input: a code rule that did not load, or the
+   * configured rules folder. Reports label these apart from input files that were not read.
+   */
+  kind?: 'rule' | 'rules-folder';
 }
 
 /** Everything a scanner gets for one run. */

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 
 import type { Finding, Location } from '../core/finding.js';
 import type { ScanResult } from '../core/pipeline.js';
+import type { InputProblem } from '../core/scanner.js';
 import type { Severity } from '../core/severity.js';
 
 /** What the SARIF renderer needs besides the findings. */
@@ -72,12 +73,19 @@ function invocation(result: ScanResult): Json {
         {
           physicalLocation: {
             artifactLocation: artifact(problem.path),
-            ...(problem.line === undefined ? {} : { region: { startLine: problem.line } }),
+            ...(problem.line === undefined ? {} : { region: problemRegion(problem) }),
           },
         },
       ],
+      ...(problem.kind === undefined ? {} : { properties: { kind: problem.kind } }),
     })),
   };
+}
+
+function problemRegion(problem: InputProblem): Json {
+  return problem.column === undefined
+    ? { startLine: problem.line }
+    : { startLine: problem.line, startColumn: problem.column };
 }
 
 function sarifRule(finding: Finding): Json {

@@ -2,6 +2,7 @@ import pc from 'picocolors';
 
 import type { Finding } from '../core/finding.js';
 import type { ScanResult } from '../core/pipeline.js';
+import type { InputProblem } from '../core/scanner.js';
 import { printable } from '../core/printable.js';
 import type { Severity } from '../core/severity.js';
 
@@ -92,6 +93,13 @@ function paintSeverity(severity: Severity, c: Colors): string {
   return c.blue(label);
 }
 
+/** How a problem is introduced: input that was not read, or a rule or rules folder not used. */
+const PROBLEM_LABEL: Record<NonNullable<InputProblem['kind']> | 'input', string> = {
+  input: 'not scanned:',
+  rule: 'rule not loaded:',
+  'rules-folder': 'rules folder not found:',
+};
+
 function summaryLine(result: ScanResult, c: Colors): string {
   const { inline, baseline, outsideChange } = result.suppressed;
   const hidden: string[] = [];
@@ -106,8 +114,12 @@ function summaryLine(result: ScanResult, c: Colors): string {
       : `${plural(count, 'finding')} in ${plural(result.filesScanned, 'file')}, ${result.failing} at or above ${result.failOn}`;
   const lines = [head + (hidden.length ? ` (${hidden.join(', ')})` : '')];
   for (const problem of result.problems) {
-    const at = problem.line === undefined ? problem.path : `${problem.path}:${problem.line}`;
-    lines.push(c.red(printable(`not scanned: ${at}: ${problem.message}`)));
+    const at = [problem.path, problem.line, problem.line === undefined ? undefined : problem.column]
+      .filter((part) => part !== undefined)
+      .join(':');
+    lines.push(
+      c.red(printable(`${PROBLEM_LABEL[problem.kind ?? 'input']} ${at}: ${problem.message}`)),
+    );
   }
   if (result.staleBaselineEntries) {
     lines.push(

@@ -32,7 +32,11 @@ interface SarifLog {
   runs: Array<{
     invocations: Array<{
       executionSuccessful: boolean;
-      toolExecutionNotifications: Array<{ message: { text: string } }>;
+      toolExecutionNotifications: Array<{
+        message: { text: string };
+        locations: Array<{ physicalLocation: { region?: unknown } }>;
+        properties?: unknown;
+      }>;
     }>;
   }>;
 }
@@ -45,7 +49,7 @@ beforeEach(() => {
 afterEach(() => repo.remove());
 
 describe('broken team rules fail the scan', () => {
-  const cases: Array<[string, string, string, number?]> = [
+  const cases: Array<[string, string, string, number?, number?]> = [
     [
       'a missing field',
       [
@@ -61,17 +65,17 @@ describe('broken team rules fail the scan', () => {
         '  pattern: legacyLogin($$$)',
         '',
       ].join('\n'),
-      'rule code/js/no-owasp not loaded: owasp: missing (a rule needs id, title, message, severity, confidence, cwe, owasp, help, fix, and rule or taint)',
+      'rule code/js/no-owasp: owasp: missing (a rule needs id, title, message, severity, confidence, cwe, owasp, help, fix, and rule or taint)',
     ],
     [
       'neither rule nor taint',
       rule('no-rule', []),
-      'rule code/js/no-rule not loaded: (file): missing: add `rule` (a pattern rule) or `taint` (a taint rule)',
+      'rule code/js/no-rule: missing: add `rule` (a pattern rule) or `taint` (a taint rule)',
     ],
     [
       'a pattern ast-grep cannot parse',
       rule('bad-pattern', ['rule:', '  pattern: "foo(((("']),
-      'rule code/js/bad-pattern not loaded: ast-grep cannot parse the pattern `foo((((` as js code; write it as code that compiles, with $NAME for the parts that vary',
+      'rule code/js/bad-pattern: ast-grep cannot parse the pattern `foo((((` as js code; write it as code that compiles, with $NAME for the parts that vary',
       11,
     ],
     [
@@ -83,13 +87,13 @@ describe('broken team rules fail the scan', () => {
         'rule:',
         '  pattern: legacyLogin($A)',
       ]),
-      'rule code/js/bad-target not loaded: autofix.target NOPE is not a metavariable of the rule; name one its pattern binds, such as A',
+      'rule code/js/bad-target: autofix.target NOPE is not a metavariable of the rule; name one its pattern binds, such as A',
       12,
     ],
     [
       'a message variable the rule does not bind',
       rule('bad-message', ['rule:', '  pattern: legacyLogin($A)'], '$FN is called'),
-      'rule code/js/bad-message not loaded: message uses $FN, which the rule does not bind; bind it in the pattern or reword the message',
+      'rule code/js/bad-message: message uses $FN, which the rule does not bind; bind it in the pattern or reword the message',
       2,
     ],
     [
@@ -101,33 +105,61 @@ describe('broken team rules fail the scan', () => {
         '  A:',
         '    regex: "([a-"',
       ]),
-      'rule code/js/bad-regex not loaded: constraints.A: Rule contains invalid regex matcher: Parsing text matcher fails: regex parse error: ([a-: error: unclosed character class',
+      'rule code/js/bad-regex: constraints.A: Rule contains invalid regex matcher: Parsing text matcher fails: regex parse error: ([a-: error: unclosed character class',
       13,
     ],
     [
       'an unknown utility',
       rule('bad-util', ['rule:', '  matches: no-such-util']),
-      "rule code/js/bad-util not loaded: matches: no-such-util names no utility rule; define it under utils: in the rule file or in the folder's shared.yaml",
+      "rule code/js/bad-util: matches: no-such-util names no utility rule; define it under utils: in the rule file or in the folder's shared.yaml",
+      11,
+    ],
+    [
+      'a constraint on a metavariable the pattern does not bind',
+      rule('unbound-constraint', [
+        'rule:',
+        '  pattern: legacyLogin($X)',
+        'constraints: { Y: { regex: abc } }',
+      ]),
+      "rule code/js/unbound-constraint: constraints.Y: the rule's patterns bind no $Y; constrain a metavariable they bind, such as $X",
+      12,
+    ],
+    [
+      'an unknown top-level key',
+      rule('unknown-key', ['rule:', '  pattern: legacyLogin($X)', 'severity_override: low']),
+      'rule code/js/unknown-key: severity_override: not a key of a rule file (did you mean severity?); its keys are id, title, message, severity, confidence, cwe, owasp, references, help, fix, autofix, tags, prefilter, prefilterRegex, rule, constraints, utils, taint',
+      12,
+    ],
+    [
+      'an unknown key of an ast-grep rule',
+      rule('unknown-rule-key', ['rule:', '  patern: legacyLogin($X)']),
+      'rule code/js/unknown-rule-key: rule.patern: not a key of an ast-grep rule (did you mean pattern?); its keys are pattern, kind, regex, nthChild, range, matches, inside, has, precedes, follows, all, any, not',
       11,
     ],
     [
       'broken YAML',
       'id: x\ntitle: a: b: c\n',
-      'not valid YAML at line 2, column 8: Nested mappings are not allowed in compact mappings',
+      'not valid YAML: Nested mappings are not allowed in compact mappings',
+      2,
+      8,
     ],
   ];
 
   it('each broken rule file is a problem in JSON and SARIF, and the scan exits 2', () => {
     cases.forEach(([, text], i) => repo.write(`.bulwark/rules/js/broken-${i}.yaml`, text));
-    const expected = cases.map(([, , message, line], i) => ({
+    const expected = cases.map(([, , message, line, column], i) => ({
       path: `.bulwark/rules/js/broken-${i}.yaml`,
       ...(line === undefined ? {} : { line }),
+      ...(column === undefined ? {} : { column }),
       message,
+      kind: 'rule',
     }));
     const json = bulwark(repo.dir, ['scan', '.', '--scanners', 'code', '--format', 'json']);
     expect(json.status).toBe(2);
     const problems = (JSON.parse(json.stdout) as JsonReport).problems;
-    expect([...problems].sort((a, b) => a.path.localeCompare(b.path))).toEqual(expected);
+    const byPath = (a: { path: string }, b: { path: string }): number =>
+      a.path.localeCompare(b.path);
+    expect([...problems].sort(byPath)).toEqual([...expected].sort(byPath));
 
     const sarif = bulwark(repo.dir, ['scan', '.', '--scanners', 'code', '--format', 'sarif']);
     expect(sarif.status).toBe(2);
@@ -135,6 +167,39 @@ describe('broken team rules fail the scan', () => {
     expect(invocation?.executionSuccessful).toBe(false);
     const notes = invocation?.toolExecutionNotifications.map((n) => n.message.text) ?? [];
     expect(notes.sort()).toEqual(expected.map((e) => e.message).sort());
+    const yaml = invocation?.toolExecutionNotifications.find((n) =>
+      n.message.text.startsWith('not valid YAML'),
+    );
+    expect(yaml?.locations[0]?.physicalLocation.region).toEqual({ startLine: 2, startColumn: 8 });
+    expect(yaml?.properties).toEqual({ kind: 'rule' });
+  });
+
+  it('labels rule files and a missing rules folder apart from unread input in the text report', () => {
+    repo.write('.bulwark/rules/js/bad-yaml.yaml', 'id: x\ntitle: a: b: c\n');
+    repo.write(
+      '.bulwark/rules/js/unbound.yaml',
+      rule('unbound', [
+        'rule:',
+        '  pattern: legacyLogin($X)',
+        'constraints:',
+        '  Y:',
+        '    regex: abc',
+      ]),
+    );
+    const run = bulwark(repo.dir, ['scan', '.', '--scanners', 'code']);
+    expect(run.status).toBe(2);
+    expect(run.stdout.split('\n').filter((line) => line.includes('.bulwark/'))).toEqual([
+      'rule not loaded: .bulwark/rules/js/bad-yaml.yaml:2:8: not valid YAML: Nested mappings are not allowed in compact mappings',
+      "rule not loaded: .bulwark/rules/js/unbound.yaml:13: rule code/js/unbound: constraints.Y: the rule's patterns bind no $Y; constrain a metavariable they bind, such as $X",
+    ]);
+    expect(run.stdout).not.toMatch(/R\d+_/);
+
+    repo.write('bulwark.yaml', 'version: 1\nscanners:\n  code:\n    rulesDir: does-not-exist\n');
+    const missing = bulwark(repo.dir, ['scan', '.', '--scanners', 'code']);
+    expect(missing.status).toBe(2);
+    expect(missing.stdout).toContain(
+      'rules folder not found: does-not-exist: scanners.code.rulesDir: the folder does-not-exist does not exist; create it or fix the path in bulwark.yaml\n',
+    );
   });
 
   it('a configured rulesDir that does not exist, or is a file, is a problem', () => {
@@ -146,6 +211,7 @@ describe('broken team rules fail the scan', () => {
         path: 'does-not-exist',
         message:
           'scanners.code.rulesDir: the folder does-not-exist does not exist; create it or fix the path in bulwark.yaml',
+        kind: 'rules-folder',
       },
     ]);
 
@@ -157,6 +223,7 @@ describe('broken team rules fail the scan', () => {
       {
         path: 'rules.txt',
         message: `the rules folder is a file; point rulesDir at a folder holding ${LANGUAGES} sub-folders`,
+        kind: 'rules-folder',
       },
     ]);
   });
@@ -171,6 +238,51 @@ describe('broken team rules fail the scan', () => {
     expect(run.stderr).toContain(
       `${repo.dir}/.bulwark/rules/javascript: not a language folder, its rules are not loaded; language folders are named ${LANGUAGES}`,
     );
+  });
+});
+
+describe('two rule files with one id', () => {
+  const exec = (id: string): string => rule(id, ['rule:', '  pattern: legacyLogin($X)']);
+
+  it('rejects the file not named after the id, even when it comes first', () => {
+    repo.write('.bulwark/rules/js/dup.yaml', exec('legacy-login'));
+    repo.write('.bulwark/rules/js/legacy-login.yaml', exec('legacy-login'));
+    const run = bulwark(repo.dir, ['scan', '.', '--scanners', 'code', '--format', 'json']);
+    expect(run.status).toBe(2);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.problems).toEqual([
+      {
+        path: '.bulwark/rules/js/dup.yaml',
+        line: 1,
+        message:
+          'rule code/js/legacy-login: legacy-login.yaml (named after the id) already declares the id legacy-login and is the one loaded; give this rule an id of its own and name its file <id>.yaml',
+        kind: 'rule',
+      },
+    ]);
+    expect(report.findings.map((f) => f.ruleId)).toEqual(['code/js/legacy-login']);
+  });
+
+  it('keeps the first in path order when neither is named after the id', () => {
+    repo.write('.bulwark/rules/js/a.yaml', exec('legacy-login'));
+    repo.write('.bulwark/rules/js/b.yaml', exec('legacy-login'));
+    const run = bulwark(repo.dir, ['rules', 'list']);
+    expect(run.status).toBe(2);
+    expect(run.stderr.split('\n').filter((line) => line !== '')).toEqual([
+      `bulwark warning: ${repo.dir}/.bulwark/rules/js/a.yaml:1: rule code/js/legacy-login is in a.yaml; rule files are named after their id, rename it to legacy-login.yaml`,
+      `bulwark error: ${repo.dir}/.bulwark/rules/js/b.yaml:1: rule code/js/legacy-login: a.yaml already declares the id legacy-login and is the one loaded; give this rule an id of its own and name its file <id>.yaml`,
+    ]);
+  });
+
+  it('loads a rule whose file is not named after its id, with a warning', () => {
+    repo.write('.bulwark/rules/js/misnamed.yaml', exec('legacy-login'));
+    const run = bulwark(repo.dir, ['scan', '.', '--scanners', 'code', '--format', 'json']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      `${repo.dir}/.bulwark/rules/js/misnamed.yaml:1: rule code/js/legacy-login is in misnamed.yaml; rule files are named after their id, rename it to legacy-login.yaml`,
+    );
+    expect((JSON.parse(run.stdout) as JsonReport).findings.map((f) => f.ruleId)).toEqual([
+      'code/js/legacy-login',
+    ]);
   });
 });
 

@@ -176,6 +176,46 @@ describe('SARIF report', () => {
     );
   });
 
+  it('labels rule files and the rules folder apart from unread input, still valid SARIF', () => {
+    const result = {
+      ...sampleResult(),
+      problems: [
+        {
+          path: '.bulwark/rules/js/bad.yaml',
+          line: 4,
+          column: 11,
+          message: 'not valid YAML: Nested mappings are not allowed in compact mappings',
+          kind: 'rule' as const,
+        },
+        {
+          path: 'rules',
+          message: 'scanners.code.rulesDir: the folder rules does not exist',
+          kind: 'rules-folder' as const,
+        },
+      ],
+    };
+    const log = JSON.parse(renderSarif(result, { version: '1.2.3', root: '/repo' })) as {
+      runs: Array<{ invocations: Array<{ toolExecutionNotifications: unknown[] }> }>;
+    };
+    expect(sarifValidator()(log)).toBe(true);
+    expect(log.runs[0]?.invocations[0]?.toolExecutionNotifications[0]).toEqual({
+      level: 'error',
+      message: { text: 'not valid YAML: Nested mappings are not allowed in compact mappings' },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: '.bulwark/rules/js/bad.yaml', uriBaseId: '%SRCROOT%' },
+            region: { startLine: 4, startColumn: 11 },
+          },
+        },
+      ],
+      properties: { kind: 'rule' },
+    });
+    expect(renderText(result, { color: false })).toContain(
+      'rule not loaded: .bulwark/rules/js/bad.yaml:4:11: not valid YAML: Nested mappings are not allowed in compact mappings\nrules folder not found: rules: scanners.code.rulesDir: the folder rules does not exist\n',
+    );
+  });
+
   it('fills rules with help, tags and security severity', () => {
     const rules = sarif.runs[0]?.tool.driver.rules ?? [];
     expect(rules.map((r) => r.id)).toEqual(['code/js/command-injection', 'secrets/github-pat']);

@@ -80,6 +80,7 @@ function loadRules(
     context.reportProblem({
       path: shown(userRulesDir, context.root),
       message: `scanners.code.rulesDir: the folder ${configured} does not exist; create it or fix the path in bulwark.yaml`,
+      kind: 'rules-folder',
     });
   }
   const pack = loadRulePack([
@@ -93,11 +94,13 @@ function loadRules(
     context.logger.warn(warning);
   }
   for (const error of pack.errors) {
-    const rule = error.ruleId === undefined ? '' : `rule ${error.ruleId} not loaded: `;
+    const rule = error.ruleId === undefined ? '' : `rule ${error.ruleId}: `;
     context.reportProblem({
       path: shown(error.file, context.root),
       ...(error.line === undefined ? {} : { line: error.line }),
+      ...(error.column === undefined ? {} : { column: error.column }),
       message: `${rule}${error.problem}`,
+      kind: error.file === userRulesDir ? 'rules-folder' : 'rule',
     });
   }
   return new Map(pack.rules.map((rule) => [rule.ruleId, rule]));

@@ -121,10 +121,17 @@ export function checkUtilityNames(rule: CompiledRule): string | undefined {
   return undefined;
 }
 
-/** ast-grep's multi-line error chain as one line: `Rule contains invalid regex matcher: ...`. */
+/** The prefix the loader gives a rule's metavariables and utilities (`R12_`); never shown. */
+const RULE_PREFIX = /(?<![A-Za-z0-9_])R\d+_(?=[A-Za-z])/g;
+
+/**
+ * ast-grep's multi-line error chain as one line: `Rule contains invalid regex matcher: ...`,
+ * with the loader's prefixes taken off the names it quotes.
+ */
 export function astGrepError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text
+    .replace(RULE_PREFIX, '')
     .split('\n')
     .map((line) =>
       line
@@ -160,7 +167,16 @@ export function checkConstraints(rule: CompiledRule): string | undefined {
         problem = astGrepError(error).replace(/^`constraints` is not configured correctly: /, '');
       }
     }
-    if (problem !== undefined) return `constraints.${name.slice(rule.prefix.length)}: ${problem}`;
+    const shown = name.slice(rule.prefix.length);
+    if (
+      problem !== undefined &&
+      /^Undefined meta var `[A-Z0-9_]+` used in `constraints`$/.test(problem)
+    ) {
+      const bound = firstMetavariable(rule);
+      const instead = bound === undefined ? '' : `, such as $${bound}`;
+      problem = `the rule's patterns bind no $${shown}; constrain a metavariable they bind${instead}`;
+    }
+    if (problem !== undefined) return `constraints.${shown}: ${problem}`;
   }
   return undefined;
 }

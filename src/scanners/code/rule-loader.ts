@@ -1,10 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { parse as parseCode, type NapiConfig } from '@ast-grep/napi';
-import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
+import { parse as parseYaml, YAMLError } from 'yaml';
 
 import { compileRule, type CompiledRule, type RuleSource } from './compiled-rule.js';
 import { checkRulesFolder } from './rule-dirs.js';
@@ -25,6 +24,7 @@ import {
   checkUtilityNames,
 } from './rule-checks.js';
 import { parsersOf, registerLanguages, RULE_LANGUAGES, type RuleLanguage } from './languages.js';
+import { describeIssues, issuePath, REQUIRED_FIELDS } from './rule-issues.js';
 import { codeRuleSchema, sharedUtilsSchema, type AstRule } from './rule-schema.js';
 
 /** The built-in rule packs shipped with Bulwark (rules/code/ at the package root). */
@@ -45,6 +45,8 @@ export interface RuleLoadError {
   file: string;
   /** The 1-based line the problem points at, when one does. */
   line?: number;
+  /** The 1-based column, for YAML syntax errors. */
+  column?: number;
   ruleId?: string;
   problem: string;
 }
@@ -106,6 +108,7 @@ function packFromCache(stored: CachedPack, dirs: readonly RuleDir[]): RulePack {
     rule.parsers.push(...cached.parsers);
     return rule;
   });
+  warnings.push(...fileNameWarnings(rules));
   return { rules, errors: stored.errors, warnings };
 }
 
@@ -152,25 +155,20 @@ function readRulePack(dirs: readonly RuleDir[]): { pack: RulePack; cache: Cached
 
   const rules: CompiledRule[] = [];
   const kept: RuleSource[] = [];
-  const seen = new Map<string, string>();
+  /** Where each loaded rule id sits in `rules`. */
+  const seen = new Map<string, number>();
   const lineOf = (file: string, problem: string): number | undefined => {
     const text = texts.get(file);
     return text === undefined ? undefined : new RuleLines(text).lineOfProblem(problem);
   };
+  const idLine = (file: string): number | undefined => {
+    const text = texts.get(file);
+    return text === undefined ? undefined : new RuleLines(text).lineOf(['id']);
+  };
+  // Each rule gets its own prefix, also when a later rule takes an earlier one's place.
+  let count = 0;
   for (const source of sources) {
-    const compiled = compileRule(source, `R${rules.length}_`);
-    const clash = seen.get(compiled.ruleId);
-    if (clash !== undefined) {
-      errors.push({
-        file: source.file,
-        line: texts.has(source.file)
-          ? new RuleLines(texts.get(source.file) ?? '').lineOf(['id'])
-          : undefined,
-        ruleId: compiled.ruleId,
-        problem: `the id is already used by ${clash}`,
-      });
-      continue;
-    }
+    const compiled = compileRule(source, `R${count++}_`);
     const problem =
       checkFocus(compiled) ??
       checkPatterns(compiled) ??
@@ -188,10 +186,32 @@ function readRulePack(dirs: readonly RuleDir[]): { pack: RulePack; cache: Cached
       });
       continue;
     }
-    seen.set(compiled.ruleId, source.file);
+    const at = seen.get(compiled.ruleId);
+    if (at !== undefined) {
+      const first = kept[at];
+      // Of two files with one id, the one named `<id>.yaml` is the rule; the other is the copy.
+      const replace =
+        !first.builtin &&
+        !namedAfterId(first.file, first.meta.id) &&
+        namedAfterId(source.file, source.meta.id);
+      const [rejected, loaded] = replace ? [first, source] : [source, first];
+      errors.push({
+        file: rejected.file,
+        line: idLine(rejected.file),
+        ruleId: compiled.ruleId,
+        problem: duplicateProblem(rejected, loaded),
+      });
+      if (replace) {
+        rules[at] = compiled;
+        kept[at] = source;
+      }
+      continue;
+    }
+    seen.set(compiled.ruleId, rules.length);
     rules.push(compiled);
     kept.push(source);
   }
+  warnings.push(...fileNameWarnings(rules, texts));
   const sharedTable: Array<Record<string, AstRule>> = [];
   const cache: CachedPack = {
     rules: kept.map((source, i) => {
@@ -204,6 +224,51 @@ function readRulePack(dirs: readonly RuleDir[]): { pack: RulePack; cache: Cached
     errors,
   };
   return { pack: { rules, errors, warnings }, cache };
+}
+
+/** Whether a rule file is named after its id: `<id>.yaml` (or `<id>.yml`). */
+function namedAfterId(file: string, id: string): boolean {
+  const name = basename(file);
+  return name === `${id}.yaml` || name === `${id}.yml`;
+}
+
+/** Why a rule file with an id that another loaded file has is not loaded. */
+function duplicateProblem(rejected: RuleSource, loaded: RuleSource): string {
+  const id = rejected.meta.id;
+  const fix = 'give this rule an id of its own and name its file <id>.yaml';
+  if (loaded.builtin) return `a built-in rule already has the id ${id}; ${fix}`;
+  const other =
+    dirname(loaded.file) === dirname(rejected.file) ? basename(loaded.file) : loaded.file;
+  const named = namedAfterId(loaded.file, id) ? ' (named after the id)' : '';
+  return `${other}${named} already declares the id ${id} and is the one loaded; ${fix}`;
+}
+
+/**
+ * A warning for each team rule whose file is not named `<id>.yaml`: the rule loads, but the
+ * name is how people find a rule, and which of two files with one id is kept.
+ */
+function fileNameWarnings(
+  rules: readonly CompiledRule[],
+  texts: ReadonlyMap<string, string> = new Map(),
+): string[] {
+  const out: string[] = [];
+  for (const rule of rules) {
+    if (rule.builtin || namedAfterId(rule.file, rule.meta.id)) continue;
+    let text = texts.get(rule.file);
+    if (text === undefined) {
+      try {
+        text = readFileSync(rule.file, 'utf8');
+      } catch {
+        text = '';
+      }
+    }
+    const line = new RuleLines(text).lineOf(['id']);
+    const at = line === undefined ? rule.file : `${rule.file}:${line}`;
+    out.push(
+      `${at}: rule ${rule.ruleId} is in ${basename(rule.file)}; rule files are named after their id, rename it to ${rule.meta.id}.yaml`,
+    );
+  }
+  return out;
 }
 
 /** The rule files of one language folder: `*.yaml` rules and an optional `shared.yaml`. */
@@ -263,57 +328,39 @@ function readSharedUtils(folder: string, errors: RuleLoadError[]): Record<string
     if (read === undefined) return {};
     const parsed = sharedUtilsSchema.safeParse(read.data);
     if (parsed.success) return parsed.data.utils;
-    errors.push({ file, problem: describeIssues(parsed.error) });
+    errors.push({
+      file,
+      problem: describeIssues(parsed.error, { what: 'shared.yaml', keys: ['utils'] }),
+    });
   }
   return {};
-}
-
-function isKey(step: PropertyKey): step is string | number {
-  return typeof step === 'string' || typeof step === 'number';
-}
-
-/** The key path a schema issue is about; an unknown key's own path for `Unrecognized key`. */
-function issuePath(issue: z.core.$ZodIssue | undefined): Array<string | number> {
-  if (!issue) return [];
-  const path = issue.path.filter(isKey);
-  return issue.code === 'unrecognized_keys' && issue.keys.length > 0
-    ? [...path, issue.keys[0]]
-    : path;
 }
 
 function readYaml(
   file: string,
   errors: RuleLoadError[],
 ): { data: unknown; text: string } | undefined {
+  let text: string;
   try {
-    const text = readFileSync(file, 'utf8');
-    return { data: parseYaml(text), text };
+    text = readFileSync(file, 'utf8');
   } catch (error) {
-    const text = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-    const at = / at (line \d+, column \d+):?$/.exec(text);
-    const what = at ? text.slice(0, at.index) : text;
-    errors.push({ file, problem: `not valid YAML${at ? ` at ${at[1]}` : ''}: ${what}` });
+    const reason = error instanceof Error ? error.message : String(error);
+    errors.push({ file, problem: `the file cannot be read: ${reason}` });
     return undefined;
   }
-}
-
-/** The fields every rule file must have (see docs/code-rules.md). */
-const REQUIRED_FIELDS =
-  'id, title, message, severity, confidence, cwe, owasp, help, fix, and rule or taint';
-
-/** Zod issues as one line: `severity: Invalid option ...; cwe: missing (...)`. */
-function describeIssues(error: z.ZodError): string {
-  let missing = false;
-  const parts = error.issues.map((issue) => {
-    const where = issue.path.length > 0 ? issue.path.join('.') : '(file)';
-    if (issue.code === 'invalid_type' && / received undefined$/.test(issue.message)) {
-      missing = true;
-      return `${where}: missing`;
-    }
-    return `${where}: ${issue.message}`;
-  });
-  const text = parts.join('; ');
-  return missing ? `${text} (a rule needs ${REQUIRED_FIELDS})` : text;
+  try {
+    return { data: parseYaml(text), text };
+  } catch (error) {
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    const what = message.replace(/ at line \d+, column \d+:?$/, '');
+    const pos = error instanceof YAMLError ? error.linePos?.[0] : undefined;
+    errors.push({
+      file,
+      ...(pos ? { line: pos.line, column: pos.col } : {}),
+      problem: `not valid YAML: ${what}`,
+    });
+    return undefined;
+  }
 }
 
 /**

@@ -2,6 +2,9 @@ import { z } from 'zod';
 
 import { SEVERITIES } from '../../core/severity.js';
 
+/** The problem of an ast-grep rule object with no key at all. */
+export const NO_KEY = 'a rule needs at least one key';
+
 /** An ast-grep rule object: https://ast-grep.github.io/reference/rule.html. */
 export interface AstRule {
   pattern?: string | { context: string; selector?: string; strictness?: string };
@@ -59,7 +62,7 @@ export const astRuleSchema: z.ZodType<AstRule> = z.lazy(() =>
       not: astRuleSchema.optional(),
     })
     .strict()
-    .refine((rule) => Object.keys(rule).length > 0, 'a rule needs at least one key'),
+    .refine((rule) => Object.keys(rule).length > 0, NO_KEY),
 );
 
 const relationSchema: z.ZodType<AstRelation> = z.lazy(() =>

@@ -40,7 +40,7 @@ describe('loadRulePack errors', () => {
       text: 'id: [unclosed',
       ruleId: undefined,
       problem:
-        /^not valid YAML at line 1, column 14: Flow sequence in block collection must be sufficiently indented and end with a \]$/,
+        /^not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a \]$/,
     },
     {
       name: 'a schema violation',
@@ -154,9 +154,47 @@ describe('loadRulePack errors', () => {
       ['id: good', ...HEADER, 'rule:', '  pattern: other($X)'].join('\n'),
     );
     const pack = loadRulePack([{ dir, builtin: false }]);
-    expect(
-      pack.errors.map((e) => [e.ruleId, e.problem.startsWith('the id is already used by')]),
-    ).toEqual([['code/js/good', true]]);
+    expect(pack.errors).toEqual([
+      {
+        file: join(dir, 'js', 'again.yaml'),
+        line: 1,
+        ruleId: 'code/js/good',
+        problem:
+          'good.yaml (named after the id) already declares the id good and is the one loaded; give this rule an id of its own and name its file <id>.yaml',
+      },
+    ]);
+    expect(pack.rules.map((rule) => [rule.ruleId, rule.file])).toEqual([
+      ['code/js/good', join(dir, 'js', 'good.yaml')],
+    ]);
+  });
+
+  it('points a YAML syntax error at its line and column', () => {
+    const dir = folder('broken.yaml', 'id: [unclosed');
+    expect(loadRulePack([{ dir, builtin: false }]).errors.map((e) => [e.line, e.column])).toEqual([
+      [1, 14],
+    ]);
+  });
+
+  it('never shows the prefixes it gives metavariables', () => {
+    const dir = folder(
+      'unbound.yaml',
+      [
+        'id: unbound',
+        ...HEADER,
+        'rule:',
+        '  pattern: unbound($X)',
+        'constraints:',
+        '  Y:',
+        '    regex: abc',
+      ].join('\n'),
+    );
+    const pack = loadRulePack([{ dir, builtin: false }]);
+    expect(pack.errors.map((e) => [e.line, e.problem])).toEqual([
+      [
+        13,
+        "constraints.Y: the rule's patterns bind no $Y; constrain a metavariable they bind, such as $X",
+      ],
+    ]);
   });
 
   it('keeps a JSX-only rule for the parsers that know JSX', () => {

@@ -114,8 +114,8 @@ describe('codeScanner', () => {
       ['code/python/requests-verify-false', 'src/client.py', 2],
       ['code/js/legacy-login', 'src/custom.js', 1],
     ]);
-    expect(problems.map((p) => `${p.path}: ${p.message.slice(0, 71)}`)).toEqual([
-      '.bulwark/rules/js/broken.yaml: rule code/js/broken-rule not loaded: severity: Invalid option: expected',
+    expect(problems.map((p) => `${p.kind} ${p.path}: ${p.message.slice(0, 60)}`)).toEqual([
+      'rule .bulwark/rules/js/broken.yaml: rule code/js/broken-rule: severity: Invalid option: expected',
     ]);
   });
 
