@@ -119,8 +119,7 @@ const NEEDS: ReadonlyArray<readonly [keyof ProxyFlags | keyof LogFlags, string, 
 function refuseEmpty(flags: Partial<ProxyFlags> & Partial<LogFlags>): void {
   for (const [key, flag, what] of NEEDS) {
     const value = (flags as Record<string, unknown>)[key];
-    if (typeof value === 'string' && value.trim() === '')
-      throw usageError(`${flag} needs ${what}`);
+    if (typeof value === 'string' && value.trim() === '') throw usageError(`${flag} needs ${what}`);
   }
 }
 
@@ -337,6 +336,13 @@ async function printLog(flags: LogFlags): Promise<void> {
         2,
       )}\n`,
     );
+    return;
+  }
+  if (rows.length === 0) {
+    // Say so on stderr, so that an empty log is not mistaken for a command that did nothing.
+    const kind = flags.decision ? `${flags.decision} ` : '';
+    const of = flags.package ? ` for ${flags.package}` : '';
+    process.stderr.write(`no ${kind}decisions${of} in the last ${flags.since.trim()}\n`);
     return;
   }
   for (const row of rows) process.stdout.write(`${formatRow(row)}\n`);

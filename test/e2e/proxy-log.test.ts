@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createSqliteMetadataStore } from '../../src/proxy/store/sqlite-metadata-store.js';
+import { bulwark } from '../helpers/cli.js';
+import { tempDir } from '../proxy/helpers/proxy.js';
+
+/** `bulwark proxy log` through the built CLI, on a decision log written by the real store. */
+describe('bulwark proxy log', () => {
+  const dir = tempDir('proxy-log');
+  const storage = join(dir.path, 'store');
+  const empty = join(dir.path, 'empty');
+  const now = Date.now();
+
+  beforeAll(async () => {
+    const store = createSqliteMetadataStore(join(storage, 'proxy.sqlite'));
+    for (let i = 0; i < 40; i++)
+      store.recordDecision({
+        time: now - 60_000 - i * 1000,
+        client: '127.0.0.1 npm/10.8.2',
+        ecosystem: 'npm',
+        package: `pkg-${i}`,
+        version: '1.0.0',
+        decision: 'allowed',
+      });
+    await store.flush();
+    await store.close();
+    await createSqliteMetadataStore(join(empty, 'proxy.sqlite')).close();
+  });
+
+  afterAll(() => dir.remove());
+
+  it.each([
+    [[], 'no decisions in the last 24h'],
+    [['--since', '30m', '--decision', 'blocked'], 'no blocked decisions in the last 30m'],
+    [['--package', 'left-pad', '--since', '2d'], 'no decisions for left-pad in the last 2d'],
+  ])('with no matching rows %j says so on stderr and exits 0', (args, line) => {
+    const run = bulwark(dir.path, ['proxy', 'log', '--storage', empty, ...args]);
+
+    expect([run.status, run.stderr, run.stdout]).toEqual([0, `${line}\n`, '']);
+  });
+
+  it('with no matching rows and --json prints an empty array', () => {
+    const run = bulwark(dir.path, ['proxy', 'log', '--storage', empty, '--json']);
+
+    expect([run.status, run.stderr, run.stdout]).toEqual([0, '', '[]\n']);
+  });
+
+  it('filters on the decision the rows have not got', () => {
+    const run = bulwark(dir.path, ['proxy', 'log', '--storage', storage, '--decision', 'warned']);
+
+    expect([run.status, run.stderr, run.stdout]).toEqual([
+      0,
+      'no warned decisions in the last 24h\n',
+      '',
+    ]);
+  });
+});
