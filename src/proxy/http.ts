@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { DecisionRecord } from './store/types.js';
+import { redactUpstream } from './upstream.js';
 
 /** A parsed request as the route handlers see it. */
 export interface RequestInfo {
@@ -20,14 +21,17 @@ export interface RequestInfo {
   logged?: DecisionRecord[];
 }
 
-/** A request handler failure that becomes an HTTP answer with a JSON `error` body. */
+/**
+ * A request handler failure that becomes an HTTP answer with a JSON `error` body. The message
+ * is what the client reads, so URL passwords, tokens and query values in it are masked.
+ */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly extra: Record<string, unknown> = {},
   ) {
-    super(message);
+    super(redactUpstream(message));
     this.name = 'HttpError';
   }
 }

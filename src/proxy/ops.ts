@@ -1,6 +1,7 @@
 import { HttpError, sendBytes, sendJson, type RequestInfo } from './http.js';
 import type { ProxyRuntime } from './runtime.js';
 import type { DecisionKind } from './policy/types.js';
+import { redactUpstream } from './upstream.js';
 
 /** Parse `1h`, `30m`, `2d`, `45s` into milliseconds; undefined when malformed. */
 export function parseSince(value: string): number | undefined {
@@ -13,7 +14,8 @@ export function parseSince(value: string): number | undefined {
 /**
  * `/-/bulwark/health`: liveness and what the proxy is connected to. The status is `degraded`
  * while the latest request to an upstream got no answer (it is unreachable or timing out);
- * the answer is 200 either way, since the proxy still serves what it has cached.
+ * the answer is 200 either way, since the proxy still serves what it has cached. The upstream
+ * URLs are shown with their passwords and tokens masked.
  */
 export function health(info: RequestInfo, runtime: ProxyRuntime, started: number): void {
   const upstreams = {
@@ -24,8 +26,8 @@ export function health(info: RequestInfo, runtime: ProxyRuntime, started: number
   sendJson(info, 200, {
     status: degraded ? 'degraded' : 'ok',
     uptimeSeconds: Math.round((runtime.now() - started) / 1000),
-    npmUpstream: runtime.npmUpstream,
-    pypiUpstream: runtime.pypiUpstream ?? null,
+    npmUpstream: redactUpstream(runtime.npmUpstream),
+    pypiUpstream: runtime.pypiUpstream ? redactUpstream(runtime.pypiUpstream) : null,
     upstreams,
     dryRun: runtime.config.dryRun,
     advisoryDbImportedAt: runtime.policy.advisories.importedAt?.() ?? null,

@@ -17,7 +17,7 @@ import type { ProxyRuntime } from './runtime.js';
 import { checkBlobRoot } from './store/damaged-storage.js';
 import { createFsBlobStore } from './store/fs-blob-store.js';
 import { createSqliteMetadataStore } from './store/sqlite-metadata-store.js';
-import { createUpstreamClient, UpstreamError } from './upstream.js';
+import { createUpstreamClient, redactUpstream, UpstreamError } from './upstream.js';
 import { VerifiedFiles } from './verified-files.js';
 import { PypiHandler } from './pypi/handler.js';
 import { routeRequest } from './router.js';
@@ -74,7 +74,9 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
 function createRuntime(options: ProxyOptions): ProxyRuntime {
   const { config } = options;
   const now = options.now ?? Date.now;
-  const log = options.log ?? pino({ level: 'info' }, pino.destination({ dest: 2, sync: false }));
+  const log = redactingLog(
+    options.log ?? pino({ level: 'info' }, pino.destination({ dest: 2, sync: false })),
+  );
   const upstream = createUpstreamClient(
     durationMs(config.upstreamTimeout),
     'bulwark-proxy',
@@ -83,7 +85,7 @@ function createRuntime(options: ProxyOptions): ProxyRuntime {
   const metrics = new ProxyMetrics();
   upstream.onTiming = (ms) => metrics.upstream(ms);
   checkBlobRoot(join(options.storageDir, 'blobs'));
-  const store = createSqliteMetadataStore(join(options.storageDir, 'proxy.sqlite'), log);
+  const store = createSqliteMetadataStore(join(options.storageDir, 'proxy.sqlite'));
   const blobs = createFsBlobStore(join(options.storageDir, 'blobs'));
   return {
     config,
@@ -106,6 +108,23 @@ function createRuntime(options: ProxyOptions): ProxyRuntime {
     pypiUpstream: options.pypiUpstream?.replace(/\/*$/, '/'),
     now,
   };
+}
+
+/**
+ * A child of `log` whose every line has URL passwords, tokens and query values masked, in the
+ * message and in every field, whoever logs it: pino's `streamWrite` hook, set on the child.
+ */
+function redactingLog(log: Logger): Logger {
+  const child = log.child({});
+  const hooks = (log as unknown as Record<symbol, { streamWrite?: (line: string) => string }>)[
+    pino.symbols.hooksSym
+  ];
+  const inner = hooks.streamWrite;
+  (child as unknown as Record<symbol, unknown>)[pino.symbols.hooksSym] = {
+    ...hooks,
+    streamWrite: (line: string) => redactUpstream(inner ? inner(line) : line),
+  };
+  return child;
 }
 
 /** The requests being answered, so that a stop can wait for them. */

@@ -1,18 +1,33 @@
 import { Agent, request } from 'undici';
 
+import { redactUrls } from './url-redact.js';
+
 /** Why an upstream request failed: unreachable (network), too slow, or an unusable answer. */
 export class UpstreamError extends Error {
   readonly kind: 'unreachable' | 'timeout' | 'bad-response';
 
+  /** The message is made safe first: URL passwords, tokens and query values in it are masked. */
   constructor(
     kind: 'unreachable' | 'timeout' | 'bad-response',
     message: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(redactUpstream(message), options);
     this.name = 'UpstreamError';
     this.kind = kind;
   }
+}
+
+/** `scheme://TOKEN@`: a user name with no password, which an upstream URL uses as a token. */
+const TOKEN_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@:"']+@/gi;
+
+/**
+ * Text safe to show a client or write to a log: `redactUrls` (passwords and query values
+ * masked), and a user name given without a password (`https://TOKEN@host/`, a token) masked too.
+ */
+export function redactUpstream(text: string): string {
+  if (!text.includes('://')) return text;
+  return redactUrls(text).replace(TOKEN_USERINFO, '$1***@');
 }
 
 /** An upstream answer to a conditional GET. */
