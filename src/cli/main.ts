@@ -66,4 +66,16 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * A reader that stops early (`bulwark proxy log | head -1`) closes stdout's pipe: the output is
+ * no longer wanted, so stop quietly instead of dying on an unhandled EPIPE with a stack trace.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.clean);
+    throw error;
+  });
+}
+
+quietOnClosedPipe(process.stdout);
 process.exitCode = await main(process.argv);

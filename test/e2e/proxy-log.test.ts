@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createSqliteMetadataStore } from '../../src/proxy/store/sqlite-metadata-store.js';
-import { bulwark } from '../helpers/cli.js';
+import { bulwark, CLI } from '../helpers/cli.js';
 import { tempDir } from '../proxy/helpers/proxy.js';
 
 /** `bulwark proxy log` through the built CLI, on a decision log written by the real store. */
@@ -15,7 +16,8 @@ describe('bulwark proxy log', () => {
 
   beforeAll(async () => {
     const store = createSqliteMetadataStore(join(storage, 'proxy.sqlite'));
-    for (let i = 0; i < 40; i++)
+    // More rows than a pipe holds (64 KiB), so that a reader that stops early closes it mid-write.
+    for (let i = 0; i < 3000; i++)
       store.recordDecision({
         time: now - 60_000 - i * 1000,
         client: '127.0.0.1 npm/10.8.2',
@@ -45,6 +47,18 @@ describe('bulwark proxy log', () => {
     const run = bulwark(dir.path, ['proxy', 'log', '--storage', empty, '--json']);
 
     expect([run.status, run.stderr, run.stdout]).toEqual([0, '', '[]\n']);
+  });
+
+  it('stops quietly when the reader closes the pipe early', () => {
+    const run = spawnSync(
+      'bash',
+      ['-c', 'node "$0" proxy log --storage "$1" | head -1; echo "${PIPESTATUS[0]}"', CLI, storage],
+      { cwd: dir.path, encoding: 'utf8' },
+    );
+    const [first, status] = run.stdout.split('\n');
+
+    expect([run.stderr, status]).toEqual(['', '0']);
+    expect(first).toMatch(/^\S+ allowed npm:pkg-0@1\.0\.0 \(127\.0\.0\.1 npm\/10\.8\.2\)$/);
   });
 
   it('filters on the decision the rows have not got', () => {
