@@ -9,6 +9,7 @@ import { recordDecision, refusal, type DecisionScope, type ProxyRuntime } from '
 import { digestKey, IntegrityError, npmDigest, type ExpectedDigest } from '../verified-files.js';
 import { gzipOf, type NpmPackage, type NpmVersion } from './packument.js';
 import type { NpmRoute } from './routes.js';
+import { redactUrls } from '../url-redact.js';
 import { inspectTarball } from './tarball-inspect.js';
 import { hostOf, tarballUrlAllowed } from './tarball-origin.js';
 
@@ -111,6 +112,9 @@ export class NpmHandler {
       recordDecision(this.runtime, info, entry.facts, entry.decision);
       return sendJson(info, 403, refusal(entry.facts, entry.decision), headers);
     }
+    // Where the packument places the file is checked before any cache: a blob with the same
+    // digest stored for another version must not make an off-host tarball acceptable.
+    this.checkOrigin(info, pkg, entry);
     entry.digest ??= npmDigest(entry.integrity, entry.shasum);
     const digest = entry.digest;
     if (!digest)
@@ -143,6 +147,25 @@ export class NpmHandler {
     });
   }
 
+  /**
+   * Refuse a tarball the packument places off the upstream's origin and proxy.tarballHosts:
+   * 502, a blocked `integrity` row naming the host only, and the masked URL in the log.
+   */
+  private checkOrigin(info: RequestInfo, pkg: NpmPackage, entry: NpmVersion): void {
+    const { npmUpstream, config } = this.runtime;
+    if (tarballUrlAllowed(entry.upstreamUrl, npmUpstream, config.tarballHosts)) return;
+    const reason = `the upstream places its tarball on ${hostOf(entry.upstreamUrl)}, which is neither the upstream's own origin nor in proxy.tarballHosts`;
+    this.runtime.log.warn(
+      { package: pkg.name, version: entry.version, url: redactUrls(entry.upstreamUrl) },
+      reason,
+    );
+    recordDecision(this.runtime, info, entry.facts, {
+      decision: 'blocked',
+      verdicts: [{ rule: 'integrity', action: 'block', reason }],
+    });
+    throw new HttpError(502, `Bulwark refused ${pkg.name}@${entry.version}: ${reason}`);
+  }
+
   /** The verified tarball from disk or the upstream; a digest mismatch is logged as a block. */
   private async download(
     info: RequestInfo,
@@ -150,20 +173,6 @@ export class NpmHandler {
     entry: NpmVersion,
     digest: ExpectedDigest,
   ): Promise<Buffer> {
-    if (
-      !tarballUrlAllowed(
-        entry.upstreamUrl,
-        this.runtime.npmUpstream,
-        this.runtime.config.tarballHosts,
-      )
-    ) {
-      const reason = `the upstream places its tarball on ${hostOf(entry.upstreamUrl)}, which is neither the upstream's own origin nor in proxy.tarballHosts`;
-      this.runtime.log.warn(
-        { package: pkg.name, version: entry.version, url: entry.upstreamUrl },
-        reason,
-      );
-      throw new HttpError(502, `Bulwark refused ${pkg.name}@${entry.version}: ${reason}`);
-    }
     let fetched;
     try {
       fetched = await this.runtime.files.get(entry.upstreamUrl, digest);
