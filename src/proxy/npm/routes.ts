@@ -76,8 +76,18 @@ export function parseNpmPath(path: string): NpmRoute | undefined {
   return undefined;
 }
 
+/**
+ * A valid name, else a 400. A scope in capitals is refused: npm scopes are lower case, and the
+ * upstream would refuse it anyway (npmjs answers 403). Unscoped names keep their capitals, as
+ * a few packages published before npm required lower case still have them (`JSONStream`).
+ */
 function checked(name: string): string {
-  if (!validNpmName(name))
-    throw new HttpError(400, `invalid package name ${JSON.stringify(name.slice(0, 100))}`);
+  const quoted = JSON.stringify(name.slice(0, 100));
+  if (!validNpmName(name)) throw new HttpError(400, `invalid package name ${quoted}`);
+  if (name.startsWith('@')) {
+    const scope = name.slice(0, name.indexOf('/'));
+    if (scope !== scope.toLowerCase())
+      throw new HttpError(400, `invalid package name ${quoted}: npm package names are lower case`);
+  }
   return name;
 }
