@@ -76,7 +76,7 @@ describe('a damaged proxy storage directory', () => {
 
     expect(serve(root)).toEqual([
       2,
-      `bulwark: the proxy blob folder ${join(root, 'blobs')} is a file, not a directory; ${FIX}\n`,
+      `bulwark: the proxy blob folder ${join(root, 'blobs')} is a file, not a directory; move it aside (or delete it) to start with no cached tarballs and wheels (proxy.sqlite beside it, with the decision log, is kept), or pass --storage <another directory>\n`,
       '',
     ]);
   });

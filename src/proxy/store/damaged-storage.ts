@@ -44,7 +44,9 @@ export function damagedDatabase(file: string, error: unknown): BulwarkError | un
 /** True for an SQLite error saying the database file's contents are damaged. */
 export function isCorruption(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+  return (
+    typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
+  );
 }
 
 /**
@@ -66,5 +68,7 @@ export class DamagedStoreError extends Error {
 /** Refuse a blob folder that is in fact a file: every tarball would fail to be stored or read. */
 export function checkBlobRoot(root: string): void {
   if (isFile(root))
-    throw usageError(`the proxy blob folder ${root} is a file, not a directory; ${FIX}`);
+    throw usageError(
+      `the proxy blob folder ${root} is a file, not a directory; move it aside (or delete it) to start with no cached tarballs and wheels (proxy.sqlite beside it, with the decision log, is kept), or pass --storage <another directory>`,
+    );
 }
