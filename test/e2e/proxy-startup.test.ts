@@ -307,3 +307,67 @@ describe('bulwark proxy --host with an IPv6 address in brackets', () => {
     );
   });
 });
+
+describe('limits in the proxy section of bulwark.yaml', () => {
+  const dir = tempDir('proxy-limits');
+
+  afterAll(() => dir.remove());
+
+  const hint =
+    '  hint: see docs/configuration.md, or `bulwark config schema` for the JSON Schema\n';
+
+  it.each([
+    [
+      'upstreamTimeout: 0s',
+      '3:3: proxy.upstreamTimeout: must be at least 1s (a duration such as 30s or 5m); a limit of 0 is not allowed',
+    ],
+    [
+      'upstreamBodyTimeout: 0',
+      '3:3: proxy.upstreamBodyTimeout: must be at least 1s (a duration such as 30s or 5m); a limit of 0 is not allowed',
+    ],
+    [
+      'tarballHosts: [cdn.example.com:99999]',
+      '3:18: proxy.tarballHosts.0: the port after the host must be from 1 to 65535',
+    ],
+    [
+      'tarballHosts: ["[::1]:0"]',
+      '3:18: proxy.tarballHosts.0: the port after the host must be from 1 to 65535',
+    ],
+  ])('%s is refused', (setting, message) => {
+    const config = join(dir.path, 'bulwark.yaml');
+    writeFileSync(config, `version: 1\nproxy:\n  ${setting}\n`);
+
+    const run = bulwark(dir.path, [
+      ...['proxy', '--without-advisories', '--upstream', 'http://127.0.0.1:9/'],
+      ...['--config', config, '--storage', join(dir.path, 's')],
+    ]);
+
+    expect([run.status, run.stderr, run.stdout]).toEqual([
+      2,
+      `bulwark: ${config}:${message}\n${hint}`,
+      '',
+    ]);
+  });
+
+  it('takes metadataTtl 0 (revalidate on every request), 1s limits and ports up to 65535', async () => {
+    const config = join(dir.path, 'ok.yaml');
+    writeFileSync(
+      config,
+      'version: 1\nproxy:\n  metadataTtl: 0s\n  upstreamTimeout: 1s\n  upstreamBodyTimeout: 1\n  tarballHosts: [cdn.example.com:65535, "[::1]:1"]\n',
+    );
+
+    const stderr = await startAndStop(
+      dir.path,
+      [
+        ...['proxy', '--without-advisories', '--port', '0', '--log-level', 'silent'],
+        ...['--upstream', 'http://127.0.0.1:9/', '--pypi-upstream', 'http://127.0.0.1:9/simple/'],
+        ...['--config', config, '--storage', join(dir.path, 's')],
+      ],
+      { XDG_CACHE_HOME: join(dir.path, 'c') },
+    );
+
+    expect(stderr.replace(/:\d+ \(/, ':PORT (')).toBe(
+      'bulwark proxy listening on http://127.0.0.1:PORT (npm upstream http://127.0.0.1:9/)\n',
+    );
+  });
+});

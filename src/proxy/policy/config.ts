@@ -18,6 +18,14 @@ const duration = z.union([
   z.string().regex(/^\d+\s*(s|m|h|d|w)$/, 'a duration such as 3d, 12h, 30m or 45s'),
 ]);
 
+/**
+ * A time limit: a duration of at least one second. A limit of 0 would not mean "no waiting"
+ * but an upstream request that fails at once, or one that never times out.
+ */
+const timeLimit = duration.refine((value) => durationMs(value) >= 1000, {
+  message: 'must be at least 1s (a duration such as 30s or 5m); a limit of 0 is not allowed',
+});
+
 /** A package name, optionally pinned to one version (`name@1.2.3`, `@scope/name@1.2.3`). */
 const packageRef = z.string().min(1).max(214);
 
@@ -136,6 +144,13 @@ const tarballHost = z
     /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i,
     'give a host name with an optional port, such as cdn.example.com or cdn.example.com:8443, not a URL or a path',
   )
+  .refine(
+    (host) => {
+      const port = /\]?:(\d+)$/.exec(host)?.[1];
+      return port === undefined || (Number(port) >= 1 && Number(port) <= 65535);
+    },
+    { message: 'the port after the host must be from 1 to 65535' },
+  )
   .transform((host) => host.toLowerCase());
 
 /** The `proxy` section of bulwark.yaml: the package firewall's settings and policy. */
@@ -153,12 +168,15 @@ export const proxyConfigSchema = z
     storage: z.string().optional(),
     /** Path of the advisory database built by `bulwark db import`. */
     advisoryDb: z.string().optional(),
-    /** How long a cached packument or project page is used before revalidating. */
+    /**
+     * How long a cached packument or project page is used before revalidating; 0 revalidates
+     * on every request.
+     */
     metadataTtl: duration.default('5m'),
-    /** How long to wait for the upstream before answering 502 or serving stale data. */
-    upstreamTimeout: duration.default('30s'),
-    /** How long reading one whole upstream body (a tarball, a packument) may take. */
-    upstreamBodyTimeout: duration.default('5m'),
+    /** How long to wait for the upstream before answering 502 or serving stale data; 1s or more. */
+    upstreamTimeout: timeLimit.default('30s'),
+    /** How long reading one whole upstream body (a tarball, a packument) may take; 1s or more. */
+    upstreamBodyTimeout: timeLimit.default('5m'),
     /**
      * Hosts besides the npm upstream's own origin that tarballs may be fetched from; a tarball
      * a packument places anywhere else is refused.
