@@ -150,7 +150,8 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     findings,
     suppressed: filtered.counts,
     staleBaselineEntries: filtered.staleBaseline,
-    filesScanned: discovery.files.length,
+    // Only files some scanner of the run reads: `--scanners code` does not count README.md.
+    filesScanned: discovery.files.filter((file) => scanners.some((s) => s.wants(file.path))).length,
     timings: outcomes.map((o) => o.timing),
     failOn: config.failOn,
     failing,

@@ -433,6 +433,14 @@ describe('where team rules are read from', () => {
     ).toEqual(['app.js:1 code/js/legacy']);
   });
 
+  it('counts neither the rule files nor other files the code scanner does not read', () => {
+    repo.write('.bulwark/rules/js/legacy.yaml', legacy);
+    repo.write('.bulwark/rules/js/shared.yaml', 'utils:\n  x:\n    pattern: x\n');
+    repo.write('README.md', '# app\n');
+    const run = bulwark(repo.dir, ['scan', '.', '--scanners', 'code']);
+    expect(run.stdout).toContain('\n1 finding in 1 file, 1 at or above high\n');
+  });
+
   it.each([
     ['a sub-folder', 'src'],
     ['one file', 'src/login.js'],
