@@ -81,6 +81,7 @@ function createRuntime(options: ProxyOptions): ProxyRuntime {
     durationMs(config.upstreamTimeout),
     'bulwark-proxy',
     durationMs(config.upstreamBodyTimeout),
+    [options.npmUpstream, ...(options.pypiUpstream ? [options.pypiUpstream] : [])],
   );
   const metrics = new ProxyMetrics();
   upstream.onTiming = (ms) => metrics.upstream(ms);

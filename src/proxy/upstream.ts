@@ -62,15 +62,32 @@ export interface UpstreamClient {
 /** Largest metadata document accepted from the upstream (the biggest packuments are ~100 MB). */
 const MAX_DOCUMENT = 256 * 1024 * 1024;
 
+/** A registered upstream base: where it starts, and the credentials of its URL. */
+interface Base {
+  /** `origin` plus path, ending in `/`, without credentials. */
+  prefix: string;
+  origin: string;
+  authorization?: string;
+}
+
+/** A URL ready to request: credentials moved out of it into a header. */
+interface Target {
+  url: URL;
+  authorization?: string;
+}
+
 /**
  * An undici-based client; `timeoutMs` bounds connecting, waiting for headers and each wait for
  * body data, and `bodyTotalMs` bounds reading a whole body, so a body that trickles in a byte
- * at a time fails too.
+ * at a time fails too. `bases` are the upstream base URLs (npm registry, PyPI index): the
+ * `user:password@` of each is sent as an `Authorization: Basic` header to its origin (never
+ * in the URL, never to another origin).
  */
 export function createUpstreamClient(
   timeoutMs: number,
   userAgent: string,
   bodyTotalMs = 300_000,
+  bases: readonly string[] = [],
 ): UpstreamClient {
   const agent = new Agent({
     connectTimeout: timeoutMs,
@@ -78,35 +95,43 @@ export function createUpstreamClient(
     bodyTimeout: timeoutMs,
     connections: 64,
   });
+  const registered = bases
+    .map(baseOf)
+    .filter((base): base is Base => base !== undefined)
+    .sort((a, b) => b.prefix.length - a.prefix.length);
+
   const client: UpstreamClient = {
     async document(url, accept, etag) {
       const headers: Record<string, string> = { accept, 'user-agent': userAgent };
       if (etag) headers['if-none-match'] = etag;
       const deadline = AbortSignal.timeout(bodyTotalMs);
-      const res = await get(url, headers, deadline);
+      const { res, shown } = await get(url, headers, deadline);
       if (res.statusCode === 304) return drain(res, { status: 304 });
       if (res.statusCode === 404 || res.statusCode === 410) return drain(res, { status: 404 });
       if (res.statusCode !== 200) {
         await res.body.dump();
-        throw new UpstreamError('bad-response', `upstream answered ${res.statusCode} for ${url}`);
+        throw new UpstreamError('bad-response', `upstream answered ${res.statusCode} for ${shown}`);
       }
-      const body = await readLimited(res.body, MAX_DOCUMENT, url, deadline);
+      const body = await readLimited(res.body, MAX_DOCUMENT, shown, deadline);
       const tag = res.headers.etag;
       return { status: 200, body, etag: typeof tag === 'string' ? tag : undefined };
     },
     async file(url, maxBytes) {
       const deadline = AbortSignal.timeout(bodyTotalMs);
-      const res = await get(url, { 'user-agent': userAgent }, deadline);
+      const { res, shown } = await get(url, { 'user-agent': userAgent }, deadline);
       if (res.statusCode !== 200) {
         await res.body.dump();
-        throw new UpstreamError('bad-response', `upstream answered ${res.statusCode} for ${url}`);
+        throw new UpstreamError('bad-response', `upstream answered ${res.statusCode} for ${shown}`);
       }
-      return readLimited(res.body, maxBytes, url, deadline);
+      return readLimited(res.body, maxBytes, shown, deadline);
     },
     async passthrough(url) {
-      const res = await get(url, { 'user-agent': userAgent, accept: 'application/json' });
+      const { res, shown } = await get(url, {
+        'user-agent': userAgent,
+        accept: 'application/json',
+      });
       const type = res.headers['content-type'];
-      const body = await readLimited(res.body, MAX_DOCUMENT, url);
+      const body = await readLimited(res.body, MAX_DOCUMENT, shown);
       return {
         status: res.statusCode,
         type: typeof type === 'string' ? type : 'application/json',
@@ -114,7 +139,7 @@ export function createUpstreamClient(
       };
     },
     contact(url) {
-      return contacts.get(originOf(url));
+      return contacts.get(contactKey(url));
     },
     async close() {
       await agent.close();
@@ -122,43 +147,120 @@ export function createUpstreamClient(
   };
   const contacts = new Map<string, UpstreamContact>();
 
-  function record(url: string, reachable: boolean): void {
-    const origin = originOf(url);
+  /** The scheme, host and port of a URL (never its credentials), or the URL when unreadable. */
+  function contactKey(url: string | URL): string {
+    try {
+      return (typeof url === 'string' ? new URL(url) : url).origin;
+    } catch {
+      return String(url);
+    }
+  }
+
+  function record(url: URL, reachable: boolean): void {
+    const key = contactKey(url);
     const now = new Date().toISOString();
-    const last = contacts.get(origin);
-    contacts.set(origin, {
+    const last = contacts.get(key);
+    contacts.set(key, {
       lastAnsweredAt: reachable ? now : (last?.lastAnsweredAt ?? null),
       lastFailedAt: reachable ? (last?.lastFailedAt ?? null) : now,
       reachable,
     });
   }
 
+  /** `url` without its credentials, and the header they become (else the base's, same origin). */
+  function target(url: URL): Target {
+    const own = credentials(url);
+    const plain = withoutCredentials(url);
+    if (own !== undefined) return { url: plain, authorization: own };
+    const href = plain.href;
+    const base =
+      registered.find((b) => b.authorization && href.startsWith(b.prefix)) ??
+      registered.find((b) => b.authorization && b.origin === plain.origin);
+    return { url: plain, authorization: base?.authorization };
+  }
+
+  /** GET `url`, with its credentials (or its origin's) in a header rather than in the URL. */
   async function get(url: string, headers: Record<string, string>, signal?: AbortSignal) {
-    const started = performance.now();
+    let parsed: URL;
     try {
-      const res = await request(url, { method: 'GET', headers, dispatcher: agent, signal });
+      parsed = new URL(url);
+    } catch {
+      throw new UpstreamError('bad-response', `upstream URL cannot be read: ${url.slice(0, 300)}`);
+    }
+    const shown = redactUpstream(url);
+    const res = await send(target(parsed), headers, shown, signal);
+    return { res, shown };
+  }
+
+  async function send(
+    hop: Target,
+    headers: Record<string, string>,
+    shown: string,
+    signal?: AbortSignal,
+  ) {
+    const started = performance.now();
+    const sent = hop.authorization ? { ...headers, authorization: hop.authorization } : headers;
+    try {
+      const res = await request(hop.url, {
+        method: 'GET',
+        headers: sent,
+        dispatcher: agent,
+        signal,
+      });
       client.onTiming?.(performance.now() - started);
-      record(url, true);
+      record(hop.url, true);
       return res;
     } catch (error) {
-      record(url, false);
+      record(hop.url, false);
       const message = error instanceof Error ? error.message : String(error);
       const kind = failureKind(error, signal);
       const what = kind === 'timeout' ? 'timed out' : 'unreachable';
-      throw new UpstreamError(kind, `upstream ${what} for ${url}: ${message}`, { cause: error });
+      throw new UpstreamError(kind, `upstream ${what} for ${shown}: ${message}`, { cause: error });
     }
   }
 
   return client;
 }
 
-/** The scheme, host and port of a URL, or the URL itself when it cannot be read. */
-function originOf(url: string): string {
+/** A base URL as a prefix with the header its credentials make; undefined when unreadable. */
+function baseOf(url: string): Base | undefined {
+  let parsed: URL;
   try {
-    return new URL(url).origin;
+    parsed = new URL(url);
   } catch {
-    return url;
+    return undefined;
   }
+  const plain = withoutCredentials(parsed);
+  const path = plain.pathname.endsWith('/') ? plain.pathname : `${plain.pathname}/`;
+  return {
+    prefix: `${plain.origin}${path}`,
+    origin: plain.origin,
+    authorization: credentials(parsed),
+  };
+}
+
+/** The `Authorization: Basic` value of a URL's `user:password@` (percent-decoded), if any. */
+function credentials(url: URL): string | undefined {
+  if (url.username === '' && url.password === '') return undefined;
+  const pair = `${decode(url.username)}:${decode(url.password)}`;
+  return `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`;
+}
+
+function decode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+/** A copy of `url` without `user:password@`. */
+function withoutCredentials(url: URL): URL {
+  if (url.username === '' && url.password === '') return url;
+  const plain = new URL(url.href);
+  plain.username = '';
+  plain.password = '';
+  return plain;
 }
 
 async function drain<T>(res: { body: { dump(): Promise<void> } }, value: T): Promise<T> {
@@ -177,10 +279,11 @@ function failureKind(error: unknown, deadline?: AbortSignal): 'timeout' | 'unrea
   return timedOut ? 'timeout' : 'unreachable';
 }
 
+/** Read a body up to `maxBytes`; `shown` is the URL as messages may name it (redacted). */
 async function readLimited(
   body: AsyncIterable<Buffer>,
   maxBytes: number,
-  url: string,
+  shown: string,
   deadline?: AbortSignal,
 ): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -189,7 +292,10 @@ async function readLimited(
     for await (const chunk of body) {
       size += chunk.length;
       if (size > maxBytes)
-        throw new UpstreamError('bad-response', `upstream body over ${maxBytes} bytes for ${url}`);
+        throw new UpstreamError(
+          'bad-response',
+          `upstream body over ${maxBytes} bytes for ${shown}`,
+        );
       chunks.push(chunk);
     }
   } catch (error) {
@@ -197,7 +303,7 @@ async function readLimited(
     const message = error instanceof Error ? error.message : String(error);
     const kind = failureKind(error, deadline);
     const what = kind === 'timeout' ? 'timed out' : 'failed';
-    throw new UpstreamError(kind, `upstream body ${what} for ${url}: ${message}`, {
+    throw new UpstreamError(kind, `upstream body ${what} for ${shown}: ${message}`, {
       cause: error,
     });
   }
