@@ -44,12 +44,19 @@ export interface UpstreamContact {
   reachable: boolean;
 }
 
+/** Whether a redirect to `target` (an http or https URL) may be followed. */
+export type RedirectAllowed = (target: URL) => boolean;
+
 /** Fetches metadata and files from an upstream registry with timeouts and size limits. */
 export interface UpstreamClient {
   /** GET a metadata document, revalidating with `etag` when given. */
   document(url: string, accept: string, etag?: string): Promise<UpstreamDocument>;
-  /** GET a file's bytes; refuses bodies larger than `maxBytes`. */
-  file(url: string, maxBytes: number): Promise<Buffer>;
+  /**
+   * GET a file's bytes; refuses bodies larger than `maxBytes`. Redirects are followed (up to 5)
+   * to http(s) URLs that `allowRedirect` accepts; without it, only to the origin of `url` or of
+   * a registered upstream base.
+   */
+  file(url: string, maxBytes: number, allowRedirect?: RedirectAllowed): Promise<Buffer>;
   /** Start a GET whose body is piped back to the client unchanged (search). */
   passthrough(url: string): Promise<{ status: number; type: string; body: Buffer }>;
   /** Milliseconds each completed upstream request took, for metrics. */
@@ -61,6 +68,12 @@ export interface UpstreamClient {
 
 /** Largest metadata document accepted from the upstream (the biggest packuments are ~100 MB). */
 const MAX_DOCUMENT = 256 * 1024 * 1024;
+
+/** How many redirects one request follows. */
+const MAX_REDIRECTS = 5;
+
+/** HTTP statuses that redirect a GET to the URL in `location`. */
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /** A registered upstream base: where it starts, and the credentials of its URL. */
 interface Base {
@@ -99,13 +112,19 @@ export function createUpstreamClient(
     .map(baseOf)
     .filter((base): base is Base => base !== undefined)
     .sort((a, b) => b.prefix.length - a.prefix.length);
+  const baseOrigins = new Set(registered.map((base) => base.origin));
+  /** The default redirect rule: the request's own origin or a registered base's origin. */
+  const upstreamOrigins =
+    (from: URL): RedirectAllowed =>
+    (target) =>
+      target.origin === from.origin || baseOrigins.has(target.origin);
 
   const client: UpstreamClient = {
     async document(url, accept, etag) {
       const headers: Record<string, string> = { accept, 'user-agent': userAgent };
       if (etag) headers['if-none-match'] = etag;
       const deadline = AbortSignal.timeout(bodyTotalMs);
-      const { res, shown } = await get(url, headers, deadline);
+      const { res, shown } = await get(url, headers, undefined, deadline);
       if (res.statusCode === 304) return drain(res, { status: 304 });
       if (res.statusCode === 404 || res.statusCode === 410) return drain(res, { status: 404 });
       if (res.statusCode !== 200) {
@@ -116,9 +135,9 @@ export function createUpstreamClient(
       const tag = res.headers.etag;
       return { status: 200, body, etag: typeof tag === 'string' ? tag : undefined };
     },
-    async file(url, maxBytes) {
+    async file(url, maxBytes, allowRedirect) {
       const deadline = AbortSignal.timeout(bodyTotalMs);
-      const { res, shown } = await get(url, { 'user-agent': userAgent }, deadline);
+      const { res, shown } = await get(url, { 'user-agent': userAgent }, allowRedirect, deadline);
       if (res.statusCode !== 200) {
         await res.body.dump();
         throw new UpstreamError('bad-response', `upstream answered ${res.statusCode} for ${shown}`);
@@ -179,8 +198,16 @@ export function createUpstreamClient(
     return { url: plain, authorization: base?.authorization };
   }
 
-  /** GET `url`, with its credentials (or its origin's) in a header rather than in the URL. */
-  async function get(url: string, headers: Record<string, string>, signal?: AbortSignal) {
+  /**
+   * GET `url`, following redirects to http(s) URLs that `allowRedirect` accepts (by default the
+   * origins of the request and of the upstream bases). Credentials go only to their own origin.
+   */
+  async function get(
+    url: string,
+    headers: Record<string, string>,
+    allowRedirect?: RedirectAllowed,
+    signal?: AbortSignal,
+  ) {
     let parsed: URL;
     try {
       parsed = new URL(url);
@@ -188,8 +215,41 @@ export function createUpstreamClient(
       throw new UpstreamError('bad-response', `upstream URL cannot be read: ${url.slice(0, 300)}`);
     }
     const shown = redactUpstream(url);
-    const res = await send(target(parsed), headers, shown, signal);
-    return { res, shown };
+    const allowed = allowRedirect ?? upstreamOrigins(parsed);
+    let hop = target(parsed);
+    for (let redirects = 0; ; redirects++) {
+      const res = await send(hop, headers, shown, signal);
+      const location = res.headers.location;
+      if (!REDIRECTS.has(res.statusCode) || typeof location !== 'string')
+        return { res, shown: hop.url.href === parsed.href ? shown : redactUpstream(hop.url.href) };
+      await res.body.dump();
+      if (redirects === MAX_REDIRECTS)
+        throw new UpstreamError(
+          'bad-response',
+          `upstream redirected more than ${MAX_REDIRECTS} times for ${shown}`,
+        );
+      let next: URL;
+      try {
+        next = new URL(location, hop.url);
+      } catch {
+        throw new UpstreamError(
+          'bad-response',
+          `upstream redirected ${shown} to a location that cannot be read: ${location.slice(0, 300)}`,
+        );
+      }
+      if ((next.protocol !== 'http:' && next.protocol !== 'https:') || !allowed(next))
+        throw new UpstreamError(
+          'bad-response',
+          `upstream redirected ${shown} to ${next.href}, which is neither an upstream origin nor an allowed host; the redirect was not followed`,
+        );
+      const following = target(next);
+      // The header of the previous hop goes on only within its origin.
+      const sameOrigin = following.url.origin === hop.url.origin;
+      hop = {
+        url: following.url,
+        authorization: following.authorization ?? (sameOrigin ? hop.authorization : undefined),
+      };
+    }
   }
 
   async function send(
