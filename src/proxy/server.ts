@@ -282,7 +282,22 @@ async function stop(
     );
   server.closeAllConnections();
   await closed;
-  await runtime.upstream.close();
+  // The upstream client waits for its requests to end; after a cut-off, one of them may hang
+  // until the upstream timeout, so it gets one more second and the stores are closed anyway.
+  const upstreamClosed = runtime.upstream.close();
+  if (late) {
+    let wait: NodeJS.Timeout | undefined;
+    await Promise.race([
+      upstreamClosed.catch(() => undefined),
+      new Promise((resolve) => {
+        wait = setTimeout(resolve, 1000);
+        wait.unref();
+      }),
+    ]);
+    clearTimeout(wait);
+  } else {
+    await upstreamClosed;
+  }
   await runtime.store.close();
   runtime.log.flush?.();
 }

@@ -3,10 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
 import Database from 'better-sqlite3';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { proxyConfigSchema } from '../../src/proxy/policy/config.js';
+import { noAdvisories } from '../../src/proxy/policy/engine.js';
+import { startProxy } from '../../src/proxy/server.js';
 import { startNpmUpstream, type NpmUpstream } from './helpers/npm-upstream.js';
-import { startTestProxy } from './helpers/proxy.js';
+import { startTestProxy, tempDir } from './helpers/proxy.js';
 
 const NAMES = ['fixture-a', 'fixture-b', 'fixture-c', 'fixture-d', 'fixture-e'];
 
@@ -73,5 +77,35 @@ describe('stopping the proxy with requests in flight', () => {
     expect(rows).toEqual(
       NAMES.map((name) => ({ package: name, version: '1.0.0', decision: 'allowed', count: 1 })),
     );
+  });
+
+  it('cuts off a request still waiting on the upstream once drainMs has passed', async () => {
+    const storage = tempDir('drain-bound');
+    const proxy = await startProxy({
+      config: proxyConfigSchema.parse({ port: 0, upstreamTimeout: '30s' }),
+      storageDir: storage.path,
+      npmUpstream: upstream.url,
+      advisories: noAdvisories,
+      log: pino({ level: 'silent' }),
+      drainMs: 200,
+    });
+    upstream.mode = 'hang';
+    upstream.requests.length = 0;
+    try {
+      const hanging = fetch(`${proxy.url}/fixture-a`).then(
+        (res) => res.status,
+        () => 'cut off',
+      );
+      while (!upstream.requests.includes('/fixture-a'))
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      const begin = Date.now();
+      await proxy.close();
+      const took = Date.now() - begin;
+
+      expect([await hanging, took >= 200 && took < 3000]).toEqual(['cut off', true]);
+    } finally {
+      upstream.mode = 'ok';
+      storage.remove();
+    }
   });
 });
