@@ -86,7 +86,7 @@ function createRuntime(options: ProxyOptions): ProxyRuntime {
   const metrics = new ProxyMetrics();
   upstream.onTiming = (ms) => metrics.upstream(ms);
   checkBlobRoot(join(options.storageDir, 'blobs'));
-  const store = createSqliteMetadataStore(join(options.storageDir, 'proxy.sqlite'));
+  const store = createSqliteMetadataStore(join(options.storageDir, 'proxy.sqlite'), log);
   const blobs = createFsBlobStore(join(options.storageDir, 'blobs'));
   return {
     config,
