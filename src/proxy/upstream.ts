@@ -34,9 +34,9 @@ export function redactUpstream(text: string): string {
 export type UpstreamDocument =
   { status: 200; body: Buffer; etag?: string } | { status: 304 } | { status: 404 };
 
-/** The outcome of the latest request to one upstream origin, for the health endpoint. */
+/** The outcome of the latest request to one upstream, for the health endpoint. */
 export interface UpstreamContact {
-  /** When a request to the origin last got an HTTP answer (any status), as an ISO time. */
+  /** When a request to it last got an HTTP answer (any status), as an ISO time. */
   lastAnsweredAt: string | null;
   /** When a request to it last failed to get one (unreachable or timed out), as an ISO time. */
   lastFailedAt: string | null;
@@ -61,7 +61,10 @@ export interface UpstreamClient {
   passthrough(url: string): Promise<{ status: number; type: string; body: Buffer }>;
   /** Milliseconds each completed upstream request took, for metrics. */
   onTiming?: (ms: number) => void;
-  /** How the latest request to the origin of `url` went; undefined before the first one. */
+  /**
+   * How the latest request under the upstream base of `url` went (the longest registered base
+   * the URL starts with, else its origin); undefined before the first one.
+   */
   contact(url: string): UpstreamContact | undefined;
   close(): Promise<void>;
 }
@@ -94,7 +97,7 @@ interface Target {
  * body data, and `bodyTotalMs` bounds reading a whole body, so a body that trickles in a byte
  * at a time fails too. `bases` are the upstream base URLs (npm registry, PyPI index): the
  * `user:password@` of each is sent as an `Authorization: Basic` header to its origin (never
- * in the URL, never to another origin).
+ * in the URL, never to another origin), and health is kept per base.
  */
 export function createUpstreamClient(
   timeoutMs: number,
@@ -166,13 +169,17 @@ export function createUpstreamClient(
   };
   const contacts = new Map<string, UpstreamContact>();
 
-  /** The scheme, host and port of a URL (never its credentials), or the URL when unreadable. */
+  /** The longest registered base `url` starts with, else its origin. */
   function contactKey(url: string | URL): string {
+    let parsed: URL;
     try {
-      return (typeof url === 'string' ? new URL(url) : url).origin;
+      parsed = typeof url === 'string' ? new URL(url) : url;
     } catch {
       return String(url);
     }
+    const plain = withoutCredentials(parsed);
+    const path = plain.pathname.endsWith('/') ? plain.href : `${plain.origin}${plain.pathname}/`;
+    return registered.find((base) => path.startsWith(base.prefix))?.prefix ?? plain.origin;
   }
 
   function record(url: URL, reachable: boolean): void {

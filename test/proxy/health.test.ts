@@ -1,3 +1,4 @@
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
@@ -12,6 +13,11 @@ interface Health {
   status: string;
   upstreams: {
     npm: { reachable: boolean; lastAnsweredAt: string | null; lastFailedAt: string | null } | null;
+    pypi?: {
+      reachable: boolean;
+      lastAnsweredAt: string | null;
+      lastFailedAt: string | null;
+    } | null;
   };
 }
 
@@ -66,5 +72,51 @@ describe('the health endpoint follows the upstream', () => {
       after.upstreams.npm?.lastAnsweredAt,
     ]).toEqual([502, 'degraded', false, null]);
     expect(after.upstreams.npm?.lastFailedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+});
+
+describe('the health endpoint keeps npm and PyPI apart on one origin', () => {
+  it('counts PyPI URLs for PyPI and npm URLs for npm (npm at /, PyPI at /simple/)', async () => {
+    const upstream = await startNpmUpstream([
+      { name: 'fixture-ok', version: '1.0.0', ageDays: 30 },
+    ]);
+    // One origin serves both, as Artifactory and Nexus do: npm at `/`, PyPI at `/simple/`,
+    // whose pages close the connection without an answer.
+    const shared = createHttpServer((req, res) => {
+      if ((req.url ?? '').startsWith('/simple/')) return req.socket.destroy();
+      fetch(`${upstream.url}${req.url ?? '/'}`)
+        .then(async (answer) => {
+          res.writeHead(answer.status, { 'content-type': 'application/json' });
+          res.end(Buffer.from(await answer.arrayBuffer()));
+        })
+        .catch(() => req.socket.destroy());
+    });
+    await new Promise<void>((resolve) => shared.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(shared.address() as AddressInfo).port}`;
+    const proxy = await startTestProxy(`${base}/`, {}, { pypiUpstream: `${base}/simple/` });
+
+    const npm = await fetch(`${proxy.url}/fixture-ok`);
+    const afterNpm = await health(proxy);
+    const pypi = await fetch(`${proxy.url}/-/pypi/simple/requests/`);
+    const afterPypi = await health(proxy);
+    await proxy.close();
+    shared.closeAllConnections();
+    await new Promise<void>((resolve) => shared.close(() => resolve()));
+    await upstream.close();
+
+    expect([npm.status, afterNpm.status, afterNpm.upstreams.npm?.reachable]).toEqual([
+      200,
+      'ok',
+      true,
+    ]);
+    expect(afterNpm.upstreams.pypi).toBeNull();
+    expect([
+      pypi.status,
+      afterPypi.status,
+      afterPypi.upstreams.npm?.reachable,
+      afterPypi.upstreams.npm?.lastFailedAt,
+      afterPypi.upstreams.pypi?.reachable,
+      afterPypi.upstreams.pypi?.lastAnsweredAt,
+    ]).toEqual([502, 'degraded', true, null, false, null]);
   });
 });
