@@ -14,7 +14,8 @@ export function parseSince(value: string): number | undefined {
 /**
  * `/-/bulwark/health`: liveness and what the proxy is connected to. The status is `degraded`
  * while the latest request to an upstream got no answer (it is unreachable or timing out);
- * the answer is 200 either way, since the proxy still serves what it has cached. The upstream
+ * the answer is 200 either way, since the proxy still serves what it has cached. A cache
+ * database found damaged while running makes the status `damaged` and the answer 503. The upstream
  * URLs are shown with their passwords and tokens masked.
  */
 export function health(info: RequestInfo, runtime: ProxyRuntime, started: number): void {
@@ -23,8 +24,11 @@ export function health(info: RequestInfo, runtime: ProxyRuntime, started: number
     pypi: runtime.pypiUpstream ? (runtime.upstream.contact(runtime.pypiUpstream) ?? null) : null,
   };
   const degraded = Object.values(upstreams).some((contact) => contact?.reachable === false);
-  sendJson(info, 200, {
-    status: degraded ? 'degraded' : 'ok',
+  // A damaged proxy.sqlite fails every request that needs it, so the proxy is not healthy.
+  const damaged = runtime.store.damaged;
+  sendJson(info, damaged ? 503 : 200, {
+    status: damaged ? 'damaged' : degraded ? 'degraded' : 'ok',
+    storeDamaged: damaged,
     uptimeSeconds: Math.round((runtime.now() - started) / 1000),
     npmUpstream: redactUpstream(runtime.npmUpstream),
     pypiUpstream: runtime.pypiUpstream ? redactUpstream(runtime.pypiUpstream) : null,
@@ -53,11 +57,11 @@ function decisionLimit(value: string | null): number {
 /** `/-/bulwark/decisions?since=1h&decision=blocked&package=x&limit=100`: the decision log. */
 export async function decisions(info: RequestInfo, runtime: ProxyRuntime): Promise<void> {
   const since = info.query.get('since');
-  const sinceMs = since ? parseSince(since) : undefined;
-  if (since && sinceMs === undefined)
+  const sinceMs = since !== null ? parseSince(since) : undefined;
+  if (since !== null && sinceMs === undefined)
     throw new HttpError(400, 'since must look like 30m, 1h or 2d');
   const decision = info.query.get('decision');
-  if (decision && !['allowed', 'warned', 'blocked'].includes(decision)) {
+  if (decision !== null && !['allowed', 'warned', 'blocked'].includes(decision)) {
     throw new HttpError(400, 'decision must be allowed, warned or blocked');
   }
   const limit = decisionLimit(info.query.get('limit'));

@@ -65,6 +65,8 @@ describe('a proxy.sqlite damaged past the startup check', () => {
       answers.push([res.status, await res.json()]);
     }
     const damaged = second.runtime.store.damaged;
+    const health = await fetch(`${second.url}/-/bulwark/health`);
+    const healthBody = (await health.json()) as { status: string; storeDamaged: boolean };
     await second.close();
 
     const reason = {
@@ -76,6 +78,11 @@ describe('a proxy.sqlite damaged past the startup check', () => {
       [503, reason],
     ]);
     expect(damaged).toBe(true);
+    expect([health.status, healthBody.status, healthBody.storeDamaged]).toEqual([
+      503,
+      'damaged',
+      true,
+    ]);
     expect(lines.map((l) => [l.level, l.file, l.msg])).toEqual([
       [
         50,

@@ -148,6 +148,12 @@ describe('proxy routes, metrics, health and the decision log CLI', () => {
       await fetch(`${proxy.url}/-/bulwark/decisions?decision=blocked`)
     ).json()) as { decisions: Array<Record<string, string>> };
     const bad = await fetch(`${proxy.url}/-/bulwark/decisions?since=yesterday`);
+    const empties = await Promise.all(
+      ['decision=', 'since='].map(async (query) => {
+        const res = await fetch(`${proxy.url}/-/bulwark/decisions?${query}`);
+        return [query, res.status, ((await res.json()) as { error: string }).error];
+      }),
+    );
     await proxy.runtime.store.flush();
 
     const cli = [
@@ -167,6 +173,10 @@ describe('proxy routes, metrics, health and the decision log CLI', () => {
       new Set(['fixture-good@1.1.0 minimumAge']),
     );
     expect(bad.status).toBe(400);
+    expect(empties).toEqual([
+      ['decision=', 400, 'decision must be allowed, warned or blocked'],
+      ['since=', 400, 'since must look like 30m, 1h or 2d'],
+    ]);
     expect(text.code).toBe(0);
     expect(text.stdout.trim().split('\n')[0]).toMatch(
       /^\d{4}-\d\d-\d\dT[\d:.]+Z blocked npm:fixture-good@1\.1\.0 minimumAge \(127\.0\.0\.1 [^)]*\) - published 0h ago, younger than the minimum age of 3d$/,
