@@ -18,16 +18,9 @@ export class UpstreamError extends Error {
   }
 }
 
-/** `scheme://TOKEN@`: a user name with no password, which an upstream URL uses as a token. */
-const TOKEN_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@:"']+@/gi;
-
-/**
- * Text safe to show a client or write to a log: `redactUrls` (passwords and query values
- * masked), and a user name given without a password (`https://TOKEN@host/`, a token) masked too.
- */
+/** Text safe to show a client or write to a log (see `redactUrls`). */
 export function redactUpstream(text: string): string {
-  if (!text.includes('://')) return text;
-  return redactUrls(text).replace(TOKEN_USERINFO, '$1***@');
+  return redactUrls(text);
 }
 
 /** An upstream answer to a conditional GET. */

@@ -5,7 +5,8 @@ import type { Logger } from 'pino';
 import { SingleFlight } from './single-flight.js';
 import { SizedLru } from './lru.js';
 import type { BlobStore } from './store/types.js';
-import type { UpstreamClient } from './upstream.js';
+import type { RedirectAllowed, UpstreamClient } from './upstream.js';
+import { redactUrls } from './url-redact.js';
 
 /** The digest a file must have, from registry metadata. */
 export interface ExpectedDigest {
@@ -21,7 +22,7 @@ export class IntegrityError extends Error {
     readonly actual: string,
   ) {
     super(
-      `integrity mismatch for ${url}: expected ${expected.algorithm} ${expected.hex.slice(0, 16)}…, got ${actual.slice(0, 16)}…`,
+      `integrity mismatch for ${redactUrls(url)}: expected ${expected.algorithm} ${expected.hex.slice(0, 16)}…, got ${actual.slice(0, 16)}…`,
     );
     this.name = 'IntegrityError';
   }
@@ -90,7 +91,11 @@ export class VerifiedFiles {
   }
 
   /** The verified bytes of the file at `url`; throws IntegrityError on a mismatch. */
-  async get(url: string, expected: ExpectedDigest): Promise<FetchedFile> {
+  async get(
+    url: string,
+    expected: ExpectedDigest,
+    allowRedirect?: RedirectAllowed,
+  ): Promise<FetchedFile> {
     const key = digestKey(expected);
     const hot = this.memory.get(key);
     if (hot) return { data: hot, cached: true };
@@ -111,7 +116,7 @@ export class VerifiedFiles {
         );
         await this.blobs.delete(key);
       }
-      const data = await this.upstream.file(url, this.maxFileBytes);
+      const data = await this.upstream.file(url, this.maxFileBytes, allowRedirect);
       const actual = createHash(expected.algorithm).update(data).digest('hex');
       if (actual !== expected.hex) throw new IntegrityError(url, expected, actual);
       await this.blobs.put(key, data);
