@@ -175,7 +175,9 @@ export class NpmHandler {
   ): Promise<Buffer> {
     let fetched;
     try {
-      fetched = await this.runtime.files.get(entry.upstreamUrl, digest);
+      fetched = await this.runtime.files.get(entry.upstreamUrl, digest, (target) =>
+        tarballUrlAllowed(target.href, this.runtime.npmUpstream, this.runtime.config.tarballHosts),
+      );
     } catch (error) {
       if (!(error instanceof IntegrityError)) throw error;
       const verdict = {

@@ -21,6 +21,7 @@ function pypiVersion(name: string, version: string): VersionFacts {
   return { ecosystem: 'PyPI', name, version, installScripts: [] };
 }
 import { renderHtml, renderJson } from './render.js';
+import { pypiFileRedirectAllowed } from './file-hosts.js';
 
 /** A version's facts and the decision on them. */
 type Judged = { facts: VersionFacts; decision: VersionDecision };
@@ -193,7 +194,9 @@ export class PypiHandler {
     sha256: string,
   ) {
     try {
-      return await this.runtime.files.get(url, { algorithm: 'sha256', hex: sha256 });
+      return await this.runtime.files.get(url, { algorithm: 'sha256', hex: sha256 }, (target) =>
+        pypiFileRedirectAllowed(target, this.runtime.pypiUpstream),
+      );
     } catch (error) {
       if (!(error instanceof IntegrityError)) throw error;
       if (judged) {

@@ -4,6 +4,7 @@ import type { VersionDecision, VersionFacts } from '../policy/types.js';
 import type { ProxyRuntime } from '../runtime.js';
 import { licenseFromMetadata, metadataFromWheel } from './core-metadata.js';
 import type { PypiFile } from './project.js';
+import { pypiFileRedirectAllowed } from './file-hosts.js';
 
 /** A version's facts and the decision on them, updated in place when the licence is learned. */
 type Judged = { facts: VersionFacts; decision: VersionDecision };
@@ -50,7 +51,11 @@ export class PypiLicenses {
   private async metadataText(file: PypiFile, sha256: string): Promise<string | undefined> {
     const url = `${file.upstreamUrl.split('#')[0]}.metadata`;
     try {
-      const fetched = await this.runtime.files.get(url, { algorithm: 'sha256', hex: sha256 });
+      const fetched = await this.runtime.files.get(
+        url,
+        { algorithm: 'sha256', hex: sha256 },
+        (target) => pypiFileRedirectAllowed(target, this.runtime.pypiUpstream),
+      );
       return fetched.data.toString('utf8');
     } catch (error) {
       this.runtime.log.warn(
