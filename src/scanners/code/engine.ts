@@ -90,8 +90,8 @@ const CHARS_PER_COMPILE = 12_000;
  * dropped before parsing, and a file with no rule left is not parsed at all; the `any`
  * alternatives the text cannot match are removed from the rest (see prune.ts). The file is
  * parsed once and the rules are matched as `matchCandidates` describes.
- * Over this repository's node_modules the code scanner runs at about 127,000 scanned lines per
- * CPU-second, about 228,000 lines per second on two idle cores (docs/benchmarks.md, code).
+ * Over this repository's node_modules the code scanner runs at about 119,000 scanned lines per
+ * CPU-second, about 216,000 lines per second on two idle cores (docs/benchmarks.md, code).
  */
 export function scanSource(
   text: string,
