@@ -5,6 +5,11 @@ export const LONG_LINE = 1000;
 const MINIFIED_SHARE = 0.5;
 /** A long line whose code is over a third of it is minified even with under 1,000 characters of code. */
 const CODE_SHARE = 3;
+/**
+ * A long line whose code is at least this share letters and digits is prose (JSX text, a
+ * comment-like run of words), not minified code, which is dense with punctuation.
+ */
+const PROSE_SHARE = 0.85;
 
 const GENERATED_NAME =
   /(\.min\.[cm]?js|\.bundle\.[cm]?js|\.map|\.chunk\.[cm]?js|\.pb\.go|_pb2\.py|\.generated\.[a-z]+)$/i;
@@ -27,8 +32,9 @@ const MODULE_COMMENTS = 3;
  * lines, a bundler's module runtime or module comments in its first 64 KB, or minified code. A
  * line is minified code when it is over 1,000 characters long, its code (outside string, template
  * and regular-expression literals and comments, blanks left out) is over 1,000 characters or over
- * a third of the line, and less than half of that code is the `,:[]{}` that join a list of
- * literals. The file is skipped when such lines hold at least half of its first 64 KB. Long
+ * a third of the line, less than half of that code is the `,:[]{}` that join a list of
+ * literals (numbers count as literals), and less than 85% of it is letters and digits (prose,
+ * such as long JSX text, is not minified code). The file is skipped when such lines hold at least half of its first 64 KB. Long
  * literals (a data URI, a key list, a long pattern) of any size do not count, even when the first
  * 64 KB ends inside one.
  * Findings in skipped files point at code nobody edits by hand; the config can ask for them.
@@ -61,7 +67,8 @@ export function generatedReason(path: string, text: string): string | undefined 
     if (
       long > LONG_LINE &&
       (chars > LONG_LINE || chars * CODE_SHARE > long) &&
-      2 * (code.joins[line] ?? 0) < chars
+      2 * (code.joins[line] ?? 0) < chars &&
+      (code.words[line] ?? 0) < chars * PROSE_SHARE
     ) {
       minified += long;
       first ||= line + 1;
@@ -119,9 +126,10 @@ function codePerLine(
   text: string,
   truncated: boolean,
   hashComments: boolean,
-): { chars: number[]; joins: number[] } {
+): { chars: number[]; joins: number[]; words: number[] } {
   const counts: number[] = [0];
   const joins: number[] = [0];
+  const words: number[] = [0];
   let line = 0;
   /** Index of the last character that is not blank or comment, and whether it ends a literal. */
   let last = -1;
@@ -130,6 +138,7 @@ function codePerLine(
     for (let k = text.indexOf('\n', from); k >= 0 && k < to; k = text.indexOf('\n', k + 1)) {
       joins[++line] = 0;
       counts[line] = 0;
+      words[line] = 0;
     }
   };
   /** The end (exclusive) of a literal from `i`, or -1 when it is not closed. */
@@ -175,6 +184,7 @@ function codePerLine(
     if (c === 10) {
       joins[++line] = 0;
       counts[line] = 0;
+      words[line] = 0;
       i++;
       continue;
     }
@@ -201,6 +211,7 @@ function codePerLine(
     } else if (c === 34 || c === 39) end = closeQuote(i, c, false);
     else if (c === 96) end = closeQuote(i, c, true);
     else if (c === 47 && regexMayStart()) end = closeRegex(i);
+    else if (startsNumber(text, i)) end = numberEnd(text, i);
     if (end > 0) {
       newlines(i, end);
       last = end - 1;
@@ -209,6 +220,7 @@ function codePerLine(
       continue;
     }
     counts[line] = (counts[line] ?? 0) + 1;
+    if (isWordChar(c)) words[line] = (words[line] ?? 0) + 1;
     // , : [ ] { }
     if (c === 44 || c === 58 || c === 91 || c === 93 || c === 123 || c === 125) {
       joins[line] = (joins[line] ?? 0) + 1;
@@ -217,7 +229,33 @@ function codePerLine(
     lastLiteral = false;
     i++;
   }
-  return { chars: counts, joins };
+  return { chars: counts, joins, words };
+}
+
+/** Whether a numeric literal starts at `i` (`12`, `0x7f`, `.5`), not inside a name. */
+function startsNumber(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  const digit = (k: number): boolean => {
+    const d = text.charCodeAt(k);
+    return d >= 48 && d <= 57;
+  };
+  if (!digit(i) && !(c === 46 && digit(i + 1))) return false;
+  return i === 0 || !isWordChar(text.charCodeAt(i - 1));
+}
+
+/** The end (exclusive) of the numeric literal at `i`: digits, letters, `_`, `.`, and an exponent's sign. */
+function numberEnd(text: string, i: number): number {
+  let j = i;
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    const sign =
+      (c === 43 || c === 45) &&
+      /[eE]/.test(text[j - 1] ?? '') &&
+      !/0[xX]/.test(text.slice(i, i + 2));
+    if (isWordChar(c) || c === 46 || sign) j++;
+    else break;
+  }
+  return j;
 }
 
 /** Whether a file is minified, bundled or generated (see `generatedReason`). */

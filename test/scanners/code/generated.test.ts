@@ -76,6 +76,26 @@ describe('generatedReason', () => {
     ],
     ['src/routes/product-bundle.js', ROUTE, undefined],
     [
+      'src/crc.js',
+      `const CRC_TABLE = [${Array.from({ length: 256 }, (_, i) => `0x${(i * 0x77073096).toString(16)}`).join(', ')}];\n${ROUTE}`,
+      undefined,
+    ],
+    [
+      'src/table.py',
+      `TABLE = [${Array.from({ length: 2000 }, (_, i) => String(i * 7.5e-3)).join(', ')}]\n`,
+      undefined,
+    ],
+    [
+      'app/terms/page.tsx',
+      `export default function Terms() {\n  return (<main>\n      <p>${'By using this service you agree to these terms, which may change. '.repeat(25)}</p>\n</main>);\n}\n`,
+      undefined,
+    ],
+    [
+      'vendor/numbers.js',
+      `${'var a=1,b=2.5e-3;function f(c){return c*0x1f+a-b}'.repeat(40)}\n`,
+      'it looks minified: lines of over 1000 characters of code, the first at line 1, hold 100% of its text',
+    ],
+    [
       'src/gift-bundle.js',
       '"use strict";\nvar __commonJS = (cb, mod) => function __require() {};\n',
       "it is bundled output (it defines the bundler's __commonJS)",
