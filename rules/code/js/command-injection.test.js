@@ -103,6 +103,12 @@ app.get('/shell-args', (req, res) => {
   spawn('ls', [dir], { shell: false });
   // bulwark-ok: command-injection (a shell, but only fixed arguments)
   spawn('ls', ['-la', '/tmp'], { shell: true });
+  // bulwark-expect: command-injection (a shell named by path runs the joined arguments too)
+  cp.spawn('ls', [req.query.dir], { shell: '/bin/bash' });
+  // bulwark-expect: command-injection
+  cp.spawnSync('ls', ['-l', dir], { shell: "/bin/sh", cwd: '/tmp' });
+  // bulwark-ok: command-injection (an empty string is no shell)
+  spawn('ls', [dir], { shell: '' });
   res.end();
 });
 
