@@ -47,3 +47,27 @@ def ordered_view(request):
     # bulwark-ok: sql-injection (fixed SQL)
     fixed = User.objects.extra(select={"is_recent": "pub_date > '2024-01-01'"})
     return users, ranked, safe, fixed
+
+
+@app.route("/posts")
+def posts():
+    sort = request.args.get("sort", "created")
+    sort = sort if sort in SORTS else "created"
+    # bulwark-ok: sql-injection (an allow-list with a fixed fallback)
+    rows = db.execute(f"SELECT * FROM posts ORDER BY {sort}")
+    direction = request.args.get("dir", "asc")
+    if direction not in ("asc", "desc"):
+        abort(400)
+    # bulwark-ok: sql-injection (refused unless on the allow-list)
+    ordered = db.execute(f"SELECT * FROM posts ORDER BY created {direction}")
+    column = request.args.get("column")
+    if column not in COLUMNS:
+        column = "id"
+    # bulwark-ok: sql-injection (replaced unless on the allow-list)
+    picked = db.execute(f"SELECT {column} FROM posts")
+    title = request.args.get("title")
+    # bulwark-expect: sql-injection (the allow-list checked another value)
+    found = db.execute(f"SELECT * FROM posts WHERE title = '{title}' ORDER BY {sort}")
+    # bulwark-expect: sql-injection (no check: the fallback is the request's own value)
+    loose = db.execute(f"SELECT * FROM posts ORDER BY {request.args.get('by') if sort in SORTS else request.args.get('by')}")
+    return rows, ordered, picked, found, loose
