@@ -67,6 +67,18 @@ app.get('/exact-throw', async (req, res) => {
   await fetch(url);
   res.end();
 });
+app.get('/prefix', async (req, res) => {
+  const url = String(req.query.url);
+  if (!url.startsWith('https://api.example.com/')) return res.sendStatus(403);
+  // bulwark-ok: ssrf (a fixed origin, its host ended by the slash)
+  res.send((await axios.get(url)).data);
+});
+app.get('/prefix-open', async (req, res) => {
+  const url = String(req.query.url);
+  if (!url.startsWith('https://api.example.com')) return res.sendStatus(403);
+  // bulwark-expect: ssrf (https://api.example.com.evil.test passes a prefix without the slash)
+  res.send((await axios.get(url)).data);
+});
 app.get('/exact-no-return', async (req, res) => {
   const url = req.query.url;
   if (!ALLOWED_URLS.includes(url)) console.warn('unknown url', url);
