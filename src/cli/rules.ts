@@ -105,7 +105,7 @@ function listCommand(flags: { rulesDir: string; format: string }): number {
 }
 
 function printWarnings(warnings: readonly string[]): void {
-  for (const warning of warnings) process.stderr.write(`bulwark warning: ${warning}\n`);
+  for (const warning of warnings) process.stderr.write(`bulwark warn: ${warning}\n`);
 }
 
 function printLoadErrors(errors: readonly RuleLoadError[]): void {

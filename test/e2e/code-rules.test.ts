@@ -268,7 +268,7 @@ describe('two rule files with one id', () => {
     const run = bulwark(repo.dir, ['rules', 'list']);
     expect(run.status).toBe(2);
     expect(run.stderr.split('\n').filter((line) => line !== '')).toEqual([
-      `bulwark warning: ${repo.dir}/.bulwark/rules/js/a.yaml:1: rule code/js/legacy-login is in a.yaml; rule files are named after their id, rename it to legacy-login.yaml`,
+      `bulwark warn: ${repo.dir}/.bulwark/rules/js/a.yaml:1: rule code/js/legacy-login is in a.yaml; rule files are named after their id, rename it to legacy-login.yaml`,
       `bulwark error: ${repo.dir}/.bulwark/rules/js/b.yaml:1: rule code/js/legacy-login: a.yaml already declares the id legacy-login and is the one loaded; give this rule an id of its own and name its file <id>.yaml`,
     ]);
   });
