@@ -19,6 +19,7 @@ import { noAdvisories } from '../proxy/policy/engine.js';
 import type { AdvisorySource } from '../proxy/policy/types.js';
 import { startProxy } from '../proxy/server.js';
 import { redactUrls } from '../proxy/url-redact.js';
+import { DamagedStoreError } from '../proxy/store/damaged-storage.js';
 import { createSqliteMetadataStore } from '../proxy/store/sqlite-metadata-store.js';
 import type { DecisionRecord } from '../proxy/store/types.js';
 
@@ -152,7 +153,10 @@ function settings(flags: { config?: string; storage?: string } & Partial<ProxyFl
     advisoryDb: flags.db ?? base.advisoryDb,
     dryRun: flags.dryRun === true || base.dryRun,
   });
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    refuseQuery(parsed.data);
+    return parsed.data;
+  }
   const issue = parsed.error.issues[0];
   const key = String(issue.path[0] ?? '');
   const value = (flags as Record<string, unknown>)[key === 'advisoryDb' ? 'db' : key];
@@ -171,6 +175,23 @@ function settings(flags: { config?: string; storage?: string } & Partial<ProxyFl
     );
   const fix = isUrl ? `; pass a full http:// or https:// URL, for example ${flag} ${example}` : '';
   throw usageError(`${flag} ${JSON.stringify(value ?? '')} is not valid: ${issue.message}${fix}`);
+}
+
+/**
+ * Refuse an upstream URL with a query string or fragment: package paths are appended to the
+ * upstream URL, so they would land inside the query (`/?token=x/lodash`).
+ */
+function refuseQuery(config: ProxyConfig): void {
+  for (const key of ['upstream', 'pypiUpstream'] as const) {
+    const value = config[key];
+    if (value === undefined) continue;
+    const url = new URL(value);
+    if (url.search === '' && url.hash === '') continue;
+    throw usageError(
+      `${FLAG_OF[key]} ${JSON.stringify(value)} has a query string or fragment, and package paths are added to the end of the upstream URL`,
+      `give the registry's base URL without ?... or #...; a login goes before its host, as user:password@`,
+    );
+  }
 }
 
 /**
@@ -309,7 +330,7 @@ async function printLog(flags: LogFlags): Promise<void> {
   refuseEmpty(flags);
   const since = parseSince(flags.since);
   if (since === undefined)
-    throw usageError(`--since must look like 30m, 1h or 2d, not ${flags.since}`);
+    throw usageError(`--since must look like 30m, 1h or 2d, not ${JSON.stringify(flags.since)}`);
   if (flags.decision && !['allowed', 'warned', 'blocked'].includes(flags.decision)) {
     throw usageError('--decision must be allowed, warned or blocked');
   }
@@ -321,13 +342,21 @@ async function printLog(flags: LogFlags): Promise<void> {
       'run `bulwark proxy` first, or pass --storage',
     );
   const store = createSqliteMetadataStore(file);
-  const rows = await store.decisions({
-    since: Date.now() - since,
-    decision: flags.decision as DecisionRecord['decision'] | undefined,
-    package: flags.package,
-    limit: 10_000,
-  });
-  await store.close();
+  let rows;
+  try {
+    rows = await store.decisions({
+      since: Date.now() - since,
+      decision: flags.decision as DecisionRecord['decision'] | undefined,
+      package: flags.package,
+      limit: 10_000,
+    });
+  } catch (error) {
+    // A database damaged past the start-up check: one line saying what to do, exit 2.
+    if (error instanceof DamagedStoreError) throw usageError(error.message);
+    throw error;
+  } finally {
+    await store.close().catch(() => undefined);
+  }
   if (flags.json) {
     process.stdout.write(
       `${JSON.stringify(

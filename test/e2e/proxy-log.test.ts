@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { closeSync, copyFileSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +69,26 @@ describe('bulwark proxy log', () => {
       0,
       'no warned decisions in the last 24h\n',
       '',
+    ]);
+  });
+
+  it('says in one line that a damaged proxy.sqlite must be moved aside, and exits 2', () => {
+    const damaged = join(dir.path, 'damaged');
+    mkdirSync(damaged);
+    const file = join(damaged, 'proxy.sqlite');
+    copyFileSync(join(storage, 'proxy.sqlite'), file);
+    // Every second 4 KB page after the first, overwritten: the header still reads as SQLite.
+    const fd = openSync(file, 'r+');
+    for (let page = 2; page * 4096 < statSync(file).size; page += 2)
+      writeSync(fd, Buffer.alloc(4096, 0xff), 0, 4096, page * 4096);
+    closeSync(fd);
+
+    const run = bulwark(dir.path, ['proxy', 'log', '--storage', damaged]);
+
+    expect([run.status, run.stdout, run.stderr]).toEqual([
+      2,
+      '',
+      `bulwark: ${file} is damaged (database disk image is malformed); stop the proxy and move it aside to start with an empty cache and decision log\n`,
     ]);
   });
 });
