@@ -64,11 +64,13 @@ export async function decisions(info: RequestInfo, runtime: ProxyRuntime): Promi
   if (decision !== null && !['allowed', 'warned', 'blocked'].includes(decision)) {
     throw new HttpError(400, 'decision must be allowed, warned or blocked');
   }
+  const pkg = info.query.get('package');
+  if (pkg === '') throw new HttpError(400, 'package must name a package');
   const limit = decisionLimit(info.query.get('limit'));
   const rows = await runtime.store.decisions({
     since: sinceMs === undefined ? undefined : runtime.now() - sinceMs,
     decision: (decision ?? undefined) as DecisionKind | undefined,
-    package: info.query.get('package') ?? undefined,
+    package: pkg ?? undefined,
     limit,
   });
   sendJson(info, 200, {

@@ -83,6 +83,11 @@ describe('bulwark proxy start-up errors', () => {
       'bulwark: --upstream "registry.example" is not valid: Invalid URL; pass a full http:// or https:// URL, for example --upstream https://registry.npmjs.org/',
     ],
     [
+      'an --upstream URL with a query string',
+      () => start('--upstream', 'http://ci:pw@127.0.0.1:9/?token=QTOKEN'),
+      'bulwark: --upstream "http://ci:***@127.0.0.1:9/?token=***" has a query string or fragment, and package paths are added to the end of the upstream URL\n  hint: give the registry\'s base URL without ?... or #...; a login goes before its host, as user:password@',
+    ],
+    [
       'a bad --pypi-upstream URL',
       () => start('--pypi-upstream', 'pypi.example/simple'),
       'bulwark: --pypi-upstream "pypi.example/simple" is not valid: Invalid URL; pass a full http:// or https:// URL, for example --pypi-upstream https://pypi.org/simple/',
@@ -190,7 +195,7 @@ describe('bulwark proxy start-up output', () => {
       [
         ...['proxy', '--without-advisories', '--port', '0', '--log-level', 'info'],
         ...['--upstream', 'http://user:hunter2@127.0.0.1:9/'],
-        ...['--pypi-upstream', 'http://pu:pypw@127.0.0.1:9/simple/?token=abc'],
+        ...['--pypi-upstream', 'http://pu:pypw@127.0.0.1:9/simple/'],
         ...['--storage', join(dir.path, 'store')],
       ],
       { XDG_CACHE_HOME: join(dir.path, 'cache') },
@@ -205,7 +210,7 @@ describe('bulwark proxy start-up output', () => {
     expect([info.msg, info.npmUpstream, info.pypiUpstream, info.url]).toEqual([
       'bulwark proxy listening',
       'http://user:***@127.0.0.1:9/',
-      'http://pu:***@127.0.0.1:9/simple/?token=***',
+      'http://pu:***@127.0.0.1:9/simple/',
       `http://127.0.0.1:${port}`,
     ]);
     expect(lines.filter((line) => !line.startsWith('{'))).toEqual([

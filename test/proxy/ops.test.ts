@@ -149,7 +149,7 @@ describe('proxy routes, metrics, health and the decision log CLI', () => {
     ).json()) as { decisions: Array<Record<string, string>> };
     const bad = await fetch(`${proxy.url}/-/bulwark/decisions?since=yesterday`);
     const empties = await Promise.all(
-      ['decision=', 'since='].map(async (query) => {
+      ['decision=', 'since=', 'package='].map(async (query) => {
         const res = await fetch(`${proxy.url}/-/bulwark/decisions?${query}`);
         return [query, res.status, ((await res.json()) as { error: string }).error];
       }),
@@ -176,6 +176,7 @@ describe('proxy routes, metrics, health and the decision log CLI', () => {
     expect(empties).toEqual([
       ['decision=', 400, 'decision must be allowed, warned or blocked'],
       ['since=', 400, 'since must look like 30m, 1h or 2d'],
+      ['package=', 400, 'package must name a package'],
     ]);
     expect(text.code).toBe(0);
     expect(text.stdout.trim().split('\n')[0]).toMatch(

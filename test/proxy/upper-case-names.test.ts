@@ -25,7 +25,9 @@ describe('package names in upper case', () => {
     ['/@Types%2fnode', '@Types/node'],
     ['/@DEMO/x/-/x-1.0.0.tgz', '@DEMO/x'],
     ['/-/package/@DEMO/x/dist-tags', '@DEMO/x'],
-  ])('refuses a scope in upper case: %s', async (path, name) => {
+    ['/@types/NODE', '@types/NODE'],
+    ['/@types/Node/-/Node-1.0.0.tgz', '@types/Node'],
+  ])('refuses a scoped name in upper case: %s', async (path, name) => {
     const res = await fetch(`${proxy.url}${path}`);
 
     expect([res.status, await res.json()]).toEqual([

@@ -77,17 +77,15 @@ export function parseNpmPath(path: string): NpmRoute | undefined {
 }
 
 /**
- * A valid name, else a 400. A scope in capitals is refused: npm scopes are lower case, and the
- * upstream would refuse it anyway (npmjs answers 403). Unscoped names keep their capitals, as
- * a few packages published before npm required lower case still have them (`JSONStream`).
+ * A valid name, else a 400. A scoped name with capitals is refused: scopes came after npm
+ * required lower case, so no scoped package has them, and the upstream would refuse or not find
+ * it. Unscoped names keep their capitals, as a few packages published before npm required lower
+ * case still have them (`JSONStream`).
  */
 function checked(name: string): string {
   const quoted = JSON.stringify(name.slice(0, 100));
   if (!validNpmName(name)) throw new HttpError(400, `invalid package name ${quoted}`);
-  if (name.startsWith('@')) {
-    const scope = name.slice(0, name.indexOf('/'));
-    if (scope !== scope.toLowerCase())
-      throw new HttpError(400, `invalid package name ${quoted}: npm package names are lower case`);
-  }
+  if (name.startsWith('@') && name !== name.toLowerCase())
+    throw new HttpError(400, `invalid package name ${quoted}: npm package names are lower case`);
   return name;
 }
