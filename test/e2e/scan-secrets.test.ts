@@ -95,6 +95,19 @@ describe('bulwark scan (secrets, end to end)', () => {
     }
   });
 
+  it('names a file skipped as binary under -v, and scans the rest', () => {
+    repo.write('blob.cfg', `GITHUB_TOKEN=${GITHUB_PAT}\n\0binary tail\n`);
+    repo.write('app.env', `GITHUB_TOKEN=${GITHUB_PAT_2}\n`);
+    repo.commit('add');
+
+    const run = bulwark(repo.dir, ['scan', '.', '--scanners', 'secrets', '-f', 'json', '-v']);
+
+    expect(findingsOf(run.stdout)).toEqual(['app.env:1 secrets/github-pat']);
+    expect(run.stderr.split('\n').filter((line) => line.includes('skipped: binary'))).toEqual([
+      'bulwark info: skipped: binary file (a NUL byte in its first 8000 bytes) path=blob.cfg',
+    ]);
+  });
+
   it('reports only staged secrets with --staged', () => {
     repo.write('a.env', 'NAME=app\n');
     repo.commit('first');

@@ -59,6 +59,8 @@ export interface SecretsScanResult {
   /** UTF-16 code units scanned. */
   chars: number;
   unreadable: Array<{ path: string; reason: string }>;
+  /** Files taken as binary (a NUL byte near their start) and not scanned. */
+  binary?: string[];
 }
 
 /**
@@ -117,7 +119,10 @@ function readItem(item: SecretsScanItem, out: SecretsScanResult): string | undef
     return undefined;
   }
   const bytes = readBuffer.subarray(0, length);
-  if (bytes.subarray(0, BINARY_SNIFF).includes(0)) return undefined;
+  if (bytes.subarray(0, BINARY_SNIFF).includes(0)) {
+    (out.binary ??= []).push(item.path);
+    return undefined;
+  }
   // Most source files are ASCII, which decodes as Latin-1 by a plain copy.
   return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 }

@@ -135,6 +135,9 @@ function* report(
   done: { result: SecretsScanResult; tag: number },
   context: ScanContext,
 ): Generator<Finding> {
+  for (const path of done.result.binary ?? []) {
+    context.logger.info('skipped: binary file (a NUL byte in its first 8000 bytes)', { path });
+  }
   for (const entry of done.result.unreadable) {
     context.reportProblem({
       path: entry.path,
