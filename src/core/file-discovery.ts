@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { parseChangedLines, type ChangedLines } from './changed-lines.js';
@@ -100,7 +100,9 @@ export function discoverFiles(options: DiscoveryOptions): Discovery {
     const absPath = absolute(path);
     const size = sizeOf(absPath);
     if (size === undefined) {
-      options.logger.info('skipped: not a regular file', { path });
+      options.logger.info('skipped: not a regular file (a symbolic link, a folder or gone)', {
+        path,
+      });
       continue;
     }
     const source = mode === 'staged' ? 'index' : 'worktree';
@@ -219,9 +221,14 @@ function rebase(pattern: string, prefix: string): string {
   return negate ? `!${rebased}` : rebased;
 }
 
+/**
+ * The size of a regular file, or undefined for anything else. A symbolic link is not followed:
+ * git stores the link, not what it points at, and its target may lie outside the scanned tree
+ * (or be another file of it, which would be reported twice).
+ */
 function sizeOf(absPath: string): number | undefined {
   try {
-    const stat = statSync(absPath, { throwIfNoEntry: false });
+    const stat = lstatSync(absPath, { throwIfNoEntry: false });
     return stat?.isFile() ? stat.size : undefined;
   } catch {
     return undefined;

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
@@ -92,6 +94,26 @@ describe('bulwark scan (secrets, end to end)', () => {
       expect(run.stdout).toContain('ghp_');
       expectNoFullSecret(run.stdout + run.stderr);
       expect(run.stdout).not.toContain(GITHUB_PAT.slice(0, 5));
+    }
+  });
+
+  it('does not follow symbolic links, to files outside the tree or inside it', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'bulwark-outside-'));
+    try {
+      writeFileSync(join(outside, 'creds'), `GITHUB_TOKEN=${GITHUB_PAT_2}\n`);
+      repo.write('real.yml', `token: ${GITHUB_PAT}\n`);
+      symlinkSync(join(outside, 'creds'), join(repo.dir, 'creds.txt'));
+      symlinkSync('real.yml', join(repo.dir, 'link.yml'));
+      repo.commit('links');
+
+      const run = bulwark(repo.dir, ['scan', '.', '--scanners', 'secrets', '-f', 'json', '-v']);
+
+      expect(findingsOf(run.stdout)).toEqual(['real.yml:1 secrets/github-pat']);
+      expect(run.stderr).toContain(
+        'skipped: not a regular file (a symbolic link, a folder or gone) path=creds.txt',
+      );
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
     }
   });
 
