@@ -1,3 +1,5 @@
+import { unquoteGitPath } from './git.js';
+
 /** Added or changed lines per file, 1-based, from a `git diff -U0`. */
 export type ChangedLines = Map<string, Set<number>>;
 
@@ -11,12 +13,14 @@ export function parseChangedLines(diff: string): ChangedLines {
   let current: Set<number> | undefined;
   for (const line of diff.split('\n')) {
     if (line.startsWith('+++ ')) {
-      const name = line.slice(4);
+      // Git ends the name with a tab when it holds a space (for patch(1)), and writes it as a
+      // C string when it holds a newline, tab, quote, backslash or (core.quotePath) non-ASCII.
+      const name = line.slice(4).replace(/\t$/, '');
       if (name === '/dev/null') {
         current = undefined;
         continue;
       }
-      const unquoted = unquote(name);
+      const unquoted = unquoteGitPath(name);
       const path = unquoted.startsWith('b/') ? unquoted.slice(2) : unquoted;
       current = changed.get(path) ?? new Set<number>();
       changed.set(path, current);
@@ -38,27 +42,4 @@ export function touches(lines: Set<number> | undefined, start: number, end: numb
   if (!lines) return false;
   for (let n = start; n <= end; n++) if (lines.has(n)) return true;
   return false;
-}
-
-/** Git quotes paths with unusual characters as C strings; undo that. */
-function unquote(name: string): string {
-  if (!name.startsWith('"') || !name.endsWith('"')) return name;
-  const body = name.slice(1, -1);
-  const bytes: number[] = [];
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i] as string;
-    if (ch !== '\\') {
-      bytes.push(...Buffer.from(ch, 'utf8'));
-      continue;
-    }
-    const next = body[++i] as string;
-    if (/[0-7]/.test(next)) {
-      bytes.push(parseInt(body.slice(i, i + 3), 8));
-      i += 2;
-    } else {
-      const map: Record<string, number> = { n: 10, t: 9, '"': 34, '\\': 92 };
-      bytes.push(map[next] ?? next.charCodeAt(0));
-    }
-  }
-  return Buffer.from(bytes).toString('utf8');
 }

@@ -49,6 +49,47 @@ export function refExists(cwd: string, ref: string): boolean {
   return result.status === 0;
 }
 
+/** The byte each single-letter escape of a C-style quoted git path stands for. */
+const C_ESCAPES: Readonly<Record<string, number>> = {
+  a: 7,
+  b: 8,
+  t: 9,
+  n: 10,
+  v: 11,
+  f: 12,
+  r: 13,
+  '"': 34,
+  '\\': 92,
+};
+
+/**
+ * Undo git's C-style quoting of a path in diff headers (`"b/new\nline"`, `"b/caf\303\251"`):
+ * octal escapes are bytes of the UTF-8 name. A name not wrapped in double quotes is returned
+ * as it is.
+ */
+export function unquoteGitPath(name: string): string {
+  if (name.length < 2 || !name.startsWith('"') || !name.endsWith('"')) return name;
+  const body = name.slice(1, -1);
+  const bytes: number[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i] as string;
+    if (ch !== '\\') {
+      bytes.push(...Buffer.from(ch, 'utf8'));
+      continue;
+    }
+    const octal = /^[0-7]{1,3}/.exec(body.slice(i + 1, i + 4));
+    if (octal) {
+      bytes.push(parseInt(octal[0], 8) & 0xff);
+      i += octal[0].length;
+      continue;
+    }
+    const next = body[i + 1] ?? '\\';
+    bytes.push(C_ESCAPES[next] ?? next.charCodeAt(0));
+    i += 1;
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
 /** Split NUL-separated git output into entries. */
 export function splitNul(output: string): string[] {
   return output.split('\0').filter((entry) => entry.length > 0);
@@ -64,6 +105,10 @@ export async function readBlobs(
 ): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
   if (specs.length === 0) return out;
+  // `--batch` reads one object name a line, so a path holding a newline would be read as two
+  // names and every answer after it would go to the wrong spec: such a spec is asked for by
+  // its object id, found with one `rev-parse` that takes the path as an argument.
+  const asked = specs.map((spec) => (spec.includes('\n') ? objectId(cwd, spec) : spec));
   const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
   const chunks: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -71,20 +116,29 @@ export async function readBlobs(
     child.on('error', reject);
     child.on('close', () => resolve());
   });
-  child.stdin.end(specs.map((s) => `${s}\n`).join(''));
+  child.stdin.end(asked.map((s) => `${s ?? ''}\n`).join(''));
   await done;
 
   const all = Buffer.concat(chunks);
   let offset = 0;
-  for (const spec of specs) {
+  for (const [index, spec] of specs.entries()) {
     const newline = all.indexOf(10, offset);
     if (newline < 0) break;
     const header = all.subarray(offset, newline).toString('utf8');
     offset = newline + 1;
+    if (asked[index] === undefined) continue;
     if (header.endsWith(' missing') || header.endsWith(' ambiguous')) continue;
     const size = Number(header.split(' ')[2]);
     out.set(spec, all.subarray(offset, offset + size));
     offset += size + 1;
   }
   return out;
+}
+
+/** The object id `spec` names, or undefined when it names none. */
+function objectId(cwd: string, spec: string): string | undefined {
+  const result = spawnSync('git', ['rev-parse', '--verify', '--quiet', spec], {
+    cwd,
+  });
+  return result.status === 0 ? result.stdout.toString('utf8').trim() : undefined;
 }

@@ -45,3 +45,60 @@ describe('parseChangedLines', () => {
     expect(touches(parseChangedLines(DIFF).get('src/app.ts'), start, end)).toBe(expected);
   });
 });
+
+// Headers as git 2.39 writes them (core.quotePath on): a name holding a newline, tab, quote,
+// backslash or a non-ASCII letter is a C string; one holding a space ends with a tab.
+const QUOTED = [
+  'diff --git "a/new\\nline.yml" "b/new\\nline.yml"',
+  'new file mode 100644',
+  '--- /dev/null',
+  '+++ "b/new\\nline.yml"',
+  '@@ -0,0 +1 @@',
+  '+one',
+  'diff --git "a/tab\\tname.yml" "b/tab\\tname.yml"',
+  '--- /dev/null',
+  '+++ "b/tab\\tname.yml"',
+  '@@ -0,0 +1,2 @@',
+  '+one',
+  '+two',
+  'diff --git "a/say \\"hi\\".yml" "b/say \\"hi\\".yml"',
+  '--- /dev/null',
+  '+++ "b/say \\"hi\\".yml"\t',
+  '@@ -0,0 +3 @@',
+  '+three',
+  'diff --git "a/back\\\\slash.yml" "b/back\\\\slash.yml"',
+  '--- /dev/null',
+  '+++ "b/back\\\\slash.yml"',
+  '@@ -0,0 +4 @@',
+  '+four',
+  'diff --git "a/caf\\303\\251.yml" "b/caf\\303\\251.yml"',
+  '--- /dev/null',
+  '+++ "b/caf\\303\\251.yml"',
+  '@@ -0,0 +5 @@',
+  '+five',
+  'diff --git a/sp ace.yml b/sp ace.yml',
+  '--- /dev/null',
+  '+++ b/sp ace.yml\t',
+  '@@ -0,0 +6 @@',
+  '+six',
+  'diff --git a/oa.yml b/oa.yml',
+  '--- /dev/null',
+  '+++ b/oa.yml',
+  '@@ -0,0 +7 @@',
+  '+seven',
+].join('\n');
+
+describe('parseChangedLines with quoted names', () => {
+  it('unquotes each name and keeps every later file in step', () => {
+    const changed = parseChangedLines(QUOTED);
+    expect([...changed.entries()].map(([path, lines]) => [path, [...lines]])).toEqual([
+      ['new\nline.yml', [1]],
+      ['tab\tname.yml', [1, 2]],
+      ['say "hi".yml', [3]],
+      ['back\\slash.yml', [4]],
+      ['café.yml', [5]],
+      ['sp ace.yml', [6]],
+      ['oa.yml', [7]],
+    ]);
+  });
+});
