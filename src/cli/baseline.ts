@@ -33,6 +33,7 @@ export function registerBaselineCommand(program: Command): void {
       });
       const file = flags.output ? resolve(flags.output) : baselinePath(root);
       const baseline = writeBaseline(file, result.findings);
-      process.stdout.write(`wrote ${baseline.findings.length} findings to ${file}\n`);
+      const count = baseline.findings.length;
+      process.stdout.write(`wrote ${count} finding${count === 1 ? '' : 's'} to ${file}\n`);
     });
 }

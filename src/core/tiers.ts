@@ -1,6 +1,7 @@
 import type { Config, Tier } from './config-schema.js';
 import type { ScannerId } from './finding.js';
 import type { Logger } from './logger.js';
+import { usageError } from './errors.js';
 
 /** The tier names `--tier` accepts. */
 export const TIER_NAMES = ['commit', 'pull-request', 'scheduled'] as const;
@@ -44,6 +45,11 @@ export interface PlanFlags {
 
 /** Combine the chosen tier (from config or the defaults) with explicit flags. */
 export function planScan(config: Config, flags: PlanFlags): ScanPlan {
+  if (flags.staged && flags.since)
+    throw usageError(
+      '--staged and --since choose different files: the index, or the changes since a ref',
+      'pass one of them',
+    );
   const tier = flags.tier ? (config.tiers[flags.tier] ?? DEFAULT_TIERS[flags.tier]) : undefined;
   let files: Tier['files'] = tier?.files ?? 'all';
   let since = tier?.since;

@@ -49,7 +49,7 @@ describe('bulwark scan --scanners code: identical problems in one file', () => {
   it('reports a second identical handler added after the first was baselined', () => {
     repo.write('server.js', handler('a'));
     const written = bulwark(repo.dir, ['baseline', '.']);
-    expect(written.stdout).toContain('wrote 1 findings');
+    expect(written.stdout).toContain('wrote 1 finding to');
     expect(scanJson(repo.dir)).toEqual([]);
 
     repo.write('server.js', handler('a') + handler('b'));

@@ -130,6 +130,19 @@ describe('bulwark scan (secrets, end to end)', () => {
     ]);
   });
 
+  it('refuses --staged with --since, which choose different files', () => {
+    repo.write('a.env', 'NAME=app\n');
+    repo.commit('first');
+
+    const run = bulwark(repo.dir, ['scan', '.', '--staged', '--since', 'HEAD']);
+
+    expect([run.status, run.stdout, run.stderr]).toEqual([
+      2,
+      '',
+      'bulwark: --staged and --since choose different files: the index, or the changes since a ref\n  hint: pass one of them\n',
+    ]);
+  });
+
   it('reports only staged secrets with --staged', () => {
     repo.write('a.env', 'NAME=app\n');
     repo.commit('first');
@@ -174,7 +187,7 @@ describe('bulwark scan (secrets, end to end)', () => {
     repo.write('a.env', `# moved down\n\nGITHUB_TOKEN=${GITHUB_PAT}\nOTHER=${GITHUB_PAT_2}\n`);
     const run = bulwark(repo.dir, ['scan', '.', '--scanners', 'secrets', '--format', 'json']);
 
-    expect(baseline.stdout).toMatch(/^wrote 1 findings to .*\.bulwark-baseline\.json\n$/);
+    expect(baseline.stdout).toMatch(/^wrote 1 finding to .*\.bulwark-baseline\.json\n$/);
     expect(findingsOf(run.stdout)).toEqual(['a.env:4 secrets/github-pat']);
   });
 
