@@ -1,4 +1,4 @@
-import { unquoteGitPath } from './git.js';
+import { unquoteGitPath } from './git-quoting.js';
 
 /** Added or changed lines per file, 1-based, from a `git diff -U0`. */
 export type ChangedLines = Map<string, Set<number>>;

@@ -1,3 +1,5 @@
+import { unquoteGitPath } from '../../core/git-quoting.js';
+
 /** A commit as `git log --format` describes it. */
 export interface CommitInfo {
   hash: string;
@@ -200,29 +202,6 @@ export class HistoryParser {
 export function parsePatchPath(raw: string): string | null {
   const value = raw.replace(/\t$/, '');
   if (value === '/dev/null') return null;
-  const unquoted = value.startsWith('"') ? unquoteC(value) : value;
+  const unquoted = unquoteGitPath(value);
   return unquoted.startsWith('b/') ? unquoted.slice(2) : unquoted;
-}
-
-/** Undo git's C-style quoting of a path (`"a\"b\303\251"`), octal escapes as UTF-8 bytes. */
-function unquoteC(quoted: string): string {
-  const body = quoted.slice(1, quoted.endsWith('"') ? -1 : undefined);
-  const bytes: number[] = [];
-  const simple: Record<string, number> = { n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11 };
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (ch !== '\\') {
-      bytes.push(...Buffer.from(ch, 'utf8'));
-      continue;
-    }
-    const next = body[i + 1] ?? '';
-    if (/[0-7]/.test(next)) {
-      bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
-      i += 3;
-    } else {
-      bytes.push(simple[next] ?? next.charCodeAt(0));
-      i += 1;
-    }
-  }
-  return Buffer.from(bytes).toString('utf8');
 }
