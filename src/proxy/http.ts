@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { DecisionRecord } from './store/types.js';
-import { redactUpstream } from './upstream.js';
+import { redactUrls } from './url-redact.js';
 
 /** A parsed request as the route handlers see it. */
 export interface RequestInfo {
@@ -31,7 +31,7 @@ export class HttpError extends Error {
     message: string,
     readonly extra: Record<string, unknown> = {},
   ) {
-    super(redactUpstream(message));
+    super(redactUrls(message));
     this.name = 'HttpError';
   }
 }

@@ -1,7 +1,7 @@
 import { HttpError, sendBytes, sendJson, type RequestInfo } from './http.js';
 import type { ProxyRuntime } from './runtime.js';
 import type { DecisionKind } from './policy/types.js';
-import { redactUpstream } from './upstream.js';
+import { redactUrls } from './url-redact.js';
 
 /** Parse `1h`, `30m`, `2d`, `45s` into milliseconds; undefined when malformed. */
 export function parseSince(value: string): number | undefined {
@@ -30,8 +30,8 @@ export function health(info: RequestInfo, runtime: ProxyRuntime, started: number
     status: damaged ? 'damaged' : degraded ? 'degraded' : 'ok',
     storeDamaged: damaged,
     uptimeSeconds: Math.round((runtime.now() - started) / 1000),
-    npmUpstream: redactUpstream(runtime.npmUpstream),
-    pypiUpstream: runtime.pypiUpstream ? redactUpstream(runtime.pypiUpstream) : null,
+    npmUpstream: redactUrls(runtime.npmUpstream),
+    pypiUpstream: runtime.pypiUpstream ? redactUrls(runtime.pypiUpstream) : null,
     upstreams,
     dryRun: runtime.config.dryRun,
     advisoryDbImportedAt: runtime.policy.advisories.importedAt?.() ?? null,

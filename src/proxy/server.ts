@@ -17,7 +17,8 @@ import type { ProxyRuntime } from './runtime.js';
 import { checkBlobRoot } from './store/damaged-storage.js';
 import { createFsBlobStore } from './store/fs-blob-store.js';
 import { createSqliteMetadataStore } from './store/sqlite-metadata-store.js';
-import { createUpstreamClient, redactUpstream, UpstreamError } from './upstream.js';
+import { createUpstreamClient, UpstreamError } from './upstream.js';
+import { redactUrls } from './url-redact.js';
 import { VerifiedFiles } from './verified-files.js';
 import { PypiHandler } from './pypi/handler.js';
 import { routeRequest } from './router.js';
@@ -123,7 +124,7 @@ function redactingLog(log: Logger): Logger {
   const inner = hooks.streamWrite;
   (child as unknown as Record<symbol, unknown>)[pino.symbols.hooksSym] = {
     ...hooks,
-    streamWrite: (line: string) => redactUpstream(inner ? inner(line) : line),
+    streamWrite: (line: string) => redactUrls(inner ? inner(line) : line),
   };
   return child;
 }

@@ -12,15 +12,10 @@ export class UpstreamError extends Error {
     message: string,
     options?: { cause?: unknown },
   ) {
-    super(redactUpstream(message), options);
+    super(redactUrls(message), options);
     this.name = 'UpstreamError';
     this.kind = kind;
   }
-}
-
-/** Text safe to show a client or write to a log (see `redactUrls`). */
-export function redactUpstream(text: string): string {
-  return redactUrls(text);
 }
 
 /** An upstream answer to a conditional GET. */
@@ -214,14 +209,14 @@ export function createUpstreamClient(
     } catch {
       throw new UpstreamError('bad-response', `upstream URL cannot be read: ${url.slice(0, 300)}`);
     }
-    const shown = redactUpstream(url);
+    const shown = redactUrls(url);
     const allowed = allowRedirect ?? upstreamOrigins(parsed);
     let hop = target(parsed);
     for (let redirects = 0; ; redirects++) {
       const res = await send(hop, headers, shown, signal);
       const location = res.headers.location;
       if (!REDIRECTS.has(res.statusCode) || typeof location !== 'string')
-        return { res, shown: hop.url.href === parsed.href ? shown : redactUpstream(hop.url.href) };
+        return { res, shown: hop.url.href === parsed.href ? shown : redactUrls(hop.url.href) };
       await res.body.dump();
       if (redirects === MAX_REDIRECTS)
         throw new UpstreamError(
