@@ -1,6 +1,5 @@
 import { openSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,20 +8,8 @@ import { proxyConfigSchema } from '../../src/proxy/policy/config.js';
 import { noAdvisories } from '../../src/proxy/policy/engine.js';
 import { startProxy } from '../../src/proxy/server.js';
 import { startNpmUpstream, type NpmUpstream } from './helpers/npm-upstream.js';
+import { capturingLog } from './helpers/log.js';
 import { tempDir } from './helpers/proxy.js';
-
-/** A logger whose lines are kept, parsed, in `lines`. */
-function capturingLog(): { log: pino.Logger; lines: Array<Record<string, unknown>> } {
-  const lines: Array<Record<string, unknown>> = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n'))
-        if (line) lines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { log: pino({ level: 'error' }, sink), lines };
-}
 
 describe('a proxy.sqlite damaged past the startup check', () => {
   let upstream: NpmUpstream;
@@ -57,7 +44,7 @@ describe('a proxy.sqlite damaged past the startup check', () => {
     writeSync(fd, Buffer.alloc(4096, 0xff), 0, 4096, 4096);
     closeSync(fd);
 
-    const { log, lines } = capturingLog();
+    const { log, lines } = capturingLog('error');
     const second = await start(log);
     const answers = [];
     for (let i = 0; i < 2; i++) {

@@ -1,11 +1,8 @@
-import { createServer as createHttpServer } from 'node:http';
-import { createServer, type Server } from 'node:net';
-import type { AddressInfo } from 'node:net';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startNpmUpstream, type NpmUpstream } from './helpers/npm-upstream.js';
 import { startTestProxy } from './helpers/proxy.js';
+import { closedPort, recorder } from './helpers/recorder.js';
 
 type Proxy = Awaited<ReturnType<typeof startTestProxy>>;
 
@@ -28,17 +25,14 @@ describe('the health endpoint follows the upstream', () => {
   let upstream: NpmUpstream;
   let working: Proxy;
   let cut: Proxy;
-  let closedPort: number;
+  let port: number;
 
   beforeAll(async () => {
     upstream = await startNpmUpstream([{ name: 'fixture-ok', version: '1.0.0', ageDays: 30 }]);
     // A port that was just free: nothing listens on it, so connecting is refused.
-    const probe: Server = createServer();
-    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-    closedPort = (probe.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    port = await closedPort();
     working = await startTestProxy(upstream.url);
-    cut = await startTestProxy(`http://127.0.0.1:${closedPort}`);
+    cut = await startTestProxy(`http://127.0.0.1:${port}`);
   });
 
   afterAll(async () => {
@@ -82,7 +76,7 @@ describe('the health endpoint keeps npm and PyPI apart on one origin', () => {
     ]);
     // One origin serves both, as Artifactory and Nexus do: npm at `/`, PyPI at `/simple/`,
     // whose pages close the connection without an answer.
-    const shared = createHttpServer((req, res) => {
+    const shared = await recorder((req, res) => {
       if ((req.url ?? '').startsWith('/simple/')) return req.socket.destroy();
       fetch(`${upstream.url}${req.url ?? '/'}`)
         .then(async (answer) => {
@@ -91,8 +85,7 @@ describe('the health endpoint keeps npm and PyPI apart on one origin', () => {
         })
         .catch(() => req.socket.destroy());
     });
-    await new Promise<void>((resolve) => shared.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(shared.address() as AddressInfo).port}`;
+    const base = shared.url;
     const proxy = await startTestProxy(`${base}/`, {}, { pypiUpstream: `${base}/simple/` });
 
     const npm = await fetch(`${proxy.url}/fixture-ok`);
@@ -100,8 +93,7 @@ describe('the health endpoint keeps npm and PyPI apart on one origin', () => {
     const pypi = await fetch(`${proxy.url}/-/pypi/simple/requests/`);
     const afterPypi = await health(proxy);
     await proxy.close();
-    shared.closeAllConnections();
-    await new Promise<void>((resolve) => shared.close(() => resolve()));
+    await shared.close();
     await upstream.close();
 
     expect([npm.status, afterNpm.status, afterNpm.upstreams.npm?.reachable]).toEqual([

@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
 import Database from 'better-sqlite3';
@@ -10,13 +8,15 @@ import { proxyConfigSchema } from '../../src/proxy/policy/config.js';
 import { noAdvisories } from '../../src/proxy/policy/engine.js';
 import { startProxy } from '../../src/proxy/server.js';
 import { startNpmUpstream, type NpmUpstream } from './helpers/npm-upstream.js';
+import type { Recorder } from './helpers/recorder.js';
+import { startRelay } from './helpers/relay.js';
 import { startTestProxy, tempDir } from './helpers/proxy.js';
 
 const NAMES = ['fixture-a', 'fixture-b', 'fixture-c', 'fixture-d', 'fixture-e'];
 
 describe('stopping the proxy with requests in flight', () => {
   let upstream: NpmUpstream;
-  let relay: Server;
+  let relay: Recorder;
   let relayUrl = '';
   const tarballsAsked: string[] = [];
 
@@ -26,28 +26,15 @@ describe('stopping the proxy with requests in flight', () => {
     );
     // A registry in front of the fixture that answers tarballs after 300 ms, with packuments
     // pointing their tarballs at itself.
-    relay = createServer((req, res) => {
-      const path = req.url ?? '/';
-      void fetch(`${upstream.url}${path}`).then(async (answer) => {
-        let body = Buffer.from(await answer.arrayBuffer());
-        const type = answer.headers.get('content-type') ?? 'application/octet-stream';
-        if (path.endsWith('.tgz')) {
-          tarballsAsked.push(path);
-          await new Promise((resolve) => setTimeout(resolve, 300));
-        } else {
-          body = Buffer.from(body.toString('utf8').replaceAll(upstream.url, relayUrl));
-        }
-        res.writeHead(answer.status, { 'content-type': type });
-        res.end(body);
-      });
+    relay = await startRelay(upstream.url, {
+      tarballDelayMs: 300,
+      onTarball: (path) => tarballsAsked.push(path),
     });
-    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
-    relayUrl = `http://127.0.0.1:${(relay.address() as AddressInfo).port}`;
+    relayUrl = relay.url;
   });
 
   afterAll(async () => {
-    relay.closeAllConnections();
-    await new Promise<void>((resolve) => relay.close(() => resolve()));
+    await relay.close();
     await upstream.close();
   });
 

@@ -1,9 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startNpmUpstream, type NpmUpstream } from './helpers/npm-upstream.js';
+import type { Recorder } from './helpers/recorder.js';
+import { startRelay } from './helpers/relay.js';
 import { startTestProxy } from './helpers/proxy.js';
 
 const ELSEWHERE = '127.0.0.1:9';
@@ -11,7 +10,7 @@ const REASON = `the upstream places its tarball on ${ELSEWHERE}, which is neithe
 
 describe('a tarball the packument moves to a host not allowed', () => {
   let upstream: NpmUpstream;
-  let relay: Server;
+  let relay: Recorder;
   let relayUrl = '';
   /** When set, packuments place the tarball on ELSEWHERE (with a login in its URL). */
   let offHost = false;
@@ -19,27 +18,14 @@ describe('a tarball the packument moves to a host not allowed', () => {
   beforeAll(async () => {
     upstream = await startNpmUpstream([{ name: 'fixture-moved', version: '1.0.0', ageDays: 30 }]);
     // A registry in front of the fixture that can move the tarball of its packument elsewhere.
-    relay = createServer((req, res) => {
-      const path = req.url ?? '/';
-      void fetch(`${upstream.url}${path}`).then(async (answer) => {
-        let body = Buffer.from(await answer.arrayBuffer());
-        if (!path.endsWith('.tgz')) {
-          const to = offHost ? `http://ci:s3cret@${ELSEWHERE}/cdn` : relayUrl;
-          body = Buffer.from(body.toString('utf8').replaceAll(upstream.url, to));
-        }
-        res.writeHead(answer.status, {
-          'content-type': answer.headers.get('content-type') ?? 'application/octet-stream',
-        });
-        res.end(body);
-      });
+    relay = await startRelay(upstream.url, {
+      tarballsAt: (relayUrl) => (offHost ? `http://ci:s3cret@${ELSEWHERE}/cdn` : relayUrl),
     });
-    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
-    relayUrl = `http://127.0.0.1:${(relay.address() as AddressInfo).port}`;
+    relayUrl = relay.url;
   });
 
   afterAll(async () => {
-    relay.closeAllConnections();
-    await new Promise<void>((resolve) => relay.close(() => resolve()));
+    await relay.close();
     await upstream.close();
   });
 

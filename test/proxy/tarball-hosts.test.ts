@@ -1,16 +1,14 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { proxyConfigSchema } from '../../src/proxy/policy/config.js';
 import { startNpmUpstream, type NpmUpstream } from './helpers/npm-upstream.js';
 import { startTestProxy } from './helpers/proxy.js';
+import { recorder, type Recorder } from './helpers/recorder.js';
 
 type Proxy = Awaited<ReturnType<typeof startTestProxy>>;
 
 describe('tarballs a packument places on another host', () => {
-  let other: Server;
+  let other: Recorder;
   let otherHost = '';
   const otherRequests: string[] = [];
   let upstream: NpmUpstream;
@@ -20,7 +18,7 @@ describe('tarballs a packument places on another host', () => {
   beforeAll(async () => {
     // Another listener on loopback, standing for an internal service or a CDN; it relays the
     // upstream's copy of the tarball.
-    other = createServer((req, res) => {
+    other = await recorder((req, res) => {
       otherRequests.push(req.url ?? '');
       void fetch(`${upstream.url}/fixture-elsewhere/-/fixture-elsewhere-1.0.0.tgz`)
         .then(async (r) => Buffer.from(await r.arrayBuffer()))
@@ -29,8 +27,7 @@ describe('tarballs a packument places on another host', () => {
           res.end(bytes);
         });
     });
-    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
-    otherHost = `127.0.0.1:${(other.address() as AddressInfo).port}`;
+    otherHost = new URL(other.url).host;
     upstream = await startNpmUpstream([
       {
         name: 'fixture-elsewhere',
@@ -48,8 +45,7 @@ describe('tarballs a packument places on another host', () => {
     await strict.close();
     await allowing.close();
     await upstream.close();
-    other.closeAllConnections();
-    await new Promise<void>((resolve) => other.close(() => resolve()));
+    await other.close();
   });
 
   it('refuses a tarball off the upstream origin with 502, naming the package, version and host only', async () => {

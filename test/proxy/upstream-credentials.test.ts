@@ -1,48 +1,12 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
-
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { proxyConfigSchema } from '../../src/proxy/policy/config.js';
 import { noAdvisories } from '../../src/proxy/policy/engine.js';
 import { startProxy, type RunningProxy } from '../../src/proxy/server.js';
 import { startNpmUpstream, type NpmUpstream } from './helpers/npm-upstream.js';
+import { capturingLog } from './helpers/log.js';
 import { tempDir } from './helpers/proxy.js';
-
-/** A loopback server answering with `route`, keeping each request's path and Authorization. */
-interface Recorder {
-  url: string;
-  port: number;
-  seen: Array<{ path: string; authorization: string | null }>;
-  close(): Promise<void>;
-}
-
-async function recorder(
-  route: (req: IncomingMessage, res: ServerResponse, base: string) => void,
-): Promise<Recorder> {
-  const state: Recorder = { url: '', port: 0, seen: [], close: async () => undefined };
-  const server = createServer((req, res) => {
-    state.seen.push({ path: req.url ?? '', authorization: req.headers.authorization ?? null });
-    route(req, res, state.url);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  state.port = (server.address() as AddressInfo).port;
-  state.url = `http://127.0.0.1:${state.port}`;
-  state.close = async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  };
-  return state;
-}
-
-/** A port nothing listens on: connecting to it is refused. */
-async function closedPort(): Promise<number> {
-  const probe = await recorder((_req, res) => res.end());
-  await probe.close();
-  return probe.port;
-}
+import { closedPort } from './helpers/recorder.js';
 
 /** A proxy whose log lines are kept in `lines`. */
 async function proxyWithLog(
@@ -50,27 +14,16 @@ async function proxyWithLog(
   pypiUpstream?: string,
   settings: Record<string, unknown> = {},
 ): Promise<RunningProxy & { lines: string[] }> {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(
-        ...chunk
-          .toString()
-          .split('\n')
-          .filter((line) => line.length > 0),
-      );
-      done();
-    },
-  });
+  const { log, raw } = capturingLog('info');
   const proxy = await startProxy({
     config: proxyConfigSchema.parse({ port: 0, upstreamTimeout: '2s', ...settings }),
     storageDir: tempDir('proxy-creds').path,
     npmUpstream,
     pypiUpstream,
     advisories: noAdvisories,
-    log: pino({ level: 'info' }, sink),
+    log,
   });
-  return { ...proxy, lines };
+  return { ...proxy, lines: raw };
 }
 
 describe('upstream credentials are never shown', () => {
