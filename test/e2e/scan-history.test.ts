@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { bulwark } from '../helpers/cli.js';
+import { bulwark, findingLines } from '../helpers/cli.js';
 import { tempRepo, type TempRepo } from '../helpers/git-repo.js';
 
 // Fake credentials in the real formats (valid checksums).
@@ -112,11 +112,7 @@ interface JsonReport {
 function outcome(dir: string, args: string[]): [string[], number, number] {
   const run = bulwark(dir, ['scan', ...args, '--scanners', 'secrets', '--format', 'json']);
   const report = JSON.parse(run.stdout) as JsonReport;
-  const findings = report.findings.map((f) => {
-    const commit = f.location.commit ? ` @${f.location.commit.slice(0, 7)}` : '';
-    return `${f.location.path}:${f.location.startLine} ${f.ruleId}${commit}`;
-  });
-  return [findings, report.summary.suppressed.inline, run.status];
+  return [findingLines(run.stdout), report.summary.suppressed.inline, run.status];
 }
 
 describe('bulwark scan --history with bulwark-ignore comments and ignored paths', () => {

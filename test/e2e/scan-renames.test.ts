@@ -3,22 +3,12 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { bulwark } from '../helpers/cli.js';
+import { bulwark, findingLines } from '../helpers/cli.js';
 import { tempRepo, type TempRepo } from '../helpers/git-repo.js';
 
 // Fake credentials in the real format (valid checksums), planted in a throwaway repository.
 const GITHUB_PAT = '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';
 const GITHUB_PAT_2 = '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';
-
-interface JsonFinding {
-  ruleId: string;
-  location: { path: string; startLine: number };
-}
-
-function findingsOf(stdout: string): string[] {
-  const body = JSON.parse(stdout) as { findings: JsonFinding[] };
-  return body.findings.map((f) => `${f.location.path}:${f.location.startLine} ${f.ruleId}`);
-}
 
 let repo: TempRepo;
 beforeEach(() => {
@@ -36,7 +26,7 @@ describe('renamed files in staged and changed scans', () => {
 
     const run = bulwark(repo.dir, [...SCAN, '--staged']);
 
-    expect(findingsOf(run.stdout)).toEqual([]);
+    expect(findingLines(run.stdout)).toEqual([]);
     expect(run.status).toBe(0);
   });
 
@@ -46,7 +36,7 @@ describe('renamed files in staged and changed scans', () => {
 
     const run = bulwark(repo.dir, [...SCAN, '--since', 'HEAD~1']);
 
-    expect(findingsOf(run.stdout)).toEqual([]);
+    expect(findingLines(run.stdout)).toEqual([]);
     expect(run.status).toBe(0);
   });
 
@@ -56,7 +46,7 @@ describe('renamed files in staged and changed scans', () => {
 
     const run = bulwark(repo.dir, [...SCAN, '--staged']);
 
-    expect(findingsOf(run.stdout)).toEqual([]);
+    expect(findingLines(run.stdout)).toEqual([]);
     expect(run.status).toBe(0);
   });
 
@@ -69,9 +59,9 @@ describe('renamed files in staged and changed scans', () => {
     repo.commit('rename and add a token');
     const since = bulwark(repo.dir, [...SCAN, '--since', 'HEAD~1']);
 
-    expect(findingsOf(staged.stdout)).toEqual(['new.env:3 secrets/github-pat']);
+    expect(findingLines(staged.stdout)).toEqual(['new.env:3 secrets/github-pat']);
     expect(staged.status).toBe(1);
-    expect(findingsOf(since.stdout)).toEqual(['new.env:3 secrets/github-pat']);
+    expect(findingLines(since.stdout)).toEqual(['new.env:3 secrets/github-pat']);
     expect(since.status).toBe(1);
   });
 
@@ -81,7 +71,7 @@ describe('renamed files in staged and changed scans', () => {
 
     const run = bulwark(repo.dir, [...SCAN, '--staged']);
 
-    expect(findingsOf(run.stdout)).toEqual([]);
+    expect(findingLines(run.stdout)).toEqual([]);
     expect(run.status).toBe(0);
   });
 
@@ -91,7 +81,7 @@ describe('renamed files in staged and changed scans', () => {
 
     const run = bulwark(repo.dir, [...SCAN, '--staged']);
 
-    expect(findingsOf(run.stdout)).toEqual(['copy.env:2 secrets/github-pat']);
+    expect(findingLines(run.stdout)).toEqual(['copy.env:2 secrets/github-pat']);
     expect(run.status).toBe(1);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { bulwark } from '../helpers/cli.js';
+import { bulwark, findingLines } from '../helpers/cli.js';
 import { tempRepo, type TempRepo } from '../helpers/git-repo.js';
 
 // Fake credentials in the real formats (valid checksums), planted in a throwaway repository.
@@ -13,19 +13,6 @@ const GITHUB_PAT_2 = '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';
 const AWS_KEY_ID = 'AKIAMOY2M4AZBEYXLRJC';
 const AWS_SECRET = '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';
 const ALL_SECRETS = [GITHUB_PAT, GITHUB_PAT_2, AWS_KEY_ID, AWS_SECRET];
-
-interface JsonFinding {
-  ruleId: string;
-  location: { path: string; startLine: number; commit?: string };
-}
-
-function findingsOf(stdout: string): string[] {
-  const body = JSON.parse(stdout) as { findings: JsonFinding[] };
-  return body.findings.map((f) => {
-    const commit = f.location.commit ? ` @${f.location.commit.slice(0, 7)}` : '';
-    return `${f.location.path}:${f.location.startLine} ${f.ruleId}${commit}`;
-  });
-}
 
 function expectNoFullSecret(text: string): void {
   for (const secret of ALL_SECRETS) expect(text).not.toContain(secret);
@@ -56,7 +43,7 @@ describe('bulwark scan (secrets, end to end)', () => {
 
     const run = bulwark(repo.dir, ['scan', '.', '--scanners', 'secrets', '--format', 'json']);
 
-    expect(findingsOf(run.stdout)).toEqual([
+    expect(findingLines(run.stdout)).toEqual([
       'app/config.env:2 secrets/github-pat',
       'deploy/aws.ini:2 secrets/aws-access-key-id',
       'deploy/aws.ini:3 secrets/aws-secret-access-key',
@@ -73,7 +60,7 @@ describe('bulwark scan (secrets, end to end)', () => {
 
     const run = bulwark(repo.dir, ['scan', 'conf/app.env', '--format', 'json']);
 
-    expect(findingsOf(run.stdout)).toEqual(['app.env:1 secrets/github-pat']);
+    expect(findingLines(run.stdout)).toEqual(['app.env:1 secrets/github-pat']);
     expect(run.status).toBe(1);
   });
 
@@ -108,7 +95,7 @@ describe('bulwark scan (secrets, end to end)', () => {
 
       const run = bulwark(repo.dir, ['scan', '.', '--scanners', 'secrets', '-f', 'json', '-v']);
 
-      expect(findingsOf(run.stdout)).toEqual(['real.yml:1 secrets/github-pat']);
+      expect(findingLines(run.stdout)).toEqual(['real.yml:1 secrets/github-pat']);
       expect(run.stderr).toContain(
         'skipped: not a regular file (a symbolic link, a folder or gone) path=creds.txt',
       );
@@ -124,7 +111,7 @@ describe('bulwark scan (secrets, end to end)', () => {
 
     const run = bulwark(repo.dir, ['scan', '.', '--scanners', 'secrets', '-f', 'json', '-v']);
 
-    expect(findingsOf(run.stdout)).toEqual(['app.env:1 secrets/github-pat']);
+    expect(findingLines(run.stdout)).toEqual(['app.env:1 secrets/github-pat']);
     expect(run.stderr.split('\n').filter((line) => line.includes('skipped: binary'))).toEqual([
       'bulwark info: skipped: binary file (a NUL byte in its first 8000 bytes) path=blob.cfg',
     ]);
@@ -152,7 +139,7 @@ describe('bulwark scan (secrets, end to end)', () => {
 
     const run = bulwark(repo.dir, ['scan', '.', '--staged', '--format', 'json']);
 
-    expect(findingsOf(run.stdout)).toEqual(['a.env:2 secrets/github-pat']);
+    expect(findingLines(run.stdout)).toEqual(['a.env:2 secrets/github-pat']);
     expect(run.status).toBe(1);
   });
 
@@ -167,9 +154,9 @@ describe('bulwark scan (secrets, end to end)', () => {
     const tree = bulwark(repo.dir, ['scan', '.', '--format', 'json']);
     const history = bulwark(repo.dir, ['scan', '.', '--history', '--format', 'json']);
 
-    expect(findingsOf(tree.stdout)).toEqual([]);
+    expect(findingLines(tree.stdout)).toEqual([]);
     expect(tree.status).toBe(0);
-    expect(findingsOf(history.stdout)).toEqual([
+    expect(findingLines(history.stdout)).toEqual([
       `old/creds.env:1 secrets/github-pat @${first.slice(0, 7)}`,
     ]);
     expect(history.status).toBe(1);
@@ -188,7 +175,7 @@ describe('bulwark scan (secrets, end to end)', () => {
     const run = bulwark(repo.dir, ['scan', '.', '--scanners', 'secrets', '--format', 'json']);
 
     expect(baseline.stdout).toMatch(/^wrote 1 finding to .*\.bulwark-baseline\.json\n$/);
-    expect(findingsOf(run.stdout)).toEqual(['a.env:4 secrets/github-pat']);
+    expect(findingLines(run.stdout)).toEqual(['a.env:4 secrets/github-pat']);
   });
 
   it('blocks a commit through the installed pre-commit hook', () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { bulwark } from '../helpers/cli.js';
+import { bulwark, findingLines } from '../helpers/cli.js';
 import { tempRepo, type TempRepo } from '../helpers/git-repo.js';
 
 // Fake credentials in the real formats (valid checksums), planted in a throwaway repository.
@@ -28,14 +28,11 @@ const EXPECTED = [
   'tab\tname.yml:1 secrets/github-pat',
 ];
 
-interface Report {
-  findings: Array<{ ruleId: string; location: { path: string; startLine: number } }>;
-}
+const found = (stdout: string): string[] => findingLines(stdout).sort();
 
-const found = (stdout: string): string[] =>
-  (JSON.parse(stdout) as Report).findings
-    .map((f) => `${f.location.path}:${f.location.startLine} ${f.ruleId}`)
-    .sort();
+/** A secrets scan of the repository as JSON, with `args` choosing the changed lines. */
+const scan = (...args: string[]) =>
+  bulwark(repo.dir, ['scan', '.', ...args, '--scanners', 'secrets', '-f', 'json']);
 
 let repo: TempRepo;
 beforeEach(() => {
@@ -49,7 +46,7 @@ describe('changed-line scans of files with names git quotes', () => {
   it('--staged reports the secret of every file, quoted names and the files after them', () => {
     for (const [path, content] of FILES) repo.write(path, content);
     repo.git('add', '-A');
-    const run = bulwark(repo.dir, ['scan', '.', '--staged', '--scanners', 'secrets', '-f', 'json']);
+    const run = scan('--staged');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
     expect(found(run.stdout)).toEqual(EXPECTED);
@@ -59,7 +56,7 @@ describe('changed-line scans of files with names git quotes', () => {
     repo.git('config', 'core.quotePath', 'false');
     for (const [path, content] of FILES) repo.write(path, content);
     repo.git('add', '-A');
-    const run = bulwark(repo.dir, ['scan', '.', '--staged', '--scanners', 'secrets', '-f', 'json']);
+    const run = scan('--staged');
     expect(run.status).toBe(1);
     expect(found(run.stdout)).toEqual(EXPECTED);
   });
@@ -68,16 +65,7 @@ describe('changed-line scans of files with names git quotes', () => {
     repo.git('checkout', '-q', '-b', 'feature');
     for (const [path, content] of FILES) repo.write(path, content);
     repo.commit('add files');
-    const run = bulwark(repo.dir, [
-      'scan',
-      '.',
-      '--since',
-      'main',
-      '--scanners',
-      'secrets',
-      '-f',
-      'json',
-    ]);
+    const run = scan('--since', 'main');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
     expect(found(run.stdout)).toEqual(EXPECTED);
@@ -89,16 +77,7 @@ describe('changed-line scans of files with names git quotes', () => {
     repo.git('checkout', '-q', '-b', 'feature');
     for (const [path, content] of FILES) repo.write(path, content.replace('\n', ' # rotated\n'));
     repo.commit('edit files');
-    const run = bulwark(repo.dir, [
-      'scan',
-      '.',
-      '--since',
-      'main',
-      '--scanners',
-      'secrets',
-      '-f',
-      'json',
-    ]);
+    const run = scan('--since', 'main');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
     expect(found(run.stdout)).toEqual(EXPECTED);
@@ -110,7 +89,7 @@ describe('changed-line scans of files with names git quotes', () => {
     repo.git('mv', 'old\nname.yml', 'new\nname.yml');
     repo.write('new\nname.yml', `a: 1\nb: 2\nc: 3\nd: 4\ntok: ${GITHUB_PAT}\n`);
     repo.git('add', '-A');
-    const run = bulwark(repo.dir, ['scan', '.', '--staged', '--scanners', 'secrets', '-f', 'json']);
+    const run = scan('--staged');
     expect(run.status).toBe(1);
     expect(found(run.stdout)).toEqual(['new\nname.yml:5 secrets/github-pat']);
   });

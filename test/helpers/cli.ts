@@ -24,3 +24,18 @@ export function bulwark(cwd: string, args: readonly string[], env: NodeJS.Proces
   });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** A finding of a JSON report, as far as tests compare it. */
+interface JsonFinding {
+  ruleId: string;
+  location: { path: string; startLine: number; commit?: string };
+}
+
+/** The findings of a JSON report's text as `path:line rule`, with ` @commit` for history ones. */
+export function findingLines(json: string): string[] {
+  const report = JSON.parse(json) as { findings: JsonFinding[] };
+  return report.findings.map((f) => {
+    const commit = f.location.commit ? ` @${f.location.commit.slice(0, 7)}` : '';
+    return `${f.location.path}:${f.location.startLine} ${f.ruleId}${commit}`;
+  });
+}
